@@ -1,0 +1,74 @@
+/// The compiler's output and the .mpy loader's output: one module, exactly as a v6 .mpy file
+/// describes it (see the .mpy format notes in docs/bytecode.md). The runtime turns this into heap
+/// objects; nothing here lives in the Python heap.
+///
+/// Bytecode operands that name a string (LOAD_NAME, LOAD_ATTR, argument names in the prelude...)
+/// are indices into `qstrs`; LOAD_CONST_OBJ operands are indices into `objects`; MAKE_FUNCTION
+/// operands are indices into the enclosing raw code's `children`.
+public struct CompiledModule: Sendable {
+    /// Per-module string table. Entry 0 is the source file name (used in tracebacks).
+    public var qstrs: [String]
+    /// Per-module constant table (long strings, big ints, floats, bytes, constant tuples).
+    public var objects: [Constant]
+    /// The module's own code; functions and classes are its children, recursively.
+    public var root: RawCode
+
+    public init(qstrs: [String], objects: [Constant], root: RawCode) {
+        self.qstrs = qstrs
+        self.objects = objects
+        self.root = root
+    }
+}
+
+/// A constant-table entry (the .mpy object table types).
+public indirect enum Constant: Sendable, Equatable {
+    case none, `false`, `true`, ellipsis
+    case str(String)
+    case bytes([UInt8])
+    /// Decimal text of an integer that does not fit a small int.
+    case int(String)
+    /// repr text of a float, parsed by the runtime at its own precision.
+    case float(String)
+    case complex(String)
+    case tuple([Constant])
+}
+
+/// One function body: the bytecode function data of §3.5 (signature, prelude size, source info,
+/// closure info, opcodes) and its children in order of appearance.
+public struct RawCode: Sendable {
+    /// 0 = bytecode. Other kinds (native, viper, asm) are refused by the loader.
+    public var kind: UInt8
+    public var data: [UInt8]
+    public var children: [RawCode]
+
+    public init(kind: UInt8 = 0, data: [UInt8], children: [RawCode] = []) {
+        self.kind = kind
+        self.data = data
+        self.children = children
+    }
+}
+
+/// What the source is compiled as.
+public enum CompileMode: Sendable {
+    /// A module or script (`exec`).
+    case file
+    /// One REPL input: expression statements print their value via `__repl_print__`.
+    case single
+    /// A single expression whose value is returned (`eval`).
+    case eval
+}
+
+/// A compile-time error, reported as MicroPython reports it.
+public struct CompileError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case syntaxError, indentationError }
+    public var kind: Kind
+    public var message: String
+    /// 1-based source line of the error.
+    public var line: Int
+
+    public init(_ kind: Kind, _ message: String, line: Int) {
+        self.kind = kind
+        self.message = message
+        self.line = line
+    }
+}
