@@ -1,0 +1,144 @@
+import CSupport
+
+/// Named root slots: the runtime's globals that hold heap objects.
+public enum Root {
+    public static let modules = 0          // sys.modules dict
+    public static let sysPath = 1          // sys.path list
+    public static let sysArgv = 2
+    public static let mainGlobals = 3
+    public static let currentException = 4 // exception being handled (for bare raise)
+    public static let scheduled = 5        // micropython.schedule queue (list)
+    public static let builtinsOverride = 6 // dict of names assigned into builtins
+    public static let emergency = 7
+    public static let scratch0 = 8         // short-lived native holds
+    public static let scratch1 = 9
+    public static let lastTraceback = 10
+    public static let sysModule = 11
+    public static let stdout = 12
+    public static let count = 24
+}
+
+extension Heap {
+    nonisolated(unsafe) static var markStack = UnsafeMutablePointer<UInt32>.allocate(capacity: 4096)
+    nonisolated(unsafe) static var markStackCapacity = 4096
+    nonisolated(unsafe) static var markStackCount = 0
+    /// Number of collections so far (for tests).
+    nonisolated(unsafe) public static var collections = 0
+    /// Extra root ranges the runtime registers (value stack): start pointer and word count getter.
+    nonisolated(unsafe) public static var extraRoots: (() -> (UnsafeMutablePointer<UInt32>, Int))? = nil
+
+    /// Marks the allocation that arena offset `w` starts, if it is a live head in the pool.
+    @inline(__always) static func markCandidate(_ w: UInt32) {
+        guard w >= poolStart && w < poolEnd && w & 15 == 0 else { return }
+        let b = blockOf(w)
+        guard kind(b) == head else { return }
+        setKind(b, mark)
+        pushMark(b)
+    }
+
+    /// Like markCandidate, for a host address found on the native stack: interior pointers count.
+    @inline(__always) static func markHostAddress(_ a: UInt) {
+        let lo = arenaBase &+ UInt(poolStart), hi = arenaBase &+ UInt(poolEnd)
+        guard a >= lo && a < hi else { return }
+        var b = Int((a - lo) >> 4)
+        while b > 0 && kind(b) == tail { b -= 1 }
+        guard kind(b) == head else { return }
+        setKind(b, mark)
+        pushMark(b)
+    }
+
+    static func pushMark(_ b: Int) {
+        if markStackCount == markStackCapacity {
+            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: markStackCapacity * 2)
+            bigger.update(from: markStack, count: markStackCount)
+            markStack.deallocate()
+            markStack = bigger
+            markStackCapacity *= 2
+        }
+        markStack[markStackCount] = UInt32(b)
+        markStackCount += 1
+    }
+
+    static func drainMarks() {
+        while markStackCount > 0 {
+            markStackCount -= 1
+            let b = Int(markStack[markStackCount])
+            var e = b + 1
+            while e < poolBlocks && kind(e) == tail { e += 1 }
+            let p = UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(offsetOf(block: b))).unsafelyUnwrapped
+            for i in 0..<((e - b) << 2) { markCandidate(p[i]) }
+        }
+    }
+
+    static func scanRange(_ p: UnsafePointer<UInt32>, _ n: Int) {
+        for i in 0..<n { markCandidate(p[i]) }
+    }
+
+    /// A full mark-and-sweep collection.
+    public static func collect() {
+        if collecting || allocatingStatic { return }
+        collecting = true
+        collections += 1
+        markStackCount = 0
+        roots.withMemoryRebound(to: UInt32.self, capacity: Root.count) { scanRange($0, Root.count) }
+        drainMarks()
+        if let extra = extraRoots {
+            let (p, n) = extra()
+            scanRange(p, n)
+            drainMarks()
+        }
+        scanNativeStack()
+        drainMarks()
+        sweep()
+        allocatedSinceCollect = 0
+        collecting = false
+    }
+
+    static func scanNativeStack() {
+        guard let top = stackTop else { return }
+        csupport_scan_stack(top, { _, lo, hi in
+            guard let lo = lo, let hi = hi else { return }
+            // Every 4-byte aligned word may hold a 32-bit offset (also the halves of 64-bit slots);
+            // every 8-byte aligned word may hold a host pointer into the arena.
+            var p = UInt(bitPattern: lo) & ~7
+            let end = UInt(bitPattern: hi)
+            while p + 8 <= end {
+                let w64 = UnsafePointer<UInt64>(bitPattern: p).unsafelyUnwrapped.pointee
+                Heap.markCandidate(UInt32(truncatingIfNeeded: w64))
+                Heap.markCandidate(UInt32(truncatingIfNeeded: w64 >> 32))
+                Heap.markHostAddress(UInt(w64))
+                p += 8
+            }
+        }, nil)
+    }
+
+    static func sweep() {
+        var b = 0
+        var freeingTail = false
+        // Finalisers first, while every unreachable object is still intact.
+        if let fin = finaliser {
+            for blk in 0..<poolBlocks where kind(blk) == head && ftb[blk >> 3] & (1 << UInt8(blk & 7)) != 0 {
+                ftb[blk >> 3] &= ~(1 << UInt8(blk & 7))
+                collecting = true
+                fin(Obj(offset: offsetOf(block: blk)))
+            }
+        }
+        while b < poolBlocks {
+            switch kind(b) {
+            case head:
+                setKind(b, free)
+                ftb[b >> 3] &= ~(1 << UInt8(b & 7))
+                freeingTail = true
+            case tail:
+                if freeingTail { setKind(b, free) }
+            case mark:
+                setKind(b, head)
+                freeingTail = false
+            default:
+                freeingTail = false
+            }
+            b += 1
+        }
+        firstFree = 0
+    }
+}

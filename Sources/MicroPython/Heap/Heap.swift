@@ -1,0 +1,235 @@
+import CSupport
+
+/// MicroPython's garbage collector, on the arena's GC region.
+///
+/// Invariants:
+/// - The pool is `poolBlocks` blocks of 16 bytes; its first block starts at `poolStart`
+///   (a 16-aligned arena offset) and its end is the end of the arena.
+/// - The allocation table (ATB) holds 2 bits per block: FREE, HEAD, TAIL, or MARK (a head
+///   reached during marking). Outside a collection no block is MARK.
+/// - `firstFree` is a block index at or below the first FREE block.
+/// - Memory handed out is zeroed.
+///
+/// Roots, the complete list: the root slots (`Heap.roots`), the VM's value stack (`PyStack`,
+/// up to its top), and the native stack of the thread that runs Python (scanned
+/// conservatively, together with the callee-saved registers, by the CSupport helper).
+/// From a marked object every word of every one of its blocks is scanned, as MicroPython does,
+/// so object layouts need no tracing code.
+public enum Heap {
+    static let blockBytes = 16
+    static let free: UInt8 = 0, head: UInt8 = 1, tail: UInt8 = 2, mark: UInt8 = 3
+
+    nonisolated(unsafe) static var staticTop: UInt32 = 16
+    nonisolated(unsafe) static var staticEnd: UInt32 = 0
+    nonisolated(unsafe) static var gcStart: UInt32 = 0
+    nonisolated(unsafe) public static var poolStart: UInt32 = 0
+    nonisolated(unsafe) public static var poolEnd: UInt32 = 0
+    nonisolated(unsafe) public static var poolBlocks: Int = 0
+    nonisolated(unsafe) static var atb: UnsafeMutablePointer<UInt8> = .init(bitPattern: 8)!
+    nonisolated(unsafe) static var ftb: UnsafeMutablePointer<UInt8> = .init(bitPattern: 8)!
+    nonisolated(unsafe) static var firstFree: Int = 0
+
+    /// While true (runtime start-up), allocations go to the static region.
+    nonisolated(unsafe) public static var allocatingStatic = true
+    /// gc.disable() clears this: no automatic collection, not even on exhaustion.
+    nonisolated(unsafe) public static var autoCollect = true
+    /// gc.threshold() in blocks; -1 = off.
+    nonisolated(unsafe) public static var thresholdBlocks: Int = -1
+    nonisolated(unsafe) static var allocatedSinceCollect: Int = 0
+    /// -X gcstress: collect before every allocation.
+    nonisolated(unsafe) public static var stress = false
+    /// micropython.heap_lock() depth: allocation raises MemoryError while > 0.
+    nonisolated(unsafe) public static var lockDepth = 0
+    nonisolated(unsafe) static var collecting = false
+    /// Native-stack top (highest address) of the thread running Python.
+    nonisolated(unsafe) public static var stackTop: UnsafeMutableRawPointer? = nil
+
+    /// Named root slots; see `Root`.
+    nonisolated(unsafe) public static var roots = UnsafeMutablePointer<Obj>.allocate(capacity: Root.count)
+
+    /// Called for each unreachable object whose finaliser bit is set, before it is freed.
+    nonisolated(unsafe) public static var finaliser: ((Obj) -> Void)? = nil
+    /// The MemoryError instance raised without allocating.
+    nonisolated(unsafe) public static var memoryError = Obj.null
+
+    /// Creates the arena: `staticBytes` of static region, then a GC region of `heapBytes`.
+    public static func initialise(heapBytes: Int, staticBytes: Int = 1 << 20) {
+        let staticSize = (staticBytes + 15) & ~15
+        let total = 16 + staticSize + heapBytes
+        precondition(total < 1 << 31, "heap too large")
+        let mem = UnsafeMutableRawPointer.allocate(byteCount: total + 16, alignment: 16)
+        mem.initializeMemory(as: UInt8.self, repeating: 0, count: total + 16)
+        arenaBase = UInt(bitPattern: mem)
+        staticTop = 16
+        staticEnd = UInt32(16 + staticSize)
+        gcStart = staticEnd
+        // MicroPython's split of the region: ATB bytes A = (T-1)*8/(8+4+512) (gc.c's formula),
+        // 4 blocks per ATB byte, the FTB one bit per block, the pool at the very end.
+        let t = heapBytes & ~15
+        let atbBytes = (t - 1) * 8 / (8 + 4 + 512)
+        poolBlocks = atbBytes * 4
+        let ftbBytes = (poolBlocks + 7) / 8
+        poolEnd = gcStart + UInt32(t)
+        poolStart = poolEnd - UInt32(poolBlocks * blockBytes)
+        precondition(Int(gcStart) + atbBytes + 1 + ftbBytes <= Int(poolStart))
+        atb = arenaBytes(gcStart)
+        ftb = arenaBytes(gcStart + UInt32(atbBytes + 1))
+        firstFree = 0
+        for i in 0..<Root.count { roots[i] = .null }
+    }
+
+    // MARK: allocation table access
+
+    @inline(__always) static func kind(_ b: Int) -> UInt8 { (atb[b >> 2] >> UInt8((b & 3) << 1)) & 3 }
+    @inline(__always) static func setKind(_ b: Int, _ k: UInt8) {
+        let shift = UInt8((b & 3) << 1)
+        atb[b >> 2] = (atb[b >> 2] & ~(3 << shift)) | (k << shift)
+    }
+    @inline(__always) static func blockOf(_ off: UInt32) -> Int { Int(off - poolStart) >> 4 }
+    @inline(__always) static func offsetOf(block b: Int) -> UInt32 { poolStart + UInt32(b << 4) }
+
+    /// True when `o` is a pointer into the GC pool (not the static region).
+    @inline(__always) public static func inPool(_ o: Obj) -> Bool { o.raw >= poolStart && o.raw < poolEnd }
+
+    // MARK: allocation
+
+    /// Allocates `bytes` zeroed bytes and returns the arena offset. Raises MemoryError.
+    public static func allocate(bytes: Int, finaliser: Bool = false) throws(PyExc) -> UInt32 {
+        if allocatingStatic { return allocateStatic(bytes: bytes) }
+        if lockDepth > 0 || collecting { throw PyExc(memoryError) }
+        let n = max(1, (bytes + 15) >> 4)
+        if stress {
+            collect()
+        } else if thresholdBlocks >= 0 && autoCollect && allocatedSinceCollect >= thresholdBlocks {
+            collect()
+        }
+        var found = findFree(n)
+        if found < 0 && autoCollect {
+            collect()
+            found = findFree(n)
+        }
+        if found < 0 { throw PyExc(memoryError) }
+        setKind(found, head)
+        for b in (found + 1)..<(found + n) { setKind(b, tail) }
+        if n == 1 { firstFree = found + 1 }
+        let off = offsetOf(block: found)
+        arenaBytes(off).initialize(repeating: 0, count: n << 4)
+        if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
+        allocatedSinceCollect += n
+        return off
+    }
+
+    static func allocateStatic(bytes: Int) -> UInt32 {
+        let off = staticTop
+        staticTop += UInt32((bytes + 15) & ~15)
+        precondition(staticTop <= staticEnd, "static region exhausted")
+        return off
+    }
+
+    /// First fit: the first run of `n` free blocks at or after `firstFree`, or -1.
+    static func findFree(_ n: Int) -> Int {
+        var b = firstFree
+        var run = 0
+        while b < poolBlocks {
+            if kind(b) == free {
+                run += 1
+                if run == n { return b - n + 1 }
+            } else {
+                run = 0
+            }
+            b += 1
+        }
+        return -1
+    }
+
+    /// Number of blocks of the allocation starting at `o` (a head).
+    public static func blockCount(_ off: UInt32) -> Int {
+        let start = blockOf(off)
+        var b = start + 1
+        while b < poolBlocks && kind(b) == tail { b += 1 }
+        return b - start
+    }
+
+    /// Usable bytes of the allocation at `off`: its blocks times 16 (static objects: unknown, 0).
+    public static func allocationBytes(_ off: UInt32) -> Int {
+        off >= poolStart && off < poolEnd ? blockCount(off) << 4 : 0
+    }
+
+    /// Frees the allocation at `off` at once (m_del); no-op for static memory.
+    public static func release(_ off: UInt32) {
+        guard off >= poolStart && off < poolEnd, !collecting else { return }
+        let start = blockOf(off)
+        guard kind(start) == head else { return }
+        setKind(start, free)
+        ftb[start >> 3] &= ~(1 << UInt8(start & 7))
+        var b = start + 1
+        while b < poolBlocks && kind(b) == tail { setKind(b, free); b += 1 }
+        if start < firstFree { firstFree = start }
+    }
+
+    /// Resizes an allocation (m_renew): grows in place when the following blocks are free,
+    /// else allocates, copies and frees. Returns the (possibly new) offset.
+    public static func reallocate(_ off: UInt32, bytes: Int) throws(PyExc) -> UInt32 {
+        if off == 0 { return try allocate(bytes: bytes) }
+        let newBlocks = max(1, (bytes + 15) >> 4)
+        if off >= poolStart && off < poolEnd && !allocatingStatic {
+            let start = blockOf(off)
+            let old = blockCount(off)
+            if newBlocks <= old {
+                // Shrink in place, as gc_realloc does.
+                for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
+                if start + newBlocks < firstFree { firstFree = start + newBlocks }
+                return off
+            }
+            var ok = start + newBlocks <= poolBlocks
+            if ok {
+                for b in (start + old)..<(start + newBlocks) where kind(b) != free { ok = false; break }
+            }
+            if ok {
+                for b in (start + old)..<(start + newBlocks) { setKind(b, tail) }
+                arenaBytes(offsetOf(block: start + old)).initialize(repeating: 0, count: (newBlocks - old) << 4)
+                allocatedSinceCollect += newBlocks - old
+                return off
+            }
+            let newOff = try allocate(bytes: bytes)
+            arenaBytes(newOff).update(from: arenaBytes(off), count: old << 4)
+            release(off)
+            return newOff
+        }
+        let newOff = try allocate(bytes: bytes)
+        let oldBytes = off >= poolStart ? blockCount(off) << 4 : min(bytes, Int(staticTop - off))
+        arenaBytes(newOff).update(from: arenaBytes(off), count: min(oldBytes, newBlocks << 4))
+        return newOff
+    }
+
+    // MARK: statistics
+
+    public static func freeBytes() -> Int {
+        var n = 0
+        for b in 0..<poolBlocks where kind(b) == free { n += 1 }
+        return n << 4
+    }
+    public static func usedBytes() -> Int { (poolBlocks << 4) - freeBytes() }
+    public static var totalBytes: Int { poolBlocks << 4 }
+
+    /// (1-block allocations, 2-block allocations, largest allocation, largest free run) in blocks.
+    public static func fragmentation() -> (Int, Int, Int, Int) {
+        var one = 0, two = 0, maxBlock = 0, maxFree = 0, freeRun = 0, b = 0
+        while b < poolBlocks {
+            let k = kind(b)
+            if k == free { freeRun += 1; maxFree = max(maxFree, freeRun); b += 1; continue }
+            freeRun = 0
+            if k == head {
+                var e = b + 1
+                while e < poolBlocks && kind(e) == tail { e += 1 }
+                let len = e - b
+                if len == 1 { one += 1 } else if len == 2 { two += 1 }
+                maxBlock = max(maxBlock, len)
+                b = e
+                continue
+            }
+            b += 1
+        }
+        return (one, two, maxBlock, maxFree)
+    }
+}

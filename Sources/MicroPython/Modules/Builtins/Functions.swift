@@ -1,0 +1,366 @@
+import MicroPythonCompiler
+
+/// Builtin functions (print, len, min, sorted...).
+extension Builtins {
+    static func installFunctions() {
+        function("print", 0, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            let kw = KwArgs(a, n, nKw)
+            let sep = kw.get(.sep) ?? .none
+            let end = kw.get(.end) ?? .none
+            let file = kw.get(.file) ?? .none
+            var p = Printer()
+            for i in 0..<n {
+                if i > 0 { if sep == .none { p.byte(0x20) } else { p.write(Str.buffer(sep)) } }
+                try Runtime.write(a[i], &p, .str)
+            }
+            if end == .none { p.byte(0x0A) } else { p.write(Str.buffer(end)) }
+            if file == .none || file == Heap.roots[Root.stdout] {
+                out(p.bytes)
+            } else {
+                let s = try Str.make(bytes: p.bytes)
+                _ = try Runtime.callMethodByName(file, .write, [s])
+            }
+            return .none
+        }
+        replPrint = Native.make("__repl_print__", 1, 1) { (a, _, _) throws(PyExc) in
+            if a[0] != .none {
+                var p = Printer()
+                try Runtime.write(a[0], &p, .repr)
+                p.byte(0x0A)
+                out(p.bytes)
+            }
+            return .none
+        }
+        add("__repl_print__", replPrint)
+        function("len", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(try Runtime.length(a[0])) }
+        function("abs", 1, 1) { (a, _, _) throws(PyExc) in
+            let x = a[0]
+            if x.isSmallInt { return try IntOps.make(abs(x.smallValue)) }
+            switch kindOf(x) {
+            case .int: return IntOps.big(x).signum < 0 ? try Runtime.unaryOp(UnaryOp.negative, x) : x
+            case .bool: return Obj(small: x == .true ? 1 : 0)
+            case .float: return try Float.make(Swift.abs(Float.value(x)))
+            default:
+                if let m = Classes.lookup(typeOf(x), .__abs__) { return try Runtime.invoke(m, x) }
+                throw PyExc.typeError("unsupported type for __abs__: '\(typeName(x))'")
+            }
+        }
+        function("all", 1, 1) { (a, _, _) throws(PyExc) in
+            let it = try Runtime.getIter(a[0])
+            while true {
+                let v = try Runtime.iterNext(it)
+                if v.isNull { return .true }
+                if !(try Runtime.isTrue(v)) { return .false }
+            }
+        }
+        function("any", 1, 1) { (a, _, _) throws(PyExc) in
+            let it = try Runtime.getIter(a[0])
+            while true {
+                let v = try Runtime.iterNext(it)
+                if v.isNull { return .false }
+                if try Runtime.isTrue(v) { return .true }
+            }
+        }
+        function("bin", 1, 1) { (a, _, _) throws(PyExc) in try radixString(a[0], 2, "0b") }
+        function("oct", 1, 1) { (a, _, _) throws(PyExc) in try radixString(a[0], 8, "0o") }
+        function("hex", 1, 1) { (a, _, _) throws(PyExc) in try radixString(a[0], 16, "0x") }
+        function("callable", 1, 1) { (a, _, _) throws(PyExc) in
+            switch kindOf(a[0]) {
+            case .function, .closure, .builtinFunction, .boundMethod, .type: return .true
+            case .instance: return Obj(bool: Classes.lookup(typeOf(a[0]), .__call__) != nil)
+            default: return .false
+            }
+        }
+        function("chr", 1, 1) { (a, _, _) throws(PyExc) in
+            let c = try IntOps.toInt(a[0])
+            guard c >= 0 && c < 0x110000, let u = Unicode.Scalar(UInt32(c)) else {
+                throw PyExc.valueError("chr() arg not in range(0x110000)")
+            }
+            return try Str.make(String(Character(u)))
+        }
+        function("ord", 1, 1) { (a, _, _) throws(PyExc) in
+            let (p, n) = BytesMethods.data(a[0])
+            if Str.isStr(a[0]) {
+                let cps = UTF8Util.count(p, n)
+                if cps != 1 { throw PyExc.typeError("ord() expected a character, but string of length \(cps) found") }
+                let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+                return Obj(small: Int(s.unicodeScalars.first!.value))
+            }
+            if n != 1 { throw PyExc.typeError("ord() expected a character, but string of length \(n) found") }
+            return Obj(small: Int(p[0]))
+        }
+        function("divmod", 2, 2) { (a, _, _) throws(PyExc) in
+            let q = try Runtime.binaryOp(BinOp.floorDiv, a[0], a[1])
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = q
+            let r = try Runtime.binaryOp(BinOp.mod, a[0], a[1])
+            return try Tuple.make2(q, r)
+        }
+        function("getattr", 2, 3) { (a, n, _) throws(PyExc) in
+            let name = try qstrArg(a[1])
+            if n == 3 {
+                do { return try Runtime.loadAttr(a[0], name) } catch {
+                    if isInstance(error.obj, Exceptions.AttributeError) { return a[2] }
+                    throw error
+                }
+            }
+            return try Runtime.loadAttr(a[0], name)
+        }
+        function("setattr", 3, 3) { (a, _, _) throws(PyExc) in
+            try Runtime.storeAttr(a[0], try qstrArg(a[1]), a[2]); return .none
+        }
+        function("delattr", 2, 2) { (a, _, _) throws(PyExc) in
+            try Runtime.storeAttr(a[0], try qstrArg(a[1]), .null); return .none
+        }
+        function("hasattr", 2, 2) { (a, _, _) throws(PyExc) in
+            let name = try qstrArg(a[1])
+            let dest = try PyStack.pushObjs(2); defer { PyStack.pop(to: dest) }
+            do { return Obj(bool: try Runtime.findAttr(a[0], name, dest) == true) } catch {
+                if isInstance(error.obj, Exceptions.AttributeError) { return .false }
+                throw error
+            }
+        }
+        function("hash", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(try Runtime.hash(a[0])) }
+        function("id", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(Int(a[0].raw)) }
+        function("isinstance", 2, 2) { (a, _, _) throws(PyExc) in Obj(bool: try classCheck(typeOf(a[0]), a[1])) }
+        function("issubclass", 2, 2) { (a, _, _) throws(PyExc) in
+            guard kindOf(a[0]) == .type else { throw PyExc.typeError("issubclass() arg 1 must be a class") }
+            return Obj(bool: try classCheck(a[0], a[1]))
+        }
+        function("iter", 1, 2) { (a, n, _) throws(PyExc) in
+            if n == 2 { return try Iteration.make(.callable, a[0], a[1]) }
+            return try Runtime.getIter(a[0])
+        }
+        function("next", 1, 2) { (a, n, _) throws(PyExc) in
+            let v = try Runtime.iterNext(a[0])
+            if v.isNull {
+                if n == 2 { return a[1] }
+                throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration))
+            }
+            return v
+        }
+        function("max", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in try minMax(a, n, nKw, max: true) }
+        function("min", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in try minMax(a, n, nKw, max: false) }
+        function("pow", 2, 3) { (a, n, _) throws(PyExc) in
+            if n == 3 {
+                guard IntOps.isInt(a[0]) && IntOps.isInt(a[1]) && IntOps.isInt(a[2]) else {
+                    throw PyExc.typeError("pow() 3rd argument not allowed unless all arguments are integers")
+                }
+                if IntOps.isZero(a[2]) { throw PyExc.valueError("pow() 3rd argument cannot be 0") }
+                guard let r = IntOps.big(a[0]).power(IntOps.big(a[1]), modulus: IntOps.big(a[2])) else {
+                    throw PyExc.valueError("pow() 2nd argument cannot be negative when 3rd argument specified")
+                }
+                return try IntOps.store(r)
+            }
+            return try Runtime.binaryOp(BinOp.pow, a[0], a[1])
+        }
+        function("repr", 1, 1) { (a, _, _) throws(PyExc) in try Runtime.repr(a[0]) }
+        function("round", 1, 2) { (a, n, _) throws(PyExc) in try round(a[0], n == 2 ? a[1] : .none) }
+        function("sorted", 1, 1, kw: true) { (a, n, nKw) throws(PyExc) in
+            let l = try listFrom(a[0])
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = l
+            let kw = KwArgs(a, n, nKw)
+            try kw.check([.key, .reverse])
+            try ListSort.sort(l, key: kw.get(.key) ?? .none, reverse: try Runtime.isTrue(kw.get(.reverse) ?? .false))
+            return l
+        }
+        function("sum", 1, 2) { (a, n, _) throws(PyExc) in
+            var acc = n == 2 ? a[1] : Obj(small: 0)
+            let it = try Runtime.getIter(a[0])
+            let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+            hold[0] = it
+            while true {
+                let v = try Runtime.iterNext(it)
+                if v.isNull { return acc }
+                if acc.isSmallInt && v.isSmallInt && Obj.fitsSmall(acc.smallValue + v.smallValue) {
+                    acc = Obj(small: acc.smallValue + v.smallValue)
+                } else {
+                    acc = try Runtime.binaryOp(BinOp.add, acc, v)
+                }
+                hold[1] = acc
+            }
+        }
+        function("dir", 0, 1) { (a, n, _) throws(PyExc) in try dir(n == 0 ? .null : a[0]) }
+        function("globals", 0, 0) { (_, _, _) throws(PyExc) in Runtime.currentGlobals() }
+        function("locals", 0, 0) { (_, _, _) throws(PyExc) in Runtime.locals.isNull ? Runtime.currentGlobals() : Runtime.locals }
+        function("input", 0, 1) { (a, n, _) throws(PyExc) in
+            let prompt = n == 1 ? try Runtime.strString(a[0]) : ""
+            out(prompt)
+            guard let line = readLine(prompt) else { throw PyExc(try Exceptions.instantiate(Exceptions.EOFError)) }
+            return try Str.make(line)
+        }
+        function("exec", 1, 3) { (a, n, _) throws(PyExc) in
+            try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .file)
+        }
+        function("eval", 1, 3) { (a, n, _) throws(PyExc) in
+            try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .eval)
+        }
+        function("compile", 3, 3) { (a, _, _) throws(PyExc) in
+            let mode = Str.string(a[2])
+            let m: CompileMode = mode == "eval" ? .eval : (mode == "single" ? .single : .file)
+            return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
+        }
+        function("__import__", 1, 5) { (a, n, _) throws(PyExc) in
+            try Import.importName(try qstrArg(a[0]), fromList: n > 3 ? a[3] : .none,
+                                  level: n > 4 ? a[4] : Obj(small: 0), globals: Runtime.currentGlobals())
+        }
+        buildClass = Native.make("__build_class__", 2, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            try buildClassBody(a, n, nKw)
+        }
+        add("__build_class__", buildClass)
+    }
+
+    static func qstrArg(_ o: Obj) throws(PyExc) -> Qstr {
+        guard Str.isStr(o) else { throw PyExc.typeError("attribute name must be string, not '\(typeName(o))'") }
+        return Str.intern(o)
+    }
+
+    static func classCheck(_ t: Obj, _ spec: Obj) throws(PyExc) -> Bool {
+        if kindOf(spec) == .tuple {
+            for i in 0..<Tuple.count(spec) where try classCheck(t, Tuple.item(spec, i)) { return true }
+            return false
+        }
+        guard kindOf(spec) == .type else { throw PyExc.typeError("isinstance() arg 2 must be a class or tuple of classes") }
+        return isSubclass(t, spec)
+    }
+
+    static func radixString(_ o: Obj, _ radix: Int, _ prefix: String) throws(PyExc) -> Obj {
+        guard IntOps.isInt(o) || kindOf(o) == .instance else { throw PyExc.typeError("can't convert \(typeName(o)) to int") }
+        let v = IntOps.isInt(o) ? o : try IntOps.make(try IntOps.toInt(o))
+        var s = IntOps.string(v == .true ? Obj(small: 1) : (v == .false ? Obj(small: 0) : v), radix: radix)
+        if s.hasPrefix("-") { s.removeFirst(); return try Str.make("-" + prefix + s) }
+        return try Str.make(prefix + s)
+    }
+
+    static func minMax(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int, max: Bool) throws(PyExc) -> Obj {
+        let kw = KwArgs(a, n, nKw)
+        let key = kw.get(.key) ?? .none
+        let def = kw.get(.default)
+        let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
+        hold[0] = n == 1 ? try Runtime.getIter(a[0]) : try Tuple.make(a, n)
+        let it = n == 1 ? hold[0] : try Runtime.getIter(hold[0])
+        hold[0] = it
+        var best = Obj.null, bestKey = Obj.null
+        while true {
+            let v = try Runtime.iterNext(it)
+            if v.isNull { break }
+            let k = key == .none ? v : try Runtime.invoke(key, v)
+            if best.isNull || (max ? try Runtime.less(bestKey, k) : try Runtime.less(k, bestKey)) {
+                best = v; bestKey = k
+                hold[1] = best; hold[2] = bestKey
+            }
+        }
+        if best.isNull {
+            if let d = def { return d }
+            throw PyExc.valueError("\(max ? "max" : "min")() arg is an empty sequence")
+        }
+        return best
+    }
+
+    static func round(_ x: Obj, _ nd: Obj) throws(PyExc) -> Obj {
+        if IntOps.isInt(x) {
+            if nd == .none || (try IntOps.toInt(nd)) >= 0 { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
+            let p = try IntOps.make(Int(Math.pow(10, Double(-(try IntOps.toInt(nd))))))
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = p
+            let half = try Runtime.binaryOp(BinOp.floorDiv, p, Obj(small: 2))
+            let q = try Runtime.binaryOp(BinOp.floorDiv, try Runtime.binaryOp(BinOp.add, x, half), p)
+            return try Runtime.binaryOp(BinOp.mul, q, p)
+        }
+        if Float.isFloat(x) {
+            let d = Float.value(x)
+            if nd == .none {
+                if d.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
+                if d.isInfinite { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                let r = d.rounded(.toNearestOrEven)
+                if let b = BigIntValue(truncating: r) { return try IntOps.store(b) }
+                return try IntOps.make(Int(r))
+            }
+            let digits = try IntOps.toInt(nd)
+            if digits > 300 { return x }
+            let m = Math.pow(10, Double(digits))
+            let r = (d * m).rounded(.toNearestOrEven) / m
+            return try Float.make(r.isFinite ? r : d)
+        }
+        if let m = Classes.lookup(typeOf(x), .__round__) {
+            return nd == .none ? try Runtime.invoke(m, x) : try Runtime.invoke(m, x, nd)
+        }
+        throw PyExc.typeError("can't convert \(typeName(x)) to float")
+    }
+
+    static func dir(_ o: Obj) throws(PyExc) -> Obj {
+        let l = try List.make(count: 0)
+        let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+        hold[0] = l
+        func addKeys(_ d: Obj) throws(PyExc) {
+            if d.isNull { return }
+            let m = Dict.map(d)
+            var i = 0
+            while let s = m.next(from: &i) where !(try Runtime.contains(l, s[0])) { try List.append(l, s[0]) }
+        }
+        if o.isNull {
+            try addKeys(Runtime.locals.isNull ? Runtime.currentGlobals() : Runtime.locals)
+            return l
+        }
+        switch kindOf(o) {
+        case .module: try addKeys(Module.globals(o))
+        case .instance:
+            let m = Classes.attrs(o)
+            var i = 0
+            while let s = m.next(from: &i) { try List.append(l, s[0]) }
+            try addTypeKeys(typeOf(o), addKeys)
+        case .type: try addTypeKeys(o, addKeys)
+        default: try addTypeKeys(typeOf(o), addKeys)
+        }
+        return l
+    }
+
+    static func addTypeKeys(_ t: Obj, _ add: (Obj) throws(PyExc) -> Void) throws(PyExc) {
+        try add(TypeObject.locals(t))
+        let b = TypeObject.bases(t)
+        if b.isNull { return }
+        for i in 0..<Tuple.count(b) where Tuple.item(b, i) != Types.object { try addTypeKeys(Tuple.item(b, i), add) }
+    }
+
+    /// __build_class__(body, name, *bases): runs the body with a fresh namespace, makes the class,
+    /// and fills the body's __class__ cell.
+    static func buildClassBody(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let body = a[0]
+        let name = Str.intern(a[1])
+        let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
+        let ns = try Dict.make()
+        hold[0] = ns
+        let bases = try Tuple.make(a + 2, n - 2)
+        hold[1] = bases
+        let savedLocals = Runtime.locals
+        Runtime.locals = ns
+        let cell: Obj
+        do {
+            cell = try Runtime.call(body, a, 0, 0)
+        } catch {
+            Runtime.locals = savedLocals
+            throw error
+        }
+        Runtime.locals = savedLocals
+        let metaclass = KwArgs(a, n, nKw).get(Qstr("metaclass"))
+        let cls: Obj
+        if let meta = metaclass, meta != Types.type {
+            cls = try Runtime.invoke(meta, a[1], bases, ns)
+        } else {
+            cls = try Classes.makeClass(name: name, bases: bases, dict: ns)
+        }
+        hold[2] = cls
+        if kindOf(cell) == .cell { setField(cell, 1, cls) }
+        // __set_name__ on descriptors defined in the body.
+        let m = Dict.map(ns)
+        var i = 0
+        while let s = m.next(from: &i) {
+            let v = s[1]
+            if kindOf(v) == .instance, let sn = Classes.lookup(typeOf(v), .__set_name__) {
+                _ = try Runtime.invoke(sn, v, cls, s[0])
+            }
+        }
+        return cls
+    }
+}

@@ -1,0 +1,170 @@
+/// Methods of object, exceptions, generators, int, property and friends; special attributes.
+extension Builtins {
+    static func installObjectMethods() {
+        objectInit = Native.make("__init__", 1, Native.varArgs, kw: true) { (_, _, _) throws(PyExc) in .none }
+        setMember(Types.object, "__init__", objectInit)
+        objectNew = Native.make("__new__", 1, Native.varArgs, kw: true) { (a, _, _) throws(PyExc) in
+            let cls = a[0]
+            guard kindOf(cls) == .type else { throw PyExc.typeError("object.__new__(X): X is not a type object") }
+            if !TypeObject.isUserClass(cls) { return try Classes.construct(cls, a + 1, 0, 0) }
+            let o = try Classes.makeInstance(cls)
+            if Classes.hasNativePart(cls) {
+                let nb = TypeObject.nativeBase(cls)
+                let native = TypeObject.kind(nb) == .exception ? try Exceptions.makeNative(nb, args: Tuple.empty)
+                    : try Classes.construct(nb, a, 0, 0)
+                setField(o, 4, native)
+            }
+            return o
+        }
+        let newWrapper = Obj(offset: Heap.allocateStatic(bytes: 8))
+        setField(newWrapper, 0, Types.staticMethod)
+        setField(newWrapper, 1, objectNew)
+        setMember(Types.object, "__new__", newWrapper)
+        method(Types.object, "__setattr__", 3, 3) { (a, _, _) throws(PyExc) in
+            try Runtime.genericSetAttr(a[0], a[1], a[2]); return .none
+        }
+        method(Types.object, "__delattr__", 2, 2) { (a, _, _) throws(PyExc) in
+            try Runtime.genericSetAttr(a[0], a[1], .null); return .none
+        }
+        method(Types.object, "__getattribute__", 2, 2) { (a, _, _) throws(PyExc) in
+            try Runtime.loadAttr(a[0], try qstrArg(a[1]))
+        }
+        method(Types.object, "__eq__", 2, 2) { (a, _, _) throws(PyExc) in a[0] == a[1] ? .true : Singletons.notImplemented }
+        method(Types.object, "__ne__", 2, 2) { (a, _, _) throws(PyExc) in a[0] != a[1] ? .true : .false }
+        method(Types.object, "__hash__", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: Int(a[0].raw >> 4)) }
+        method(Types.object, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
+            try Str.make("<\(typeName(a[0])) object at 0x\(String(a[0].raw, radix: 16))>")
+        }
+        method(Types.object, "__str__", 1, 1) { (a, _, _) throws(PyExc) in try Runtime.str(a[0]) }
+        // Exceptions: __init__ stores the args on the native part.
+        let excInit = Native.make("__init__", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
+            let native = Exceptions.native(a[0])
+            setField(native, 3, try Tuple.make(a + 1, n - 1))
+            return .none
+        }
+        setMember(Exceptions.BaseException, "__init__", excInit)
+        // Generators.
+        method(Types.generator, "send", 2, 2) { (a, _, _) throws(PyExc) in try Generator.send(a[0], a[1]) }
+        method(Types.generator, "throw", 2, 4) { (a, n, _) throws(PyExc) in
+            var e = a[1]
+            if n >= 3 && a[2] != .none && Exceptions.isExceptionType(e) { e = try Runtime.invoke(e, a[2]) }
+            return try Generator.throwInto(a[0], e)
+        }
+        method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
+        method(Types.generator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in try Generator.send(a[0], .none) }
+        method(Types.generator, "pend_throw", 2, 2) { (a, _, _) throws(PyExc) in
+            throw PyExc.notImplemented("pend_throw")
+        }
+        // property decorators.
+        method(Types.property, "getter", 2, 2) { (a, _, _) throws(PyExc) in
+            try Wrappers.makeProperty(a[1], field(a[0], 2), field(a[0], 3))
+        }
+        method(Types.property, "setter", 2, 2) { (a, _, _) throws(PyExc) in
+            try Wrappers.makeProperty(field(a[0], 1), a[1], field(a[0], 3))
+        }
+        method(Types.property, "deleter", 2, 2) { (a, _, _) throws(PyExc) in
+            try Wrappers.makeProperty(field(a[0], 1), field(a[0], 2), a[1])
+        }
+    }
+
+    static func installMiscMethods() {
+        classMethod(Types.int, "from_bytes", 3, 4) { (a, n, _) throws(PyExc) in
+            let bytes = try ByteArray.bytesOf(a[1])
+            let little = Str.string(a[2]) == "little"
+            let signed = n == 4 ? try Runtime.isTrue(a[3]) : false
+            return try IntOps.store(BigIntValue(bytes: bytes, littleEndian: little, signed: signed))
+        }
+        method(Types.int, "to_bytes", 3, 4) { (a, n, _) throws(PyExc) in
+            let len = try IntOps.toInt(a[1])
+            let little = Str.string(a[2]) == "little"
+            let signed = n == 4 ? try Runtime.isTrue(a[3]) : false
+            if !signed && IntOps.big(a[0]).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
+            guard let b = IntOps.big(a[0]).toBytes(length: len, littleEndian: little, signed: signed) else {
+                throw PyExc.overflowError("int too big to convert")
+            }
+            return try Str.make(bytes: b, type: Types.bytes)
+        }
+        method(Types.int, "bit_length", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: IntOps.big(a[0]).bitLength) }
+        method(Types.float, "is_integer", 1, 1) { (a, _, _) throws(PyExc) in
+            let d = Float.value(a[0]); return Obj(bool: d.isFinite && d == d.rounded(.towardZero))
+        }
+        // memoryview/bytearray helpers used often.
+        method(Types.bytearray, "append", 2, 2) { (a, _, _) throws(PyExc) in
+            var b = try ByteArray.bytesOf(a[0])
+            let v = try IntOps.toInt(a[1])
+            if v < 0 || v > 255 { throw PyExc.valueError("byte must be in range(0, 256)") }
+            b.append(UInt8(v))
+            try ByteArray.replaceContents(a[0], b)
+            return .none
+        }
+        method(Types.bytearray, "extend", 2, 2) { (a, _, _) throws(PyExc) in
+            var b = try ByteArray.bytesOf(a[0])
+            b += try ByteArray.bytesOf(a[1])
+            try ByteArray.replaceContents(a[0], b)
+            return .none
+        }
+    }
+}
+
+/// Attributes that are not methods: exception args, int.real, function __name__, etc.
+public enum Attributes {
+    static func special(_ o: Obj, _ k: Kind, _ name: Qstr) throws(PyExc) -> Obj? {
+        switch k {
+        case .exception:
+            switch name {
+            case .args: return Exceptions.args(o)
+            case .value:
+                if isInstance(o, Exceptions.StopIteration) { return Exceptions.stopIterationValue(o) }
+            case .errno:
+                if isInstance(o, Exceptions.OSError) { let a = Exceptions.args(o); return Tuple.count(a) > 0 ? Tuple.item(a, 0) : .none }
+            case .__traceback__: return .none
+            default: break
+            }
+        case .function, .closure:
+            if name == .__name__ { return Obj(qstr: Function.name(o)) }
+            if name == .__globals__ { return field(Function.context(k == .closure ? field(o, 1) : o), 1) }
+        case .builtinFunction:
+            if name == .__name__ { return field(o, 3) }
+        case .boundMethod:
+            if name == .__self__ { return field(o, 2) }
+            if name == .__func__ { return field(o, 1) }
+            if name == .__name__ { return try Runtime.loadAttr(field(o, 1), .__name__) }
+        case .int, .bool:
+            if name == .real { return o }
+            if name == .imag { return Obj(small: 0) }
+        case .float:
+            if name == .real { return o }
+            if name == .imag { return try Float.make(0) }
+        case .range:
+            if name == .start { return field(o, 1) }
+            if name == .stop { return field(o, 2) }
+            if name == .step { return field(o, 3) }
+        case .slice:
+            if name == .start { return field(o, 1) }
+            if name == .stop { return field(o, 2) }
+            if name == .step { return field(o, 3) }
+        case .property:
+            if name == .fget { return field(o, 1) }
+            if name == .fset { return field(o, 2) }
+            if name == .fdel { return field(o, 3) }
+        case .classMethod, .staticMethod:
+            if name == .__func__ { return field(o, 1) }
+        case .memoryview:
+            if name == .itemsize { return Obj(small: 1) }
+        default: break
+        }
+        return nil
+    }
+}
+
+/// errno numbers and names (Linux values, as MicroPython's uerrno).
+public enum Errno {
+    public static let table: [(Int, String)] = [
+        (1, "EPERM"), (2, "ENOENT"), (5, "EIO"), (9, "EBADF"), (11, "EAGAIN"), (12, "ENOMEM"),
+        (13, "EACCES"), (17, "EEXIST"), (19, "ENODEV"), (20, "ENOTDIR"), (21, "EISDIR"), (22, "EINVAL"),
+        (28, "ENOSPC"), (39, "ENOTEMPTY"), (95, "EOPNOTSUPP"), (98, "EADDRINUSE"), (103, "ECONNABORTED"),
+        (104, "ECONNRESET"), (105, "ENOBUFS"), (107, "ENOTCONN"), (110, "ETIMEDOUT"), (111, "ECONNREFUSED"),
+        (113, "EHOSTUNREACH"), (114, "EALREADY"), (115, "EINPROGRESS"),
+    ]
+    public static func name(_ n: Int) -> String? { table.first { $0.0 == n }?.1 }
+}

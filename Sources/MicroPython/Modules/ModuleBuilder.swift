@@ -1,0 +1,20 @@
+/// Builds native modules in the static region at start-up (as MicroPython's are in ROM).
+public struct ModuleBuilder {
+    public let module: Obj
+    let globals: Obj
+
+    public init(_ name: String) {
+        module = Obj(offset: Heap.allocateStatic(bytes: 16))
+        setField(module, 0, Types.module)
+        globals = Dict.makeStatic()
+        setField(module, 1, globals)
+        set("__name__", Obj(qstr: Qstr(name)))
+        Import.builtinModules[name] = module
+    }
+
+    public func set(_ name: String, _ v: Obj) { try! Dict.set(globals, Obj(qstr: Qstr(name)), v) }
+
+    public func function(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
+        set(name, Native.make(name, minArgs, maxArgs, kw: kw, fn))
+    }
+}

@@ -1,0 +1,108 @@
+/// sys, gc and micropython.
+public enum CoreModules {
+    /// The platform string, version text and the `_mpy` value the host profile reports.
+    nonisolated(unsafe) public static var platform = "linux"
+    nonisolated(unsafe) public static var exitHook: ((Int) -> Never)? = nil
+
+    static func install(argv: [String]) throws(PyExc) {
+        let sys = ModuleBuilder("sys")
+        sys.set("platform", Str.makeStatic(platform))
+        sys.set("byteorder", Obj(qstr: .little))
+        sys.set("maxsize", Obj(small: Obj.smallIntMax))
+        sys.set("version", Str.makeStatic("3.4.0; MicroPython v1.29.0"))
+        let vi = Tuple.makeStatic([Obj(small: 3), Obj(small: 4), Obj(small: 0)])
+        sys.set("version_info", vi)
+        let impl = Obj(offset: Heap.allocateStatic(bytes: 16))
+        setField(impl, 0, Types.module)
+        let implDict = Dict.makeStatic()
+        setField(impl, 1, implDict)
+        try! Dict.set(implDict, Obj(qstr: .name), Str.makeStatic("micropython"))
+        try! Dict.set(implDict, Obj(qstr: .version), Tuple.makeStatic([Obj(small: 1), Obj(small: 29), Obj(small: 0), Str.makeStatic("")]))
+        try! Dict.set(implDict, Obj(qstr: ._mpy), Obj(small: 0x0306))
+        sys.set("implementation", impl)
+        sys.function("exit", 0, 1) { (a, n, _) throws(PyExc) in
+            throw PyExc(try Exceptions.instantiate(Exceptions.SystemExit, n == 1 ? a[0] : .null))
+        }
+        sys.function("print_exception", 1, 2) { (a, _, _) throws(PyExc) in
+            var p = Printer()
+            Traceback.format(a[0], &p)
+            Builtins.out(p.bytes)
+            return .none
+        }
+        Heap.allocatingStatic = false
+        let modules = try Dict.make()
+        Heap.roots[Root.modules] = modules
+        let path = try List.make(count: 0)
+        Heap.roots[Root.sysPath] = path
+        let av = try List.make(count: 0)
+        Heap.roots[Root.sysArgv] = av
+        for s in argv { try List.append(av, try Str.make(s)) }
+        Heap.allocatingStatic = true
+        sys.set("modules", modules)
+        sys.set("path", path)
+        sys.set("argv", av)
+        Heap.roots[Root.sysModule] = sys.module
+
+        let gc = ModuleBuilder("gc")
+        gc.function("collect", 0, 0) { (_, _, _) throws(PyExc) in Heap.collect(); return .none }
+        gc.function("enable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = true; return .none }
+        gc.function("disable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = false; return .none }
+        gc.function("isenabled", 0, 0) { (_, _, _) throws(PyExc) in Obj(bool: Heap.autoCollect) }
+        gc.function("mem_free", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.freeBytes()) }
+        gc.function("mem_alloc", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.usedBytes()) }
+        gc.function("threshold", 0, 1) { (a, n, _) throws(PyExc) in
+            if n == 0 { return try IntOps.make(Heap.thresholdBlocks < 0 ? -1 : Heap.thresholdBlocks * 16) }
+            let v = try IntOps.toInt(a[0])
+            Heap.thresholdBlocks = v < 0 ? -1 : v / 16
+            return .none
+        }
+
+        let mp = ModuleBuilder("micropython")
+        mp.function("const", 1, 1) { (a, _, _) throws(PyExc) in a[0] }
+        mp.function("opt_level", 0, 1) { (a, n, _) throws(PyExc) in
+            if n == 0 { return Obj(small: Runtime.compilerOptions.optimizationLevel) }
+            Runtime.compilerOptions.optimizationLevel = try IntOps.toInt(a[0])
+            return .none
+        }
+        mp.function("mem_info", 0, 1) { (_, n, _) throws(PyExc) in
+            let (one, two, maxBlock, maxFree) = Heap.fragmentation()
+            var s = "stack: \(VM.depth * 64) out of 80000\n"
+            s += "GC: total: \(Heap.totalBytes), used: \(Heap.usedBytes()), free: \(Heap.freeBytes())\n"
+            s += " No. of 1-blocks: \(one), 2-blocks: \(two), max blk sz: \(maxBlock), max free sz: \(maxFree)\n"
+            Builtins.out(s)
+            return .none
+        }
+        mp.function("qstr_info", 0, 1) { (_, _, _) throws(PyExc) in
+            Builtins.out("qstr pool: n_pool=1, n_qstr=\(QstrPool.count), n_str_data_bytes=\(QstrPool.chunkUsed), n_total_bytes=\(QstrPool.chunkUsed)\n")
+            return .none
+        }
+        mp.function("stack_use", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: VM.depth * 64) }
+        mp.function("heap_lock", 0, 0) { (_, _, _) throws(PyExc) in Heap.lockDepth += 1; return .none }
+        mp.function("heap_unlock", 0, 0) { (_, _, _) throws(PyExc) in
+            if Heap.lockDepth > 0 { Heap.lockDepth -= 1 }
+            return Obj(small: Heap.lockDepth)
+        }
+        mp.function("heap_locked", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: Heap.lockDepth) }
+        mp.function("kbd_intr", 1, 1) { (a, _, _) throws(PyExc) in
+            Runtime.interruptChar = try IntOps.toInt(a[0])
+            return .none
+        }
+        mp.function("schedule", 2, 2) { (a, _, _) throws(PyExc) in
+            var q = Heap.roots[Root.scheduled]
+            if q.isNull {
+                q = try List.make(count: 0)
+                Heap.roots[Root.scheduled] = q
+            }
+            if List.count(q) >= 8 { throw PyExc.runtimeError("schedule queue full") }
+            try List.append(q, try Tuple.make2(a[0], a[1]))
+            VM.pendingHook = true
+            return .none
+        }
+        mp.function("alloc_emergency_exception_buf", 1, 1) { (_, _, _) throws(PyExc) in .none }
+    }
+}
+
+extension Runtime {
+    /// The character that raises KeyboardInterrupt (-1: none), set by micropython.kbd_intr.
+    nonisolated(unsafe) public static var interruptChar = 3
+}

@@ -1,0 +1,156 @@
+/// Python classes and their instances.
+///
+/// Instance: [type, used, alloc, table, native part?]: a MapRef at word 1 holds the attributes;
+/// word 4 exists only when the class derives from a builtin type (list, dict, Exception...) and
+/// holds the native object that carries that part of the state (MicroPython's subobj[0]).
+public enum Classes {
+    /// Looks `name` up in `t` and its bases, depth-first (MicroPython's order, no C3).
+    public static func lookup(_ t: Obj, _ name: Qstr) -> Obj? {
+        let key = Obj(qstr: name)
+        var cur = t
+        while true {
+            let d = TypeObject.locals(cur)
+            if !d.isNull, let s = Dict.map(d).lookupQstr(key) { return s[1] }
+            let bases = TypeObject.bases(cur)
+            if bases.isNull { return nil }
+            let n = Tuple.count(bases)
+            if n == 0 { return nil }
+            if n == 1 { cur = Tuple.item(bases, 0); continue }
+            for i in 0..<n {
+                if let v = lookup(Tuple.item(bases, i), name) { return v }
+            }
+            return nil
+        }
+    }
+
+    /// Like `lookup`, starting after `cls` in the bases of `cls` (for super()).
+    static func lookupAfter(_ cls: Obj, _ name: Qstr) -> Obj? {
+        let bases = TypeObject.bases(cls)
+        if bases.isNull { return nil }
+        for i in 0..<Tuple.count(bases) {
+            if let v = lookup(Tuple.item(bases, i), name) { return v }
+        }
+        return nil
+    }
+
+    @inline(__always) public static func attrs(_ inst: Obj) -> MapRef { MapRef(inst, 1) }
+
+    public static func hasNativePart(_ t: Obj) -> Bool {
+        let nb = TypeObject.nativeBase(t)
+        return !nb.isNull && nb != Types.object && TypeObject.kind(nb) != .instance
+    }
+
+    /// The native part of an instance, or NULL.
+    public static func nativePart(_ o: Obj) -> Obj {
+        hasNativePart(typeOf(o)) ? field(o, 4) : .null
+    }
+
+    public static func makeInstance(_ cls: Obj) throws(PyExc) -> Obj {
+        let native = hasNativePart(cls)
+        let o = Obj(offset: try Heap.allocate(bytes: native ? 20 : 16,
+                                               finaliser: lookup(cls, .__del__) != nil))
+        setField(o, 0, cls)
+        return o
+    }
+
+    /// type(name, bases, dict) and class statements: a new class object in the heap.
+    public static func makeClass(name: Qstr, bases: Obj, dict: Obj) throws(PyExc) -> Obj {
+        var nativeBase = Types.object
+        var flags = TypeFlags.userClass
+        let n = Tuple.count(bases)
+        for i in 0..<n {
+            let b = Tuple.item(bases, i)
+            guard kindOf(b) == .type else { throw PyExc.typeError("bases must be types") }
+            let bk = TypeObject.kind(b)
+            if bk != .instance && bk != .object && TypeObject.flags(b) & TypeFlags.subclassable == 0 {
+                throw PyExc.typeError("type '\(TypeObject.name(b).string)' isn't an acceptable base type")
+            }
+            let nb = TypeObject.kind(b) == .instance ? TypeObject.nativeBase(b) : b
+            if nb != Types.object { nativeBase = nb }
+            flags |= TypeObject.flags(b) & TypeFlags.exception
+        }
+        let t = Obj(offset: try Heap.allocate(bytes: TypeObject.words * 4))
+        setField(t, 0, Types.type)
+        setField(t, 1, Obj(qstr: name))
+        words(t)[2] = Kind.instance.rawValue
+        setField(t, 3, dict)
+        if n == 0 {
+            let b = try Tuple.make(count: 1)
+            setField(b, 2, Types.object)
+            setField(t, 4, b)
+        } else {
+            setField(t, 4, bases)
+        }
+        words(t)[5] = flags
+        setField(t, 6, nativeBase)
+        // Functions named __init_subclass__/__set_name__ are not supported; plain names only.
+        return t
+    }
+
+    /// Calls a type: builtin constructors, or __new__ then __init__ for classes.
+    public static func construct(_ cls: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        if !TypeObject.isUserClass(cls) {
+            let maker = field(cls, 7)
+            if maker.isNull { throw PyExc.typeError("cannot create '\(TypeObject.name(cls).string)' instances") }
+            let a = try PyStack.pushObjs(nPos + 2 * nKw + 1)
+            defer { PyStack.pop(to: a) }
+            a[0] = cls
+            if nPos + 2 * nKw > 0 { (a + 1).update(from: args, count: nPos + 2 * nKw) }
+            return try Native.call(maker, a, nPos + 1, nKw)
+        }
+        let total = nPos + 2 * nKw
+        let a = try PyStack.pushObjs(total + 1)
+        defer { PyStack.pop(to: a) }
+        if total > 0 { (a + 1).update(from: args, count: total) }
+        var obj: Obj
+        if let newFn = lookup(cls, .__new__), newFn != Builtins.objectNew {
+            a[0] = cls
+            obj = try Runtime.call(staticFunction(newFn), a, nPos + 1, nKw)
+            if !isInstance(obj, cls) { return obj }
+        } else {
+            obj = try makeInstance(cls)
+            if hasNativePart(cls) {
+                let nb = TypeObject.nativeBase(cls)
+                let hasInit = lookup(cls, .__init__).map { kindOf($0) != .builtinFunction } ?? false
+                let native: Obj
+                if TypeObject.kind(nb) == .exception {
+                    native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
+                } else {
+                    native = try construct(nb, args, hasInit ? 0 : nPos, hasInit ? 0 : nKw)
+                }
+                setField(obj, 4, native)
+            }
+        }
+        a[0] = obj
+        if let initFn = lookup(cls, .__init__), kindOf(initFn) != .builtinFunction {
+            let r = try Runtime.call(initFn, a, nPos + 1, nKw)
+            if r != .none { throw PyExc.typeError("__init__() should return None, not '\(typeName(r))'") }
+        } else if nPos + nKw > 0 && !hasNativePart(cls) && lookup(cls, .__new__) == nil {
+            throw PyExc.typeError("function takes 0 positional arguments but \(nPos) were given")
+        }
+        return obj
+    }
+
+    static func staticFunction(_ f: Obj) -> Obj {
+        kindOf(f) == .staticMethod ? field(f, 1) : f
+    }
+}
+
+/// classmethod / staticmethod wrappers: [type, function]; property: [type, fget, fset, fdel].
+public enum Wrappers {
+    public static func make(_ type: Obj, _ f: Obj) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 8))
+        setField(o, 0, type)
+        setField(o, 1, f)
+        return o
+    }
+
+    public static func makeProperty(_ get: Obj, _ set: Obj, _ del: Obj) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, Types.property)
+        setField(o, 1, get)
+        setField(o, 2, set)
+        setField(o, 3, del)
+        return o
+    }
+}

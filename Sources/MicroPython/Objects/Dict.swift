@@ -1,0 +1,56 @@
+/// dict: [type, used, alloc, table]: a MapRef at word 1.
+public enum Dict {
+    @inline(__always) public static func map(_ d: Obj) -> MapRef { MapRef(d, 1) }
+
+    public static func make(capacity n: Int = 0, type: Obj = Types.dict) throws(PyExc) -> Obj {
+        let d = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(d, 0, type)
+        try map(d).initialise(capacity: n)
+        return d
+    }
+
+    static func makeStatic() -> Obj {
+        let d = Obj(offset: Heap.allocateStatic(bytes: 16))
+        setField(d, 0, Types.dict)
+        return d
+    }
+
+    public static func get(_ d: Obj, _ k: Obj) throws(PyExc) -> Obj? { try map(d).get(k) }
+    public static func set(_ d: Obj, _ k: Obj, _ v: Obj) throws(PyExc) { try map(d).set(k, v) }
+    public static func count(_ d: Obj) -> Int { map(d).used }
+}
+
+/// A cell holding a closed-over variable: [type, value] (NULL value = unbound).
+public enum Cell {
+    public static func make(_ v: Obj) throws(PyExc) -> Obj {
+        let c = Obj(offset: try Heap.allocate(bytes: 8))
+        setField(c, 0, Types.cell)
+        setField(c, 1, v)
+        return c
+    }
+}
+
+/// A bound method: [type, function, self].
+public enum BoundMethod {
+    public static func make(_ f: Obj, _ selfObj: Obj) throws(PyExc) -> Obj {
+        let m = Obj(offset: try Heap.allocate(bytes: 12))
+        setField(m, 0, Types.boundMethod)
+        setField(m, 1, f)
+        setField(m, 2, selfObj)
+        return m
+    }
+}
+
+/// A module: [type, globals dict, name qstr]. Module contexts of compiled code extend this with
+/// the module's qstr table and constant table (see RawCode.swift).
+public enum Module {
+    public static func make(name: Qstr) throws(PyExc) -> Obj {
+        let m = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(m, 0, Types.module)
+        let g = try Dict.make(capacity: 0)
+        setField(m, 1, g)
+        try Dict.set(g, Obj(qstr: .__name__), Obj(qstr: name))
+        return m
+    }
+    @inline(__always) public static func globals(_ m: Obj) -> Obj { field(m, 1) }
+}

@@ -1,0 +1,192 @@
+/// Exception objects: [type, traceback count, traceback data, args tuple] (16 bytes, as
+/// mp_obj_exception_t). The traceback data is an array of (file qstr, line, function qstr) word
+/// triples appended as the exception leaves each frame. Instances of Python subclasses are
+/// class instances whose native part (word 4) is such an object.
+public enum Exceptions {
+    nonisolated(unsafe) public static var BaseException = Obj.null
+    nonisolated(unsafe) public static var SystemExit = Obj.null
+    nonisolated(unsafe) public static var KeyboardInterrupt = Obj.null
+    nonisolated(unsafe) public static var GeneratorExit = Obj.null
+    nonisolated(unsafe) public static var Exception = Obj.null
+    nonisolated(unsafe) public static var StopIteration = Obj.null
+    nonisolated(unsafe) public static var StopAsyncIteration = Obj.null
+    nonisolated(unsafe) public static var ArithmeticError = Obj.null
+    nonisolated(unsafe) public static var OverflowError = Obj.null
+    nonisolated(unsafe) public static var ZeroDivisionError = Obj.null
+    nonisolated(unsafe) public static var AssertionError = Obj.null
+    nonisolated(unsafe) public static var AttributeError = Obj.null
+    nonisolated(unsafe) public static var EOFError = Obj.null
+    nonisolated(unsafe) public static var ImportError = Obj.null
+    nonisolated(unsafe) public static var LookupError = Obj.null
+    nonisolated(unsafe) public static var IndexError = Obj.null
+    nonisolated(unsafe) public static var KeyError = Obj.null
+    nonisolated(unsafe) public static var MemoryError = Obj.null
+    nonisolated(unsafe) public static var NameError = Obj.null
+    nonisolated(unsafe) public static var OSError = Obj.null
+    nonisolated(unsafe) public static var RuntimeError = Obj.null
+    nonisolated(unsafe) public static var NotImplementedError = Obj.null
+    nonisolated(unsafe) public static var SyntaxError = Obj.null
+    nonisolated(unsafe) public static var IndentationError = Obj.null
+    nonisolated(unsafe) public static var TypeError = Obj.null
+    nonisolated(unsafe) public static var ValueError = Obj.null
+    nonisolated(unsafe) public static var UnicodeError = Obj.null
+
+    /// Preallocated instances raised without allocating.
+    nonisolated(unsafe) static var memoryErrorInstance = Obj.null
+    nonisolated(unsafe) static var recursionInstance = Obj.null
+    nonisolated(unsafe) static var keyboardInterruptInstance = Obj.null
+
+    /// All exception types, in the order they are installed as builtins.
+    nonisolated(unsafe) public static var all: [Obj] = []
+
+    static func create() {
+        func make(_ name: Qstr, _ base: Obj) -> Obj {
+            let t = TypeObject.makeBuiltin(name, .exception, base: base,
+                                           flags: TypeFlags.exception | TypeFlags.subclassable)
+            all.append(t)
+            return t
+        }
+        BaseException = make(.BaseException, Types.object)
+        SystemExit = make(.SystemExit, BaseException)
+        KeyboardInterrupt = make(.KeyboardInterrupt, BaseException)
+        GeneratorExit = make(.GeneratorExit, BaseException)
+        Exception = make(.Exception, BaseException)
+        StopIteration = make(.StopIteration, Exception)
+        StopAsyncIteration = make(.StopAsyncIteration, Exception)
+        ArithmeticError = make(.ArithmeticError, Exception)
+        OverflowError = make(.OverflowError, ArithmeticError)
+        ZeroDivisionError = make(.ZeroDivisionError, ArithmeticError)
+        AssertionError = make(.AssertionError, Exception)
+        AttributeError = make(.AttributeError, Exception)
+        EOFError = make(.EOFError, Exception)
+        ImportError = make(.ImportError, Exception)
+        LookupError = make(.LookupError, Exception)
+        IndexError = make(.IndexError, LookupError)
+        KeyError = make(.KeyError, LookupError)
+        MemoryError = make(.MemoryError, Exception)
+        NameError = make(.NameError, Exception)
+        OSError = make(.OSError, Exception)
+        RuntimeError = make(.RuntimeError, Exception)
+        NotImplementedError = make(.NotImplementedError, RuntimeError)
+        SyntaxError = make(.SyntaxError, Exception)
+        IndentationError = make(.IndentationError, SyntaxError)
+        TypeError = make(.TypeError, Exception)
+        ValueError = make(.ValueError, Exception)
+        UnicodeError = make(.UnicodeError, ValueError)
+        Types.baseException = BaseException
+
+        memoryErrorInstance = makeStatic(MemoryError, nil)
+        recursionInstance = makeStatic(RuntimeError, Msg.recursion)
+        keyboardInterruptInstance = makeStatic(KeyboardInterrupt, nil)
+        Heap.memoryError = memoryErrorInstance
+    }
+
+    static func makeStatic(_ type: Obj, _ msg: String?) -> Obj {
+        let e = Obj(offset: Heap.allocateStatic(bytes: 16))
+        setField(e, 0, type)
+        setField(e, 3, msg.map { Tuple.makeStatic([Str.makeStatic($0)]) } ?? Tuple.empty)
+        return e
+    }
+
+    /// The recursion error, reset so that each raise starts a fresh traceback.
+    static func recursionError() -> Obj {
+        words(recursionInstance)[1] = 0
+        words(recursionInstance)[2] = 0
+        return recursionInstance
+    }
+
+    static func keyboardInterrupt() -> Obj {
+        words(keyboardInterruptInstance)[1] = 0
+        words(keyboardInterruptInstance)[2] = 0
+        return keyboardInterruptInstance
+    }
+
+    public static func isException(_ o: Obj) -> Bool {
+        o.isPointer && TypeObject.flags(typeOf(o)) & TypeFlags.exception != 0
+    }
+
+    public static func isExceptionType(_ t: Obj) -> Bool {
+        t.isPointer && field(t, 0) == Types.type && TypeObject.flags(t) & TypeFlags.exception != 0
+    }
+
+    /// The native exception part of an exception instance.
+    @inline(__always) public static func native(_ e: Obj) -> Obj {
+        TypeObject.kind(typeOf(e)) == .exception ? e : field(e, 4)
+    }
+
+    public static func args(_ e: Obj) -> Obj { field(native(e), 3) }
+
+    /// A new native exception object of builtin exception type `type` (or the native part of a
+    /// subclass instance) with the given args tuple.
+    public static func makeNative(_ type: Obj, args: Obj) throws(PyExc) -> Obj {
+        let e = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(e, 0, type)
+        setField(e, 3, args)
+        return e
+    }
+
+    /// Instantiates an exception type (builtin or Python subclass) with up to two arguments.
+    public static func instantiate(_ type: Obj, _ a: Obj = .null, _ b: Obj = .null) throws(PyExc) -> Obj {
+        let n = a.isNull ? 0 : (b.isNull ? 1 : 2)
+        if TypeObject.kind(type) == .exception {
+            let t = try Tuple.make(count: n)
+            if n > 0 { setField(t, 2, a) }
+            if n > 1 { setField(t, 3, b) }
+            return try makeNative(type, args: t)
+        }
+        let args = try PyStack.pushObjs(2)
+        args[0] = a; args[1] = b
+        defer { PyStack.pop(to: args) }
+        return try Runtime.call(type, args, n, 0)
+    }
+
+    /// Converts what `raise X` names into an exception instance (a class is instantiated).
+    public static func normalise(_ x: Obj) throws(PyExc) -> Obj {
+        if isException(x) { return x }
+        if isExceptionType(x) { return try Runtime.call(x, UnsafeMutablePointer<Obj>(bitPattern: 8)!, 0, 0) }
+        throw PyExc.typeError("exceptions must derive from BaseException")
+    }
+
+    /// Appends one traceback entry (file, line, function) to `e`, if there is memory for it.
+    public static func addTraceback(_ e: Obj, file: Qstr, line: Int, function: Qstr) {
+        let n = native(e)
+        if n.raw < Heap.poolStart { return } // static (preallocated) instances carry no traceback
+        let count = Int(words(n)[1])
+        let off = words(n)[2]
+        let cap = Heap.allocationBytes(off) / 12
+        var data = off
+        if count >= cap {
+            let saved = Heap.lockDepth
+            Heap.lockDepth = 0
+            defer { Heap.lockDepth = saved }
+            guard let grown = try? Heap.reallocate(off, bytes: 12 * (count + 4)) else { return }
+            data = grown
+            words(n)[2] = grown
+        }
+        let p = UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(data)).unsafelyUnwrapped + 3 * count
+        p[0] = file.id
+        p[1] = UInt32(line)
+        p[2] = function.id
+        words(n)[1] = UInt32(count + 1)
+    }
+
+    public static func traceback(_ e: Obj) -> [(Qstr, Int, Qstr)] {
+        let n = native(e)
+        let count = Int(words(n)[1])
+        if count == 0 { return [] }
+        let p = UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(words(n)[2])).unsafelyUnwrapped
+        return (0..<count).map { (Qstr(id: p[3 * $0]), Int(p[3 * $0 + 1]), Qstr(id: p[3 * $0 + 2])) }
+    }
+
+    public static func clearTraceback(_ e: Obj) {
+        let n = native(e)
+        if n.raw < Heap.poolStart { return }
+        words(n)[1] = 0
+    }
+
+    /// The `value` of a StopIteration (its first arg, or None).
+    public static func stopIterationValue(_ e: Obj) -> Obj {
+        let a = args(e)
+        return Tuple.count(a) > 0 ? Tuple.item(a, 0) : .none
+    }
+}

@@ -1,0 +1,141 @@
+/// Generator instances: [type, frame...] where the frame (see Frame.swift) is embedded in the
+/// object, so a suspended generator keeps its locals, operand stack and handlers in the heap.
+/// Frame word 4 = running flag, word 5 = 1 once started, 2 once finished.
+public enum Generator {
+    public enum Outcome { case yielded, returned, raised }
+
+    @inline(__always) static func frame(_ g: Obj) -> UnsafeMutablePointer<UInt32> { words(g) + 1 }
+
+    static func make(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                     _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let rc = Function.rawCode(fun)
+        let size = 1 + Frame.words(nState: RawCodeObj.nState(rc), nExc: RawCodeObj.nExcStack(rc))
+        let g = Obj(offset: try Heap.allocate(bytes: 4 * size))
+        setField(g, 0, Types.generator)
+        let f = frame(g)
+        f[0] = fun.raw
+        f[2] = UInt32(bitPattern: -1)
+        try Runtime.bindArguments(fun, f, cells: cells, nCells, args, nPos, nKw)
+        return g
+    }
+
+    /// Resumes `g`, sending `send` (or raising `throwing` inside it). `result` receives the
+    /// yielded value, the return value, or the exception.
+    public static func resume(_ g: Obj, send: Obj, throwing: Obj, result: inout Obj) throws(PyExc) -> Outcome {
+        if kindOf(g) != .generator {
+            // yield from a non-generator iterator: use its __next__/send/throw.
+            return try resumeIterator(g, send: send, throwing: throwing, result: &result)
+        }
+        let f = frame(g)
+        if f[5] == 2 {
+            if !throwing.isNull { result = throwing; return .raised }
+            result = .none
+            return .returned
+        }
+        if f[4] != 0 { throw PyExc.valueError(Msg.generatorRunning) }
+        if f[5] == 0 {
+            if throwing.isNull && send != .none {
+                throw PyExc.typeError("can't send non-None value to a just-started generator")
+            }
+            f[5] = 1
+        } else if throwing.isNull {
+            let nState = RawCodeObj.nState(Function.rawCode(Obj(raw: f[0])))
+            let sp = Int(Int32(bitPattern: f[2])) + 1
+            precondition(sp < nState, "generator stack overflow")
+            UnsafeMutableRawPointer(f + Frame.headerWords).assumingMemoryBound(to: Obj.self)[sp] = send
+            f[2] = UInt32(bitPattern: Int32(sp))
+        }
+        f[4] = 1
+        try VM.enter()
+        defer { VM.depth -= 1 }
+        do {
+            let v = try VM.run(f, inject: throwing)
+            f[4] = 0
+            if VM.yielded {
+                VM.yielded = false
+                result = v
+                return .yielded
+            }
+            f[5] = 2
+            result = v
+            return .returned
+        } catch {
+            f[4] = 0
+            f[5] = 2
+            var e = error.obj
+            if isInstance(e, Exceptions.StopIteration) {
+                e = PyExc.runtimeError("generator raised StopIteration").obj
+            }
+            result = e
+            return .raised
+        }
+    }
+
+    static func resumeIterator(_ it: Obj, send: Obj, throwing: Obj, result: inout Obj) throws(PyExc) -> Outcome {
+        do {
+            if !throwing.isNull {
+                let dest = try PyStack.pushObjs(3)
+                defer { PyStack.pop(to: dest) }
+                if (try Runtime.findAttr(it, .throw, dest)) == true {
+                    dest[2] = throwing
+                    result = try Runtime.callMethod(dest, 1, 0)
+                    return .yielded
+                }
+                result = throwing
+                return .raised
+            }
+            if send == .none {
+                let v = try Runtime.iterNext(it)
+                if v.isNull { result = .none; return .returned }
+                result = v
+                return .yielded
+            }
+            result = try Runtime.callMethodByName(it, .send, [send])
+            return .yielded
+        } catch {
+            if isInstance(error.obj, Exceptions.StopIteration) {
+                result = Exceptions.stopIterationValue(error.obj)
+                return .returned
+            }
+            result = error.obj
+            return .raised
+        }
+    }
+
+    // MARK: methods
+
+    static func send(_ g: Obj, _ v: Obj) throws(PyExc) -> Obj {
+        var r = Obj.null
+        switch try resume(g, send: v, throwing: .null, result: &r) {
+        case .yielded: return r
+        case .returned:
+            throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, r == .none ? .null : r))
+        case .raised: throw PyExc(r)
+        }
+    }
+
+    static func throwInto(_ g: Obj, _ e: Obj) throws(PyExc) -> Obj {
+        let exc = try Exceptions.normalise(e)
+        var r = Obj.null
+        switch try resume(g, send: .none, throwing: exc, result: &r) {
+        case .yielded: return r
+        case .returned:
+            throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, r == .none ? .null : r))
+        case .raised: throw PyExc(r)
+        }
+    }
+
+    static func close(_ g: Obj) throws(PyExc) -> Obj {
+        let f = frame(g)
+        if f[5] != 1 { f[5] = 2; return .none }
+        let exc = try Exceptions.instantiate(Exceptions.GeneratorExit)
+        var r = Obj.null
+        switch try resume(g, send: .none, throwing: exc, result: &r) {
+        case .yielded: throw PyExc.runtimeError("generator ignored GeneratorExit")
+        case .returned: return .none
+        case .raised:
+            if isInstance(r, Exceptions.GeneratorExit) || isInstance(r, Exceptions.StopIteration) { return .none }
+            throw PyExc(r)
+        }
+    }
+}

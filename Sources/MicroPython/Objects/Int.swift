@@ -1,0 +1,191 @@
+/// int. Small ints are immediate (31-bit); larger values are heap objects
+/// [type, negative | count << 1, alloc, digits] with a separate array of 16-bit digits
+/// (at least 2 allocated), as MicroPython's mpz.
+public enum IntOps {
+    @inline(__always) public static func isBig(_ o: Obj) -> Bool { o.isPointer && field(o, 0) == Types.int }
+
+    public static func make(_ v: Int) throws(PyExc) -> Obj {
+        if Obj.fitsSmall(v) { return Obj(small: v) }
+        return try store(BigIntValue(v))
+    }
+
+    /// Stores a big value as an int object, or a small int when it fits.
+    public static func store(_ b: BigIntValue) throws(PyExc) -> Obj {
+        if let v = b.int64Value, Obj.fitsSmall(Int(v)) { return Obj(small: Int(v)) }
+        let n = b.digits.count
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, Types.int)
+        let alloc = max(2, n)
+        words(o)[1] = (b.negative ? 1 : 0) | UInt32(n) << 1
+        words(o)[2] = UInt32(alloc)
+        let d = try Heap.allocate(bytes: 2 * alloc)
+        words(o)[3] = d
+        let p = UnsafeMutableRawPointer(arenaBytes(d)).assumingMemoryBound(to: UInt16.self)
+        for i in 0..<n { p[i] = b.digits[i] }
+        return o
+    }
+
+    public static func big(_ o: Obj) -> BigIntValue {
+        if o.isSmallInt { return BigIntValue(o.smallValue) }
+        if o == .true { return BigIntValue(1) }
+        if o == .false { return BigIntValue(0) }
+        let n = Int(words(o)[1] >> 1)
+        let p = UnsafeMutableRawPointer(arenaBytes(words(o)[3])).assumingMemoryBound(to: UInt16.self)
+        let view = MPZView(negative: words(o)[1] & 1 != 0, digits: p, count: n)
+        return BigIntValue(view)
+    }
+
+    public static func isZero(_ o: Obj) -> Bool {
+        if o.isSmallInt { return o.smallValue == 0 }
+        return words(o)[1] >> 1 == 0
+    }
+
+    public static func hash(_ o: Obj) -> Int {
+        if o.isSmallInt { return o.smallValue }
+        return big(o).pythonHash
+    }
+
+    /// Is `o` an int (small, big, or bool)?
+    @inline(__always) public static func isInt(_ o: Obj) -> Bool {
+        o.isSmallInt || o == .true || o == .false || isBig(o)
+    }
+
+    /// The value as a machine Int; OverflowError if it does not fit, TypeError if not an int.
+    public static func toInt(_ o: Obj) throws(PyExc) -> Int {
+        if o.isSmallInt { return o.smallValue }
+        if o == .true { return 1 }
+        if o == .false { return 0 }
+        if isBig(o) {
+            guard let v = big(o).int64Value else { throw PyExc.overflowError("overflow converting long int to machine word") }
+            return Int(v)
+        }
+        if kindOf(o) == .instance, let m = Classes.lookup(typeOf(o), .__index__) ?? Classes.lookup(typeOf(o), .__int__) {
+            return try toInt(try Runtime.invoke(m, o))
+        }
+        if kindOf(o) == .instance && !field(o, 4).isNull && isInt(field(o, 4)) { return try toInt(field(o, 4)) }
+        throw PyExc.typeError("can't convert \(typeName(o)) to int")
+    }
+
+    /// An index argument: like toInt with MicroPython's message for non-ints.
+    public static func toIndex(_ o: Obj, _ what: String = "indices") throws(PyExc) -> Int {
+        if o.isSmallInt { return o.smallValue }
+        if isInt(o) || kindOf(o) == .instance { return try toInt(o) }
+        throw PyExc.typeError("\(what) must be integers, not \(typeName(o))")
+    }
+
+    public static func parse(_ s: String, base: Int) throws(PyExc) -> Obj {
+        guard let b = BigIntValue(s, radix: base) else {
+            throw PyExc.valueError("invalid syntax for integer with base \(base)")
+        }
+        return try store(b)
+    }
+
+    public static func toDouble(_ o: Obj) -> Double {
+        if o.isSmallInt { return Double(o.smallValue) }
+        if o == .true { return 1 }
+        if o == .false { return 0 }
+        return big(o).doubleValue ?? (words(o)[1] & 1 != 0 ? -Double.infinity : Double.infinity)
+    }
+
+    public static func string(_ o: Obj, radix: Int = 10) -> String {
+        if o.isSmallInt { return String(o.smallValue, radix: radix) }
+        return big(o).toString(radix: radix)
+    }
+
+    /// Integer binary operations (both operands ints); nil when `op` is not an int operation.
+    public static func binary(_ op: Int, _ a: Obj, _ b: Obj) throws(PyExc) -> Obj? {
+        if a.isSmallInt && b.isSmallInt {
+            let x = a.smallValue, y = b.smallValue
+            switch op {
+            case BinOp.add, BinOp.inplaceAdd: return try make(x + y)
+            case BinOp.sub, BinOp.inplaceSub: return try make(x - y)
+            case BinOp.mul, BinOp.inplaceMul:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                if !o { return try make(r) }
+            case BinOp.floorDiv, BinOp.inplaceFloorDiv:
+                if y == 0 { throw PyExc.zeroDivision() }
+                var q = x / y
+                if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
+                return try make(q)
+            case BinOp.mod, BinOp.inplaceMod:
+                if y == 0 { throw PyExc.zeroDivision() }
+                var r = x % y
+                if r != 0 && ((r < 0) != (y < 0)) { r += y }
+                return Obj(small: r)
+            case BinOp.lshift, BinOp.inplaceLshift:
+                if y < 0 { throw PyExc.valueError("negative shift count") }
+                if y < 32 {
+                    let r = x << y
+                    if r >> y == x { return try make(r) }
+                }
+            case BinOp.rshift, BinOp.inplaceRshift:
+                if y < 0 { throw PyExc.valueError("negative shift count") }
+                return Obj(small: x >> min(y, 63))
+            case BinOp.and, BinOp.inplaceAnd: return Obj(small: x & y)
+            case BinOp.or, BinOp.inplaceOr: return Obj(small: x | y)
+            case BinOp.xor, BinOp.inplaceXor: return Obj(small: x ^ y)
+            case BinOp.less: return Obj(bool: x < y)
+            case BinOp.more: return Obj(bool: x > y)
+            case BinOp.equal: return Obj(bool: x == y)
+            case BinOp.lessEqual: return Obj(bool: x <= y)
+            case BinOp.moreEqual: return Obj(bool: x >= y)
+            case BinOp.notEqual: return Obj(bool: x != y)
+            case BinOp.trueDiv, BinOp.inplaceTrueDiv:
+                if y == 0 { throw PyExc.zeroDivision() }
+                return try Float.make(Double(x) / Double(y))
+            case BinOp.pow, BinOp.inplacePow:
+                if y < 0 { return try Float.make(FloatOps.pow(Double(x), Double(y))) }
+                var result = 1, base = x, e = y, overflow = false
+                while e > 0 && !overflow {
+                    if e & 1 == 1 {
+                        let (r, o) = result.multipliedReportingOverflow(by: base); result = r; overflow = o
+                    }
+                    e >>= 1
+                    if e > 0 { let (r, o) = base.multipliedReportingOverflow(by: base); base = r; overflow = overflow || o }
+                }
+                if !overflow { return try make(result) }
+            default: return nil
+            }
+        }
+        let x = big(a), y = big(b)
+        switch op {
+        case BinOp.add, BinOp.inplaceAdd: return try store(x + y)
+        case BinOp.sub, BinOp.inplaceSub: return try store(x - y)
+        case BinOp.mul, BinOp.inplaceMul: return try store(x * y)
+        case BinOp.floorDiv, BinOp.inplaceFloorDiv:
+            guard let (q, _) = x.floorDivMod(y) else { throw PyExc.zeroDivision() }
+            return try store(q)
+        case BinOp.mod, BinOp.inplaceMod:
+            guard let (_, r) = x.floorDivMod(y) else { throw PyExc.zeroDivision() }
+            return try store(r)
+        case BinOp.lshift, BinOp.inplaceLshift:
+            guard let s = y.int64Value, s >= 0 else { throw PyExc.valueError("negative shift count") }
+            if s > 1 << 24 { throw PyExc(Heap.memoryError) }
+            return try store(x << Int(s))
+        case BinOp.rshift, BinOp.inplaceRshift:
+            guard let s = y.int64Value, s >= 0 else {
+                if y.signum < 0 { throw PyExc.valueError("negative shift count") }
+                return Obj(small: x.signum < 0 ? -1 : 0)
+            }
+            return try store(x >> Int(s))
+        case BinOp.and, BinOp.inplaceAnd: return try store(x & y)
+        case BinOp.or, BinOp.inplaceOr: return try store(x | y)
+        case BinOp.xor, BinOp.inplaceXor: return try store(x ^ y)
+        case BinOp.less: return Obj(bool: x < y)
+        case BinOp.more: return Obj(bool: y < x)
+        case BinOp.equal: return Obj(bool: x == y)
+        case BinOp.lessEqual: return Obj(bool: !(y < x))
+        case BinOp.moreEqual: return Obj(bool: !(x < y))
+        case BinOp.notEqual: return Obj(bool: x != y)
+        case BinOp.trueDiv, BinOp.inplaceTrueDiv:
+            if y.isZero { throw PyExc.zeroDivision() }
+            return try Float.make(toDouble(a) / toDouble(b))
+        case BinOp.pow, BinOp.inplacePow:
+            if y.signum < 0 { return try Float.make(FloatOps.pow(toDouble(a), toDouble(b))) }
+            guard let e = y.int64Value, e < 1 << 24 else { throw PyExc.overflowError("result too large") }
+            guard let r = x.power(Int(e)) else { throw PyExc.overflowError("result too large") }
+            return try store(r)
+        default: return nil
+        }
+    }
+}

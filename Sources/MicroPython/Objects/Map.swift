@@ -1,0 +1,201 @@
+/// MicroPython's hash map (mp_map_t), embedded in dicts, instances and modules as three words:
+/// used, alloc, table (offset of `alloc` key/value pairs). Open addressing with linear probing;
+/// a table fills completely before it grows along `allocationSizes`, so iteration order (table
+/// order) and memory use are MicroPython's. Deleted slots hold SENTINEL keys.
+public struct MapRef {
+    public let owner: Obj
+    public let base: Int
+
+    @inline(__always) public init(_ owner: Obj, _ base: Int) { self.owner = owner; self.base = base }
+
+    @inline(__always) public var used: Int {
+        get { Int(words(owner)[base]) }
+        nonmutating set { words(owner)[base] = UInt32(newValue) }
+    }
+    @inline(__always) public var alloc: Int {
+        get { Int(words(owner)[base + 1]) }
+        nonmutating set { words(owner)[base + 1] = UInt32(newValue) }
+    }
+    @inline(__always) public var table: UnsafeMutablePointer<Obj> {
+        objArray(words(owner)[base + 2])
+    }
+
+    static let allocationSizes: [Int] = [
+        0, 2, 4, 6, 8, 10, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691,
+        919, 1223, 1627, 2161, 3229, 4831, 7243, 10861, 16273, 24407, 36607, 54907,
+    ]
+
+    static func sizeAtLeast(_ n: Int) -> Int {
+        for s in allocationSizes where s >= n { return s }
+        return n | 1
+    }
+
+    /// Allocates an empty table for `n` items (BUILD_MAP n / dict literal).
+    public func initialise(capacity n: Int) throws(PyExc) {
+        used = 0
+        alloc = 0
+        words(owner)[base + 2] = 0
+        if n > 0 {
+            words(owner)[base + 2] = try Heap.allocate(bytes: 8 * n)
+            alloc = n
+        }
+    }
+
+    @inline(__always) static func hash(_ key: Obj) throws(PyExc) -> Int {
+        if key.isQstr { return Int(QstrPool.hashOf(key.qstrValue)) }
+        if key.isSmallInt { return key.smallValue }
+        return try Runtime.hash(key)
+    }
+
+    @inline(__always) static func keysEqual(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a == b { return true }
+        if a.isQstr && b.isQstr { return false }
+        if a.isSmallInt && b.isSmallInt { return false }
+        return try Runtime.equals(a, b)
+    }
+
+    /// The slot holding `key` (pointer to its key word; value follows), or nil.
+    public func lookup(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {
+        let a = alloc
+        if a == 0 { return nil }
+        let h = try MapRef.hash(key)
+        var pos = Int(UInt(bitPattern: h) % UInt(a))
+        let start = pos
+        let t = table
+        while true {
+            let slot = t + 2 * pos
+            let k = slot[0]
+            if k.isNull { return nil }
+            if k != .sentinel {
+                if k == key { return slot }
+                if try MapRef.keysEqual(k, key) { return slot }
+            }
+            pos += 1
+            if pos == a { pos = 0 }
+            if pos == start { return nil }
+        }
+    }
+
+    /// Fast lookup for a qstr key (attribute and global names).
+    @inline(__always) public func lookupQstr(_ key: Obj) -> UnsafeMutablePointer<Obj>? {
+        let a = alloc
+        if a == 0 { return nil }
+        var pos = Int(QstrPool.hashOf(key.qstrValue)) % a
+        let start = pos
+        let t = table
+        while true {
+            let slot = t + 2 * pos
+            let k = slot[0]
+            if k == key { return slot }
+            if k.isNull { return nil }
+            if !k.isQstr && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { return slot }
+            pos += 1
+            if pos == a { pos = 0 }
+            if pos == start { return nil }
+        }
+    }
+
+    public func get(_ key: Obj) throws(PyExc) -> Obj? {
+        if key.isQstr { return lookupQstr(key)?[1] }
+        return try lookup(key)?[1]
+    }
+
+    /// Stores key -> value, adding the key if absent (MP_MAP_LOOKUP_ADD_IF_NOT_FOUND).
+    public func set(_ key: Obj, _ value: Obj) throws(PyExc) {
+        let slot = try findOrAdd(key)
+        slot[1] = value
+    }
+
+    public func findOrAdd(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj> {
+        if alloc == 0 { try rehash() }
+        let h = try MapRef.hash(key)
+        while true {
+            let a = alloc
+            var pos = Int(UInt(bitPattern: h) % UInt(a))
+            let start = pos
+            var avail: UnsafeMutablePointer<Obj>? = nil
+            while true {
+                let t = table
+                let slot = t + 2 * pos
+                let k = slot[0]
+                if k.isNull {
+                    let s = avail ?? slot
+                    used += 1
+                    s[0] = key
+                    s[1] = .null
+                    return s
+                }
+                if k == .sentinel {
+                    if avail == nil { avail = slot }
+                } else if k == key || (try MapRef.keysEqual(k, key)) {
+                    return slot
+                }
+                pos += 1
+                if pos == a { pos = 0 }
+                if pos == start {
+                    if let s = avail {
+                        used += 1
+                        s[0] = key
+                        s[1] = .null
+                        return s
+                    }
+                    try rehash()
+                    break
+                }
+            }
+        }
+    }
+
+    /// Removes `key`; returns its value or nil.
+    public func remove(_ key: Obj) throws(PyExc) -> Obj? {
+        guard let slot = try lookup(key) else { return nil }
+        let v = slot[1]
+        used -= 1
+        let t = table
+        let idx = (slot - t) / 2
+        let next = (idx + 1) % alloc
+        slot[0] = t[2 * next].isNull ? .null : .sentinel
+        slot[1] = .null
+        return v
+    }
+
+    func rehash() throws(PyExc) {
+        let oldAlloc = alloc
+        let oldTableOff = words(owner)[base + 2]
+        let newAlloc = MapRef.sizeAtLeast(oldAlloc + 1)
+        let newOff = try Heap.allocate(bytes: 8 * newAlloc)
+        alloc = newAlloc
+        used = 0
+        words(owner)[base + 2] = newOff
+        if oldAlloc > 0 {
+            let old = objArray(oldTableOff)
+            for i in 0..<oldAlloc {
+                let k = old[2 * i]
+                if !k.isNull && k != .sentinel {
+                    try set(k, old[2 * i + 1])
+                }
+            }
+            Heap.release(oldTableOff)
+        }
+    }
+
+    public func clear() {
+        let off = words(owner)[base + 2]
+        used = 0
+        alloc = 0
+        words(owner)[base + 2] = 0
+        Heap.release(off)
+    }
+
+    /// Iterates occupied slots from position `i`; returns the next slot index or nil.
+    public func next(from i: inout Int) -> UnsafeMutablePointer<Obj>? {
+        let a = alloc
+        let t = table
+        while i < a {
+            let s = t + 2 * i
+            i += 1
+            if !s[0].isNull && s[0] != .sentinel { return s }
+        }
+        return nil
+    }
+}

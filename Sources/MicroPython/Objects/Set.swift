@@ -1,0 +1,235 @@
+/// set and frozenset: [type, used, alloc, table] with a table of `alloc` keys (open addressing,
+/// linear probing, MicroPython's growth sizes), SENTINEL for deleted keys.
+public enum SetObj {
+    @inline(__always) public static func count(_ s: Obj) -> Int { Int(words(s)[1]) }
+    @inline(__always) public static func alloc(_ s: Obj) -> Int { Int(words(s)[2]) }
+    @inline(__always) public static func table(_ s: Obj) -> UnsafeMutablePointer<Obj> { objArray(words(s)[3]) }
+
+    public static func make(capacity: Int = 0, type: Obj = Types.set) throws(PyExc) -> Obj {
+        let s = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(s, 0, type)
+        if capacity > 0 {
+            words(s)[3] = try Heap.allocate(bytes: 4 * capacity)
+            words(s)[2] = UInt32(capacity)
+        }
+        return s
+    }
+
+    public static func make(_ items: UnsafePointer<Obj>, _ n: Int) throws(PyExc) -> Obj {
+        let s = try make(capacity: n)
+        for i in 0..<n { try add(s, items[i]) }
+        return s
+    }
+
+    static func find(_ s: Obj, _ key: Obj) throws(PyExc) -> Int? {
+        let a = alloc(s)
+        if a == 0 { return nil }
+        let h = try MapRef.hash(key)
+        var pos = Int(UInt(bitPattern: h) % UInt(a))
+        let start = pos
+        let t = table(s)
+        while true {
+            let k = t[pos]
+            if k.isNull { return nil }
+            if k != .sentinel && (k == key || (try MapRef.keysEqual(k, key))) { return pos }
+            pos = (pos + 1) % a
+            if pos == start { return nil }
+        }
+    }
+
+    public static func contains(_ s: Obj, _ key: Obj) throws(PyExc) -> Bool { try find(s, key) != nil }
+
+    public static func add(_ s: Obj, _ key: Obj) throws(PyExc) {
+        if try find(s, key) != nil { return }
+        if count(s) >= alloc(s) { try grow(s) }
+        let h = try MapRef.hash(key)
+        let a = alloc(s)
+        var pos = Int(UInt(bitPattern: h) % UInt(a))
+        let t = table(s)
+        while !t[pos].isNull && t[pos] != .sentinel { pos = (pos + 1) % a }
+        t[pos] = key
+        words(s)[1] += 1
+    }
+
+    static func grow(_ s: Obj) throws(PyExc) {
+        let oldAlloc = alloc(s)
+        let oldOff = words(s)[3]
+        let newAlloc = MapRef.sizeAtLeast(oldAlloc + 1)
+        words(s)[3] = try Heap.allocate(bytes: 4 * newAlloc)
+        words(s)[2] = UInt32(newAlloc)
+        words(s)[1] = 0
+        if oldAlloc > 0 {
+            let old = objArray(oldOff)
+            for i in 0..<oldAlloc where !old[i].isNull && old[i] != .sentinel { try add(s, old[i]) }
+            Heap.release(oldOff)
+        }
+    }
+
+    public static func remove(_ s: Obj, _ key: Obj) throws(PyExc) -> Bool {
+        guard let pos = try find(s, key) else { return false }
+        let t = table(s)
+        t[pos] = t[(pos + 1) % alloc(s)].isNull ? .null : .sentinel
+        words(s)[1] -= 1
+        return true
+    }
+
+    public static func clear(_ s: Obj) {
+        let off = words(s)[3]
+        words(s)[1] = 0; words(s)[2] = 0; words(s)[3] = 0
+        Heap.release(off)
+    }
+
+    public static func isSetLike(_ o: Obj) -> Bool { let k = kindOf(o); return k == .set || k == .frozenset }
+
+    /// A new set of `type` holding every element of iterable `o`.
+    public static func from(_ o: Obj, type: Obj = Types.set) throws(PyExc) -> Obj {
+        let s = try make(type: type)
+        let hold = try PyStack.pushObjs(2)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = s
+        let it = try Runtime.getIter(o)
+        hold[1] = it
+        while true {
+            let v = try Runtime.iterNext(it)
+            if v.isNull { break }
+            try add(s, v)
+        }
+        return s
+    }
+
+    public static func copy(_ s: Obj, type: Obj) throws(PyExc) -> Obj {
+        let r = try make(capacity: 0, type: type)
+        let t = table(s)
+        for i in 0..<alloc(s) where !t[i].isNull && t[i] != .sentinel { try add(r, t[i]) }
+        return r
+    }
+
+    public static func isSubset(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        let t = table(a)
+        for i in 0..<alloc(a) where !t[i].isNull && t[i] != .sentinel {
+            if !(try contains(b, t[i])) { return false }
+        }
+        return true
+    }
+
+    static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ kb: Kind) throws(PyExc) -> Obj? {
+        guard kb == .set || kb == .frozenset else {
+            return nil
+        }
+        let inplace = op >= BinOp.inplaceOr && op <= BinOp.inplacePow
+        let base = inplace ? op + (BinOp.or - BinOp.inplaceOr) : op
+        switch base {
+        case BinOp.less: return Obj(bool: count(a) < count(b) && (try isSubset(a, b)))
+        case BinOp.lessEqual: return Obj(bool: try isSubset(a, b))
+        case BinOp.more: return Obj(bool: count(a) > count(b) && (try isSubset(b, a)))
+        case BinOp.moreEqual: return Obj(bool: try isSubset(b, a))
+        case BinOp.equal: return Obj(bool: count(a) == count(b) && (try isSubset(a, b)))
+        case BinOp.notEqual: return Obj(bool: !(count(a) == count(b) && (try isSubset(a, b))))
+        default: break
+        }
+        let result = inplace && kindOf(a) == .set ? a : try copy(a, type: typeOf(a))
+        let hold = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = result
+        let tb = table(b)
+        switch base {
+        case BinOp.or:
+            for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel { try add(result, tb[i]) }
+        case BinOp.and:
+            let ta = table(result)
+            for i in 0..<alloc(result) where !ta[i].isNull && ta[i] != .sentinel {
+                if !(try contains(b, ta[i])) { _ = try remove(result, ta[i]) }
+            }
+        case BinOp.sub:
+            for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel { _ = try remove(result, tb[i]) }
+        case BinOp.xor:
+            for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel {
+                if try contains(a, tb[i]) && result != a { _ = try remove(result, tb[i]) }
+                else if try contains(result, tb[i]) { _ = try remove(result, tb[i]) }
+                else { try add(result, tb[i]) }
+            }
+        default: return nil
+        }
+        return result
+    }
+}
+
+/// slice: [type, start, stop, step].
+public enum Slice {
+    public static func make(_ a: Obj, _ b: Obj, _ c: Obj) throws(PyExc) -> Obj {
+        let s = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(s, 0, Types.slice)
+        setField(s, 1, a); setField(s, 2, b); setField(s, 3, c)
+        return s
+    }
+
+    /// Resolves a slice against a sequence of length `n`: (start, stop, step, count).
+    public static func indices(_ s: Obj, _ n: Int) throws(PyExc) -> (Int, Int, Int, Int) {
+        let stepObj = field(s, 3)
+        let step = stepObj == .none ? 1 : try IntOps.toIndex(stepObj, "slice indices")
+        if step == 0 { throw PyExc.valueError("slice step can't be zero") }
+        func clamp(_ o: Obj, _ def: Int) throws(PyExc) -> Int {
+            if o == .none { return def }
+            var v = try IntOps.toIndex(o, "slice indices")
+            if v < 0 { v += n; if v < 0 { v = step < 0 ? -1 : 0 } }
+            else if v >= n { v = step < 0 ? n - 1 : n }
+            return v
+        }
+        let start = try clamp(field(s, 1), step < 0 ? n - 1 : 0)
+        let stop = try clamp(field(s, 2), step < 0 ? -1 : n)
+        var count = 0
+        if step > 0 { if stop > start { count = (stop - start + step - 1) / step } }
+        else { if start > stop { count = (start - stop - step - 1) / (-step) } }
+        return (start, stop, step, count)
+    }
+}
+
+/// range: [type, start, stop, step] (small ints).
+public enum Range {
+    public static func make(_ start: Int, _ stop: Int, _ step: Int) throws(PyExc) -> Obj {
+        let r = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(r, 0, Types.range)
+        setField(r, 1, try IntOps.make(start)); setField(r, 2, try IntOps.make(stop)); setField(r, 3, try IntOps.make(step))
+        return r
+    }
+    @inline(__always) static func isSmall(_ r: Obj) -> Bool { field(r, 1).isSmallInt && field(r, 2).isSmallInt }
+    static func parts(_ r: Obj) -> (Int, Int, Int) { (field(r, 1).smallValue, field(r, 2).smallValue, field(r, 3).smallValue) }
+
+    public static func length(_ r: Obj) -> Int {
+        let (a, b, s) = parts(r)
+        if s > 0 { return b > a ? (b - a + s - 1) / s : 0 }
+        return a > b ? (a - b - s - 1) / (-s) : 0
+    }
+
+    static func subscript(_ r: Obj, _ index: Obj) throws(PyExc) -> Obj {
+        let (a, _, s) = parts(r)
+        let n = length(r)
+        if kindOf(index) == .slice {
+            let (st, _, step, count) = try Slice.indices(index, n)
+            return try make(a + st * s, a + (st + count * step) * s, s * step)
+        }
+        var i = try IntOps.toIndex(index)
+        if i < 0 { i += n }
+        if i < 0 || i >= n { throw PyExc.indexError("range index out of range") }
+        return Obj(small: a + i * s)
+    }
+
+    static func contains(_ r: Obj, _ v: Obj) throws(PyExc) -> Bool {
+        guard v.isSmallInt else {
+            if Float.isFloat(v) { let d = Float.value(v); if d == d.rounded() { return try contains(r, Obj(small: Int(d))) } }
+            return false
+        }
+        let (a, b, s) = parts(r)
+        let x = v.smallValue
+        if s > 0 { if x < a || x >= b { return false } } else { if x > a || x <= b { return false } }
+        return (x - a) % s == 0
+    }
+
+    static func equal(_ x: Obj, _ y: Obj) throws(PyExc) -> Bool {
+        let lx = length(x), ly = length(y)
+        if lx != ly { return false }
+        if lx == 0 { return true }
+        if field(x, 1) != field(y, 1) { return false }
+        return lx == 1 || field(x, 3) == field(y, 3)
+    }
+}

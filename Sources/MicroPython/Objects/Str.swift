@@ -1,0 +1,104 @@
+/// str and bytes. A str is either a qstr (immediate) or a heap object
+/// [type, hash, length, data] whose data is a separate allocation of length+1 bytes (NUL-ended),
+/// as MicroPython's mp_obj_str_t. bytes uses the same layout with the bytes type.
+/// New strings equal to an existing qstr are returned as that qstr (no heap use), as MicroPython does.
+public enum Str {
+    /// Bytes and length of a str or bytes object (qstr or heap).
+    @inline(__always) public static func data(_ o: Obj) -> (UnsafeMutablePointer<UInt8>, Int) {
+        if o.isQstr {
+            let q = o.qstrValue
+            return (QstrPool.starts[Int(q.id)], Int(QstrPool.lengths[Int(q.id)]))
+        }
+        return (arenaBytes(words(o)[3]), Int(words(o)[2]))
+    }
+
+    @inline(__always) public static func buffer(_ o: Obj) -> UnsafeBufferPointer<UInt8> {
+        let (p, n) = data(o)
+        return UnsafeBufferPointer(start: p, count: n)
+    }
+
+    @inline(__always) public static func length(_ o: Obj) -> Int {
+        o.isQstr ? QstrPool.length(o.qstrValue) : Int(words(o)[2])
+    }
+
+    public static func hash(_ o: Obj) -> UInt32 {
+        if o.isQstr { return QstrPool.hashOf(o.qstrValue) }
+        return words(o)[1]
+    }
+
+    /// Heap str/bytes with uninitialised data of `n` bytes; caller fills it, then calls `finish`.
+    public static func allocate(_ n: Int, type: Obj = Types.str) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, type)
+        words(o)[2] = UInt32(n)
+        let d = try Heap.allocate(bytes: n + 1)
+        words(o)[3] = d
+        return o
+    }
+
+    /// Computes the hash of a filled heap str, or swaps it for an equal qstr.
+    public static func finish(_ o: Obj) -> Obj {
+        let (p, n) = data(o)
+        if typeOf(o) == Types.str, let q = QstrPool.find(p, n) {
+            Heap.release(words(o)[3]); Heap.release(o.raw)
+            return Obj(qstr: q)
+        }
+        words(o)[1] = QstrPool.hash(p, n)
+        return o
+    }
+
+    public static func make(_ p: UnsafePointer<UInt8>, _ n: Int, type: Obj = Types.str) throws(PyExc) -> Obj {
+        if type == Types.str, let q = QstrPool.find(p, n) { return Obj(qstr: q) }
+        let o = try allocate(n, type: type)
+        arenaBytes(words(o)[3]).update(from: p, count: n)
+        words(o)[1] = QstrPool.hash(p, n)
+        return o
+    }
+
+    public static func make(_ s: String) throws(PyExc) -> Obj {
+        var s = s
+        return try s.withUTF8 { (b: UnsafeBufferPointer<UInt8>) throws(PyExc) -> Obj in
+            var z: UInt8 = 0
+            return try make(b.baseAddress ?? withUnsafePointer(to: &z) { $0 }, b.count)
+        }
+    }
+
+    public static func make(bytes: [UInt8], type: Obj = Types.str) throws(PyExc) -> Obj {
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(PyExc) -> Obj in
+            var z: UInt8 = 0
+            return try make(b.baseAddress ?? withUnsafePointer(to: &z) { $0 }, b.count, type: type)
+        }
+    }
+
+    /// A str whose bytes are interned (used for identifiers and attribute names).
+    public static func intern(_ o: Obj) -> Qstr {
+        if o.isQstr { return o.qstrValue }
+        let (p, n) = data(o)
+        return QstrPool.intern(p, n)
+    }
+
+    public static func string(_ o: Obj) -> String { String(decoding: buffer(o), as: UTF8.self) }
+
+    @inline(__always) public static func isStr(_ o: Obj) -> Bool {
+        o.isQstr || (o.raw & 3 == 0 && o.raw != 0 && TypeObject.kind(field(o, 0)) == .str)
+    }
+
+    public static func equal(_ a: Obj, _ b: Obj) -> Bool {
+        if a == b { return true }
+        if a.isQstr && b.isQstr { return false }
+        let (p, n) = data(a), (q, m) = data(b)
+        if n != m { return false }
+        if !a.isQstr && !b.isQstr && words(a)[1] != words(b)[1] { return false }
+        return memcmpEq(p, q, n)
+    }
+
+    @inline(__always) static func memcmpEq(_ p: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n { if p[i] != q[i] { return false }; i += 1 }
+        return true
+    }
+
+    static func makeStatic(_ s: String) -> Obj {
+        Obj(qstr: QstrPool.intern(s))
+    }
+}

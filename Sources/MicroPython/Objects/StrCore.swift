@@ -1,0 +1,321 @@
+/// str operators: concatenation, comparison, repetition, indexing by code point, `in`.
+public enum StrMethods {
+    static func binary(_ op: Int, _ a: Obj, _ b: Obj) throws(PyExc) -> Obj? {
+        switch op {
+        case BinOp.add, BinOp.inplaceAdd: return try concat(a, b, type: Types.str)
+        case BinOp.equal: return Obj(bool: Str.equal(a, b))
+        case BinOp.notEqual: return Obj(bool: !Str.equal(a, b))
+        case BinOp.less, BinOp.more, BinOp.lessEqual, BinOp.moreEqual:
+            let c = compareBytes(Str.buffer(a), Str.buffer(b))
+            switch op {
+            case BinOp.less: return Obj(bool: c < 0)
+            case BinOp.more: return Obj(bool: c > 0)
+            case BinOp.lessEqual: return Obj(bool: c <= 0)
+            default: return Obj(bool: c >= 0)
+            }
+        default: return nil
+        }
+    }
+
+    static func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(a.count, b.count)
+        for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+
+    static func concat(_ a: Obj, _ b: Obj, type: Obj) throws(PyExc) -> Obj {
+        let na = Str.length(a), nb = Str.length(b)
+        if nb == 0 && type == Types.str { return a }
+        if na == 0 && type == Types.str { return b }
+        let r = try Str.allocate(na + nb, type: type)
+        let dst = arenaBytes(words(r)[3])
+        let (pa, _) = Str.data(a)
+        dst.update(from: pa, count: na)
+        let (pb, _) = Str.data(b)
+        (dst + na).update(from: pb, count: nb)
+        return Str.finish(r)
+    }
+
+    static func repeatStr(_ s: Obj, _ times: Obj) throws(PyExc) -> Obj? {
+        guard IntOps.isInt(times) else { return nil }
+        let t = max(0, try IntOps.toInt(times))
+        let n = Str.length(s)
+        let type = typeOf(s)
+        let r = try Str.allocate(n * t, type: type)
+        let dst = arenaBytes(words(r)[3])
+        let (p, _) = Str.data(s)
+        for k in 0..<t { (dst + k * n).update(from: p, count: n) }
+        return Str.finish(r)
+    }
+
+    static func subscript(_ s: Obj, _ index: Obj) throws(PyExc) -> Obj {
+        let (p, n) = Str.data(s)
+        let ascii = UTF8Util.isASCII(p, n)
+        let len = ascii ? n : UTF8Util.count(p, n)
+        if kindOf(index) == .slice {
+            let (start, _, step, count) = try Slice.indices(index, len)
+            if ascii && step == 1 { return try Str.make(p + start, count) }
+            var out: [UInt8] = []
+            for i in 0..<count {
+                let cp = start + i * step
+                let o = ascii ? cp : UTF8Util.offset(p, n, cp)
+                let l = ascii ? 1 : UTF8Util.sequenceLength(p[o])
+                for j in 0..<l { out.append(p[o + j]) }
+            }
+            return try Str.make(bytes: out)
+        }
+        var i = try IntOps.toIndex(index, "string indices")
+        if i < 0 { i += len }
+        if i < 0 || i >= len { throw PyExc.indexError("string index out of range") }
+        if ascii { return try Str.make(p + i, 1) }
+        let o = UTF8Util.offset(p, n, i)
+        return try Str.make(p + o, UTF8Util.sequenceLength(p[o]))
+    }
+
+    static func contains(_ s: Obj, _ item: Obj) throws(PyExc) -> Bool {
+        guard Str.isStr(item) else {
+            throw PyExc.typeError("'in <string>' requires string as left operand, not \(typeName(item))")
+        }
+        return find(Str.buffer(s), Str.buffer(item), 0, Str.length(s)) >= 0
+    }
+
+    /// Byte offset of the first occurrence of `needle` in hay[start..<end], or -1.
+    public static func find(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let m = needle.count
+        if m == 0 { return start <= end ? start : -1 }
+        if end - start < m { return -1 }
+        var i = start
+        let first = needle[0]
+        while i <= end - m {
+            if hay[i] == first {
+                var j = 1
+                while j < m && hay[i + j] == needle[j] { j += 1 }
+                if j == m { return i }
+            }
+            i += 1
+        }
+        return -1
+    }
+
+    public static func rfind(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let m = needle.count
+        if end - start < m { return -1 }
+        var i = end - m
+        while i >= start {
+            var j = 0
+            while j < m && hay[i + j] == needle[j] { j += 1 }
+            if j == m { return i }
+            i -= 1
+        }
+        return -1
+    }
+}
+
+/// bytes and bytearray operators.
+public enum BytesMethods {
+    /// Bytes of a bytes, bytearray or memoryview object.
+    public static func data(_ o: Obj) -> (UnsafeMutablePointer<UInt8>, Int) {
+        switch kindOf(o) {
+        case .bytearray: return (arenaBytes(words(o)[3]), ByteArray.count(o))
+        case .memoryview: return MemoryView.data(o)
+        default: return Str.data(o)
+        }
+    }
+
+    public static func isBuffer(_ o: Obj) -> Bool {
+        let k = kindOf(o)
+        return k == .bytes || k == .bytearray || k == .memoryview
+    }
+
+    static func subscript(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+        let (p, n) = data(o)
+        if kindOf(index) == .slice {
+            let (start, _, step, count) = try Slice.indices(index, n)
+            var out = [UInt8](repeating: 0, count: count)
+            for i in 0..<count { out[i] = p[start + i * step] }
+            if kindOf(o) == .bytearray { return try ByteArray.make(out) }
+            return try Str.make(bytes: out, type: Types.bytes)
+        }
+        var i = try IntOps.toIndex(index, "bytes indices")
+        if i < 0 { i += n }
+        if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+        return Obj(small: Int(p[i]))
+    }
+
+    static func store(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {
+        if kindOf(o) == .memoryview { return try MemoryView.store(o, index, value) }
+        let (p, n) = data(o)
+        if kindOf(index) == .slice {
+            let (start, _, step, count) = try Slice.indices(index, n)
+            if value.isNull {
+                var out: [UInt8] = []
+                var skip = Set<Int>()
+                for i in 0..<count { skip.insert(start + i * step) }
+                for i in 0..<n where !skip.contains(i) { out.append(p[i]) }
+                try ByteArray.replaceContents(o, out)
+                return
+            }
+            let src = try ByteArray.bytesOf(value)
+            if step == 1 {
+                var out = Array(UnsafeBufferPointer(start: p, count: start))
+                out += src
+                out += Array(UnsafeBufferPointer(start: p + start + count, count: n - start - count))
+                try ByteArray.replaceContents(o, out)
+            } else {
+                if src.count != count { throw PyExc.valueError("attempt to assign sequence of wrong size") }
+                for i in 0..<count { p[start + i * step] = src[i] }
+            }
+            return
+        }
+        var i = try IntOps.toIndex(index, "bytearray indices")
+        if i < 0 { i += n }
+        if i < 0 || i >= n { throw PyExc.indexError("bytearray index out of range") }
+        if value.isNull {
+            var out = Array(UnsafeBufferPointer(start: p, count: n))
+            out.remove(at: i)
+            try ByteArray.replaceContents(o, out)
+            return
+        }
+        let v = try IntOps.toInt(value)
+        if v < 0 || v > 255 { throw PyExc.valueError("byte must be in range(0, 256)") }
+        p[i] = UInt8(v)
+    }
+
+    static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
+        let bIsBuf = kb == .bytes || kb == .bytearray || kb == .memoryview
+        switch op {
+        case BinOp.add, BinOp.inplaceAdd:
+            guard bIsBuf else { return nil }
+            let (pa, na) = data(a), (pb, nb) = data(b)
+            var out = Array(UnsafeBufferPointer(start: pa, count: na))
+            out += UnsafeBufferPointer(start: pb, count: nb)
+            if ka == .bytearray {
+                if op == BinOp.inplaceAdd { try ByteArray.replaceContents(a, out); return a }
+                return try ByteArray.make(out)
+            }
+            return try Str.make(bytes: out, type: Types.bytes)
+        case BinOp.mul, BinOp.inplaceMul:
+            guard IntOps.isInt(b) else { return nil }
+            let t = max(0, try IntOps.toInt(b))
+            let (pa, na) = data(a)
+            var out: [UInt8] = []
+            for _ in 0..<t { out += UnsafeBufferPointer(start: pa, count: na) }
+            return ka == .bytearray ? try ByteArray.make(out) : try Str.make(bytes: out, type: Types.bytes)
+        case BinOp.less...BinOp.notEqual:
+            guard bIsBuf else { return op == BinOp.notEqual ? .true : (op == BinOp.equal ? .false : nil) }
+            let (pa, na) = data(a), (pb, nb) = data(b)
+            let c = StrMethods.compareBytes(UnsafeBufferPointer(start: pa, count: na), UnsafeBufferPointer(start: pb, count: nb))
+            switch op {
+            case BinOp.less: return Obj(bool: c < 0)
+            case BinOp.more: return Obj(bool: c > 0)
+            case BinOp.equal: return Obj(bool: c == 0)
+            case BinOp.lessEqual: return Obj(bool: c <= 0)
+            case BinOp.moreEqual: return Obj(bool: c >= 0)
+            default: return Obj(bool: c != 0)
+            }
+        default: return nil
+        }
+    }
+
+    static func contains(_ o: Obj, _ item: Obj) throws(PyExc) -> Bool {
+        let (p, n) = data(o)
+        if IntOps.isInt(item) {
+            let v = try IntOps.toInt(item)
+            for i in 0..<n where Int(p[i]) == v { return true }
+            return false
+        }
+        guard isBuffer(item) else { throw PyExc.typeError("a bytes-like object is required") }
+        let (q, m) = data(item)
+        return StrMethods.find(UnsafeBufferPointer(start: p, count: n), UnsafeBufferPointer(start: q, count: m), 0, n) >= 0
+    }
+}
+
+/// bytearray: [type, 0, count, data] with a separately allocated buffer.
+public enum ByteArray {
+    @inline(__always) public static func count(_ o: Obj) -> Int { Int(words(o)[2]) }
+
+    public static func make(_ bytes: [UInt8], type: Obj = Types.bytearray) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, type)
+        try replaceContents(o, bytes)
+        return o
+    }
+
+    public static func make(count n: Int) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, Types.bytearray)
+        words(o)[3] = try Heap.allocate(bytes: max(1, n))
+        words(o)[2] = UInt32(n)
+        return o
+    }
+
+    public static func replaceContents(_ o: Obj, _ bytes: [UInt8]) throws(PyExc) {
+        let cap = Heap.allocationBytes(words(o)[3])
+        if bytes.count > cap || words(o)[3] == 0 {
+            words(o)[3] = try Heap.reallocate(words(o)[3], bytes: max(1, bytes.count))
+        }
+        let p = arenaBytes(words(o)[3])
+        for (i, b) in bytes.enumerated() { p[i] = b }
+        words(o)[2] = UInt32(bytes.count)
+    }
+
+    /// The bytes of a buffer object or an iterable of ints.
+    public static func bytesOf(_ v: Obj) throws(PyExc) -> [UInt8] {
+        if BytesMethods.isBuffer(v) {
+            let (p, n) = BytesMethods.data(v)
+            return Array(UnsafeBufferPointer(start: p, count: n))
+        }
+        var out: [UInt8] = []
+        let it = try Runtime.getIter(v)
+        while true {
+            let x = try Runtime.iterNext(it)
+            if x.isNull { break }
+            let i = try IntOps.toInt(x)
+            if i < 0 || i > 255 { throw PyExc.valueError("bytes value out of range") }
+            out.append(UInt8(i))
+        }
+        return out
+    }
+}
+
+/// memoryview: [type, base object, offset, length] over bytes or bytearray.
+public enum MemoryView {
+    public static func make(_ base: Obj, offset: Int, length: Int) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, Types.memoryview)
+        setField(o, 1, base)
+        words(o)[2] = UInt32(offset)
+        words(o)[3] = UInt32(length)
+        return o
+    }
+
+    static func data(_ o: Obj) -> (UnsafeMutablePointer<UInt8>, Int) {
+        let (p, _) = BytesMethods.data(field(o, 1))
+        return (p + Int(words(o)[2]), Int(words(o)[3]))
+    }
+
+    static func subscript(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+        if kindOf(index) == .slice {
+            let (start, _, step, count) = try Slice.indices(index, Int(words(o)[3]))
+            if step != 1 { throw PyExc.notImplemented("only slices with step=1 (aka None) are supported") }
+            return try make(field(o, 1), offset: Int(words(o)[2]) + start, length: count)
+        }
+        return try BytesMethods.subscript(try Str.make(bytes: Array(UnsafeBufferPointer(start: data(o).0, count: data(o).1)), type: Types.bytes), index)
+    }
+
+    static func store(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {
+        guard kindOf(field(o, 1)) == .bytearray else { throw PyExc.typeError("'memoryview' object doesn't support item assignment") }
+        let (p, n) = data(o)
+        if kindOf(index) == .slice {
+            let (start, _, _, count) = try Slice.indices(index, n)
+            let src = try ByteArray.bytesOf(value)
+            if src.count != count { throw PyExc.valueError("memoryview assignment has wrong length") }
+            for i in 0..<count { p[start + i] = src[i] }
+            return
+        }
+        var i = try IntOps.toIndex(index)
+        if i < 0 { i += n }
+        if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+        p[i] = UInt8(truncatingIfNeeded: try IntOps.toInt(value))
+    }
+}

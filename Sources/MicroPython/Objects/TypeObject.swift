@@ -1,0 +1,132 @@
+/// The native layout behind a type: what the runtime switches on for every operation.
+public enum Kind: UInt32 {
+    case object = 0, type, noneType, bool, int, float, complex, str, bytes, bytearray, memoryview
+    case list, tuple, dict, set, frozenset, range, slice, ellipsis, notImplemented
+    case function, closure, builtinFunction, boundMethod, generatorFunction, generator, cell
+    case module, instance, exception, property, classMethod, staticMethod, superObj
+    case iterator, rawCode, nativeObject
+}
+
+/// Type objects. Layout (words):
+///
+///     0 type (the `type` type)      4 bases: tuple, or NULL for `object`
+///     1 name (qstr)                 5 flags (TypeFlags)
+///     2 kind (Kind.rawValue)        6 native base: the nearest builtin type in the bases
+///     3 locals dict                 7 iterator kind / module-private data
+///
+/// Builtin types live in the static region; classes made by `class` live in the GC heap.
+public enum TypeObject {
+    static let words = 8
+
+    @inline(__always) public static func kind(_ t: Obj) -> Kind { Kind(rawValue: words(t)[2]).unsafelyUnwrapped }
+    @inline(__always) public static func name(_ t: Obj) -> Qstr { field(t, 1).qstrValue }
+    @inline(__always) public static func locals(_ t: Obj) -> Obj { field(t, 3) }
+    @inline(__always) public static func bases(_ t: Obj) -> Obj { field(t, 4) }
+    @inline(__always) public static func flags(_ t: Obj) -> UInt32 { words(t)[5] }
+    @inline(__always) public static func nativeBase(_ t: Obj) -> Obj { field(t, 6) }
+    @inline(__always) public static func isUserClass(_ t: Obj) -> Bool { words(t)[5] & TypeFlags.userClass != 0 }
+
+    /// Makes a builtin type in the static region.
+    static func makeBuiltin(_ name: Qstr, _ kind: Kind, base: Obj = .null, flags: UInt32 = 0) -> Obj {
+        let t = Obj(offset: Heap.allocateStatic(bytes: words * 4))
+        setField(t, 0, Types.type == .null ? t : Types.type)
+        setField(t, 1, Obj(qstr: name))
+        words(t)[2] = kind.rawValue
+        setField(t, 3, .null)
+        if base != .null {
+            setField(t, 4, Tuple.makeStatic([base]))
+        }
+        words(t)[5] = flags
+        setField(t, 6, t)
+        return t
+    }
+}
+
+public enum TypeFlags {
+    public static let userClass: UInt32 = 1
+    /// Instances may be called (the class defines __call__).
+    public static let hasGetattr: UInt32 = 2
+    /// The class (or a base) defines __getattribute__-like hooks that disable fast attribute paths.
+    public static let hasDescriptors: UInt32 = 4
+    /// Instances of this builtin type may be subclassed.
+    public static let subclassable: UInt32 = 8
+    /// An exception type.
+    public static let exception: UInt32 = 16
+    /// The class defines __eq__/__hash__ or comparison slots.
+    public static let hasSpecial: UInt32 = 32
+}
+
+/// The builtin type objects.
+public enum Types {
+    nonisolated(unsafe) public static var type = Obj.null
+    nonisolated(unsafe) public static var object = Obj.null
+    nonisolated(unsafe) public static var noneType = Obj.null
+    nonisolated(unsafe) public static var bool = Obj.null
+    nonisolated(unsafe) public static var int = Obj.null
+    nonisolated(unsafe) public static var float = Obj.null
+    nonisolated(unsafe) public static var str = Obj.null
+    nonisolated(unsafe) public static var bytes = Obj.null
+    nonisolated(unsafe) public static var bytearray = Obj.null
+    nonisolated(unsafe) public static var memoryview = Obj.null
+    nonisolated(unsafe) public static var list = Obj.null
+    nonisolated(unsafe) public static var tuple = Obj.null
+    nonisolated(unsafe) public static var dict = Obj.null
+    nonisolated(unsafe) public static var set = Obj.null
+    nonisolated(unsafe) public static var frozenset = Obj.null
+    nonisolated(unsafe) public static var range = Obj.null
+    nonisolated(unsafe) public static var slice = Obj.null
+    nonisolated(unsafe) public static var ellipsis = Obj.null
+    nonisolated(unsafe) public static var notImplemented = Obj.null
+    nonisolated(unsafe) public static var function = Obj.null
+    nonisolated(unsafe) public static var closure = Obj.null
+    nonisolated(unsafe) public static var builtinFunction = Obj.null
+    nonisolated(unsafe) public static var boundMethod = Obj.null
+    nonisolated(unsafe) public static var generator = Obj.null
+    nonisolated(unsafe) public static var cell = Obj.null
+    nonisolated(unsafe) public static var module = Obj.null
+    nonisolated(unsafe) public static var property = Obj.null
+    nonisolated(unsafe) public static var classMethod = Obj.null
+    nonisolated(unsafe) public static var staticMethod = Obj.null
+    nonisolated(unsafe) public static var superObj = Obj.null
+    nonisolated(unsafe) public static var iterator = Obj.null
+    nonisolated(unsafe) public static var rawCode = Obj.null
+    nonisolated(unsafe) public static var baseException = Obj.null
+
+    static func create() {
+        type = TypeObject.makeBuiltin(.type, .type)
+        object = TypeObject.makeBuiltin(.object, .object, flags: TypeFlags.subclassable)
+        tuple = TypeObject.makeBuiltin(.tuple, .tuple, base: object, flags: TypeFlags.subclassable)
+        setField(field(tuple, 4), 0, tuple)
+        setField(type, 4, Tuple.makeStatic([object]))
+        Tuple.empty = Tuple.makeStatic([])
+        noneType = TypeObject.makeBuiltin(.NoneType, .noneType)
+        int = TypeObject.makeBuiltin(.int, .int, base: object, flags: TypeFlags.subclassable)
+        bool = TypeObject.makeBuiltin(.bool, .bool, base: int)
+        float = TypeObject.makeBuiltin(.float, .float, base: object, flags: TypeFlags.subclassable)
+        str = TypeObject.makeBuiltin(.str, .str, base: object, flags: TypeFlags.subclassable)
+        bytes = TypeObject.makeBuiltin(.bytes, .bytes, base: object, flags: TypeFlags.subclassable)
+        bytearray = TypeObject.makeBuiltin(.bytearray, .bytearray, base: object, flags: TypeFlags.subclassable)
+        memoryview = TypeObject.makeBuiltin(.memoryview, .memoryview, base: object)
+        list = TypeObject.makeBuiltin(.list, .list, base: object, flags: TypeFlags.subclassable)
+        dict = TypeObject.makeBuiltin(.dict, .dict, base: object, flags: TypeFlags.subclassable)
+        set = TypeObject.makeBuiltin(.set, .set, base: object, flags: TypeFlags.subclassable)
+        frozenset = TypeObject.makeBuiltin(.frozenset, .frozenset, base: object, flags: TypeFlags.subclassable)
+        range = TypeObject.makeBuiltin(.range, .range, base: object)
+        slice = TypeObject.makeBuiltin(.slice, .slice, base: object)
+        ellipsis = TypeObject.makeBuiltin(Qstr("ellipsis"), .ellipsis)
+        notImplemented = TypeObject.makeBuiltin(Qstr("NotImplementedType"), .notImplemented)
+        function = TypeObject.makeBuiltin(.function, .function)
+        closure = TypeObject.makeBuiltin(.closure, .closure)
+        builtinFunction = TypeObject.makeBuiltin(Qstr("builtin_function_or_method"), .builtinFunction)
+        boundMethod = TypeObject.makeBuiltin(.bound_method, .boundMethod)
+        generator = TypeObject.makeBuiltin(.generator, .generator)
+        cell = TypeObject.makeBuiltin(.cell, .cell)
+        module = TypeObject.makeBuiltin(.module, .module)
+        property = TypeObject.makeBuiltin(.property, .property, base: object)
+        classMethod = TypeObject.makeBuiltin(.classmethod, .classMethod, base: object)
+        staticMethod = TypeObject.makeBuiltin(.staticmethod, .staticMethod, base: object)
+        superObj = TypeObject.makeBuiltin(.super, .superObj, base: object)
+        iterator = TypeObject.makeBuiltin(.iterator, .iterator)
+        rawCode = TypeObject.makeBuiltin(Qstr("code"), .rawCode)
+    }
+}

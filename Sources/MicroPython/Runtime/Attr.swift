@@ -1,0 +1,216 @@
+/// Attribute access: instances, classes, modules, builtin values, descriptors and super().
+extension Runtime {
+    public static func loadAttr(_ o: Obj, _ name: Qstr) throws(PyExc) -> Obj {
+        let dest = try PyStack.pushObjs(2)
+        defer { PyStack.pop(to: dest) }
+        try loadMethod(o, name, dest, forAttr: true)
+        if dest[1].isNull { return dest[0] }
+        // A method looked up for attribute access becomes a bound method.
+        return try BoundMethod.make(dest[0], dest[1])
+    }
+
+    /// LOAD_METHOD: dest[0] = callable, dest[1] = self (or NULL when nothing is to be prepended).
+    public static func loadMethod(_ o: Obj, _ name: Qstr, _ dest: UnsafeMutablePointer<Obj>, forAttr: Bool = false) throws(PyExc) {
+        if let found = try findAttr(o, name, dest) {
+            if !found { throw attributeError(o, name) }
+            return
+        }
+        throw attributeError(o, name)
+    }
+
+    static func attributeError(_ o: Obj, _ name: Qstr) -> PyExc {
+        if kindOf(o) == .type {
+            return PyExc.attributeError("type object '\(TypeObject.name(o).string)' has no attribute '\(name.string)'")
+        }
+        if kindOf(o) == .module {
+            let n = (try? Dict.get(Module.globals(o), Obj(qstr: .__name__))) ?? nil
+            return PyExc.attributeError("module '\(n.map { Str.string($0) } ?? "?")' has no attribute '\(name.string)'")
+        }
+        return PyExc.attributeError("'\(typeName(o))' object has no attribute '\(name.string)'")
+    }
+
+    /// Binds what a class lookup found for access through instance `o` of `t`.
+    @inline(__always)
+    static func bind(_ v: Obj, _ o: Obj, _ t: Obj, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        guard v.isPointer else { dest[0] = v; dest[1] = .null; return }
+        switch TypeObject.kind(field(v, 0)) {
+        case .function, .closure, .builtinFunction:
+            dest[0] = v; dest[1] = o
+        case .classMethod:
+            dest[0] = field(v, 1); dest[1] = t
+        case .staticMethod:
+            dest[0] = field(v, 1); dest[1] = .null
+        case .property:
+            let getter = field(v, 1)
+            if getter.isNull || getter == .none { throw PyExc.attributeError("unreadable attribute") }
+            dest[0] = try invoke(getter, o); dest[1] = .null
+        default:
+            // A user descriptor with __get__.
+            if TypeObject.isUserClass(field(v, 0)), let g = Classes.lookup(field(v, 0), .__get__) {
+                dest[0] = try invoke(g, v, o, t); dest[1] = .null
+                return
+            }
+            dest[0] = v; dest[1] = .null
+        }
+    }
+
+    /// Returns true when found (dest filled), false/nil when absent.
+    static func findAttr(_ o: Obj, _ name: Qstr, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) -> Bool? {
+        let key = Obj(qstr: name)
+        let k = kindOf(o)
+        switch k {
+        case .instance:
+            let t = typeOf(o)
+            if let s = Classes.attrs(o).lookupQstr(key) {
+                dest[0] = s[1]; dest[1] = .null
+                return true
+            }
+            if let v = Classes.lookup(t, name) {
+                try bind(v, o, t, dest)
+                return true
+            }
+            if name == .__class__ { dest[0] = t; dest[1] = .null; return true }
+            if name == .__dict__ { dest[0] = try instanceDict(o); dest[1] = .null; return true }
+            if Classes.hasNativePart(t) {
+                let native = field(o, 4)
+                if !native.isNull, (try findAttr(native, name, dest)) == true { return true }
+            }
+            if let g = Classes.lookup(t, .__getattr__) {
+                dest[0] = try invoke(g, o, key); dest[1] = .null
+                return true
+            }
+            return false
+        case .type:
+            if let v = Classes.lookup(o, name) {
+                guard v.isPointer else { dest[0] = v; dest[1] = .null; return true }
+                switch TypeObject.kind(field(v, 0)) {
+                case .classMethod: dest[0] = field(v, 1); dest[1] = o
+                case .staticMethod: dest[0] = field(v, 1); dest[1] = .null
+                default: dest[0] = v; dest[1] = .null
+                }
+                return true
+            }
+            switch name {
+            case .__name__: dest[0] = field(o, 1)
+            case .__bases__: dest[0] = TypeObject.bases(o).isNull ? Tuple.empty : TypeObject.bases(o)
+            case .__class__: dest[0] = Types.type
+            case .__dict__: dest[0] = TypeObject.locals(o).isNull ? try Dict.make() : TypeObject.locals(o)
+            case .__module__ where TypeObject.isUserClass(o): dest[0] = Obj(qstr: .__main__)
+            case .__qualname__: dest[0] = field(o, 1)
+            default: return false
+            }
+            dest[1] = .null
+            return true
+        case .module:
+            if let s = Dict.map(Module.globals(o)).lookupQstr(key) {
+                dest[0] = s[1]; dest[1] = .null
+                return true
+            }
+            if name == .__dict__ { dest[0] = Module.globals(o); dest[1] = .null; return true }
+            return false
+        case .superObj:
+            let cls = field(o, 1), selfObj = field(o, 2)
+            if let v = Classes.lookupAfter(cls, name) {
+                try bind(v, selfObj, typeOf(selfObj), dest)
+                return true
+            }
+            if name == .__init__ { dest[0] = Builtins.objectInit; dest[1] = selfObj; return true }
+            return false
+        default:
+            break
+        }
+        // Builtin values: methods of their type, then special attributes.
+        let t = typeOf(o)
+        if let v = Classes.lookup(t, name) {
+            try bind(v, o, t, dest)
+            return true
+        }
+        if name == .__class__ { dest[0] = t; dest[1] = .null; return true }
+        if let v = try Attributes.special(o, k, name) { dest[0] = v; dest[1] = .null; return true }
+        return false
+    }
+
+    static func instanceDict(_ o: Obj) throws(PyExc) -> Obj {
+        // A dict that shares the instance's table: copy the map words (reads see all
+        // attributes; the instance keeps its own storage).
+        let d = try Dict.make()
+        let m = Classes.attrs(o)
+        var i = 0
+        while let s = m.next(from: &i) { try Dict.set(d, s[0], s[1]) }
+        return d
+    }
+
+    /// LOAD_SUPER_METHOD: dest[1] = class, dest[2] = self on entry.
+    public static func loadSuperMethod(_ name: Qstr, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        let cls = dest[1], selfObj = dest[2]
+        if let v = Classes.lookupAfter(cls, name) {
+            try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
+            if kindOf(v) == .builtinFunction && name == .__init__ && Classes.hasNativePart(typeOf(selfObj)) {
+                dest[1] = field(selfObj, 4)
+            }
+            return
+        }
+        if name == .__init__ { dest[0] = Builtins.objectInit; dest[1] = selfObj; return }
+        if name == .__new__ { dest[0] = Builtins.objectNew; dest[1] = .null; return }
+        throw PyExc.attributeError("'super' object has no attribute '\(name.string)'")
+    }
+
+    /// STORE_ATTR; `value` NULL deletes.
+    public static func storeAttr(_ o: Obj, _ name: Qstr, _ value: Obj) throws(PyExc) {
+        let key = Obj(qstr: name)
+        switch kindOf(o) {
+        case .instance:
+            let t = typeOf(o)
+            if let v = Classes.lookup(t, name), v.isPointer {
+                let vk = TypeObject.kind(field(v, 0))
+                if vk == .property {
+                    let f = field(v, value.isNull ? 3 : 2)
+                    if f.isNull || f == .none { throw PyExc.attributeError("can't set attribute") }
+                    if value.isNull { _ = try invoke(f, o) } else { _ = try invoke(f, o, value) }
+                    return
+                }
+                if TypeObject.isUserClass(field(v, 0)), let s = Classes.lookup(field(v, 0), value.isNull ? .__delete__ : .__set__) {
+                    if value.isNull { _ = try invoke(s, v, o) } else { _ = try invoke(s, v, o, value) }
+                    return
+                }
+            }
+            if let sa = Classes.lookup(t, value.isNull ? .__delattr__ : .__setattr__), kindOf(sa) != .builtinFunction {
+                if value.isNull { _ = try invoke(sa, o, key) } else { _ = try invoke(sa, o, key, value) }
+                return
+            }
+            if value.isNull {
+                if try Classes.attrs(o).remove(key) == nil { throw attributeError(o, name) }
+            } else {
+                try Classes.attrs(o).set(key, value)
+            }
+        case .type where TypeObject.isUserClass(o):
+            let d = TypeObject.locals(o)
+            if value.isNull {
+                if try Dict.map(d).remove(key) == nil { throw attributeError(o, name) }
+            } else {
+                try Dict.set(d, key, value)
+            }
+        case .module:
+            if value.isNull {
+                if try Dict.map(Module.globals(o)).remove(key) == nil { throw attributeError(o, name) }
+            } else {
+                try Dict.set(Module.globals(o), key, value)
+            }
+        default:
+            if kindOf(o) == .function, value.isNull == false {
+                throw PyExc.attributeError("'function' object has no attribute '\(name.string)'")
+            }
+            throw PyExc.attributeError("'\(typeName(o))' object has no attribute '\(name.string)'")
+        }
+    }
+
+    /// Object-level hooks for object.__setattr__ (used by super().__setattr__).
+    public static func genericSetAttr(_ o: Obj, _ name: Obj, _ value: Obj) throws(PyExc) {
+        guard kindOf(o) == .instance else { throw PyExc.attributeError("can't set attribute") }
+        if value.isNull {
+            if try Classes.attrs(o).remove(name) == nil { throw attributeError(o, Str.intern(name)) }
+        } else {
+            try Classes.attrs(o).set(Obj(qstr: Str.intern(name)), value)
+        }
+    }
+}

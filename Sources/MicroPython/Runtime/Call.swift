@@ -1,0 +1,310 @@
+/// Native functions: Swift closures called with a pointer to their arguments (positional, then
+/// key/value pairs for keywords; all on a GC-scanned stack).
+public typealias NativeFn = (_ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj
+
+/// Builtin function objects: [type, table index, minArgs | maxArgs << 8 | takesKw << 16, name].
+public enum Native {
+    nonisolated(unsafe) static var table: [NativeFn] = []
+    public static let varArgs = 255
+
+    /// A static builtin function object.
+    @discardableResult
+    public static func make(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false,
+                            _ fn: @escaping NativeFn) -> Obj {
+        let f = Obj(offset: Heap.allocateStatic(bytes: 16))
+        setField(f, 0, Types.builtinFunction)
+        words(f)[1] = UInt32(table.count)
+        words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? 1 << 16 : 0)
+        setField(f, 3, Obj(qstr: Qstr(name)))
+        table.append(fn)
+        return f
+    }
+
+    @inline(__always) static func call(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let spec = words(f)[2]
+        let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
+        if nPos < minA || (maxA != varArgs && nPos > maxA) {
+            if minA == maxA {
+                throw PyExc.typeError("function takes \(minA) positional arguments but \(nPos) were given")
+            }
+            if nPos < minA {
+                throw PyExc.typeError("function missing \(minA - nPos) required positional arguments")
+            }
+            throw PyExc.typeError("function expected at most \(maxA) arguments, got \(nPos)")
+        }
+        if nKw > 0 && spec & (1 << 16) == 0 {
+            throw PyExc.typeError("function doesn't take keyword arguments")
+        }
+        return try table[Int(words(f)[1])](args, nPos, nKw)
+    }
+
+    public static func name(_ f: Obj) -> Qstr { field(f, 3).qstrValue }
+}
+
+/// Reads keyword arguments given to a native function.
+public struct KwArgs {
+    let args: UnsafeMutablePointer<Obj>
+    let nPos: Int
+    let nKw: Int
+    public init(_ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) {
+        self.args = args; self.nPos = nPos; self.nKw = nKw
+    }
+    public func get(_ name: Qstr) -> Obj? {
+        for i in 0..<nKw {
+            let k = args[nPos + 2 * i]
+            if k == Obj(qstr: name) || (Str.isStr(k) && Str.intern(k) == name) { return args[nPos + 2 * i + 1] }
+        }
+        return nil
+    }
+    /// Raises TypeError for a keyword outside `allowed`.
+    public func check(_ allowed: [Qstr]) throws(PyExc) {
+        for i in 0..<nKw {
+            let k = Str.intern(args[nPos + 2 * i])
+            if !allowed.contains(k) { throw PyExc.typeError("unexpected keyword argument '\(k.string)'") }
+        }
+    }
+}
+
+extension Runtime {
+    /// Calls `f` with `nPos` positional arguments followed by `nKw` key/value pairs at `args`.
+    public static func call(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        guard f.isPointer else { throw notCallable(f) }
+        let t = field(f, 0)
+        switch TypeObject.kind(t) {
+        case .function:
+            return try callBytecode(f, cells: nil, 0, args, nPos, nKw)
+        case .builtinFunction:
+            return try Native.call(f, args, nPos, nKw)
+        case .closure:
+            let n = Int(words(f)[2])
+            return try callBytecode(field(f, 1), cells: slots(f, 3), n, args, nPos, nKw)
+        case .boundMethod:
+            let total = nPos + 2 * nKw
+            let a = try PyStack.pushObjs(total + 1)
+            defer { PyStack.pop(to: a) }
+            a[0] = field(f, 2)
+            if total > 0 { (a + 1).update(from: args, count: total) }
+            return try call(field(f, 1), a, nPos + 1, nKw)
+        case .type:
+            return try Classes.construct(f, args, nPos, nKw)
+        default:
+            if TypeObject.isUserClass(t), let m = Classes.lookup(t, .__call__) {
+                let total = nPos + 2 * nKw
+                let a = try PyStack.pushObjs(total + 1)
+                defer { PyStack.pop(to: a) }
+                a[0] = f
+                if total > 0 { (a + 1).update(from: args, count: total) }
+                return try call(m, a, nPos + 1, nKw)
+            }
+            throw notCallable(f)
+        }
+    }
+
+    static func notCallable(_ f: Obj) -> PyExc {
+        PyExc.typeError("'\(typeName(f))' object isn't callable")
+    }
+
+    /// CALL_METHOD: args[0] is the function, args[1] self or NULL, then the arguments.
+    @inline(__always)
+    public static func callMethod(_ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        if args[1].isNull { return try call(args[0], args + 2, nPos, nKw) }
+        return try call(args[0], args + 1, nPos + 1, nKw)
+    }
+
+    /// CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW: expands *iterables (bitmap) and **mappings
+    /// (NULL keys) into a fresh argument array on the value stack.
+    public static func callVarKw(_ sp: UnsafeMutablePointer<Obj>, hasSelf: Bool, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let fn = sp[0]
+        let selfObj = hasSelf ? sp[1] : Obj.null
+        let first = sp + (hasSelf ? 2 : 1)
+        let bitmap = first[nPos + 2 * nKw].smallValue
+        // Positional args go into a list first (size unknown), keywords into a dict.
+        let posList = try List.make(count: 0)
+        let holder = try PyStack.pushObjs(2)
+        defer { PyStack.pop(to: holder) }
+        holder[0] = posList
+        if !selfObj.isNull { try List.append(posList, selfObj) }
+        for i in 0..<nPos {
+            if bitmap & (1 << i) != 0 {
+                let it = try getIter(first[i])
+                holder[1] = it
+                while true {
+                    let v = try iterNext(it)
+                    if v.isNull { break }
+                    try List.append(posList, v)
+                }
+            } else {
+                try List.append(posList, first[i])
+            }
+        }
+        var kwCount = 0
+        let kwDict = try Dict.make()
+        holder[1] = kwDict
+        for i in 0..<nKw {
+            let k = first[nPos + 2 * i], v = first[nPos + 2 * i + 1]
+            if k.isNull {
+                try mergeKwargs(into: kwDict, from: v)
+            } else {
+                try Dict.set(kwDict, k, v)
+            }
+        }
+        kwCount = Dict.count(kwDict)
+        let np = List.count(posList)
+        let a = try PyStack.pushObjs(np + 2 * kwCount)
+        if np > 0 { a.update(from: List.items(posList), count: np) }
+        var j = np
+        let m = Dict.map(kwDict)
+        var it = 0
+        while let s = m.next(from: &it) {
+            guard Str.isStr(s[0]) else { throw PyExc.typeError("keywords must be strings") }
+            a[j] = s[0]; a[j + 1] = s[1]; j += 2
+        }
+        return try call(fn, a, np, kwCount)
+    }
+
+    static func mergeKwargs(into d: Obj, from m: Obj) throws(PyExc) {
+        if kindOf(m) == .dict {
+            let map = Dict.map(m)
+            var i = 0
+            while let s = map.next(from: &i) { try Dict.set(d, s[0], s[1]) }
+            return
+        }
+        // A general mapping: keys() then m[key].
+        let keys = try callMethodByName(m, .keys, [])
+        let it = try getIter(keys)
+        while true {
+            let k = try iterNext(it)
+            if k.isNull { break }
+            try Dict.set(d, k, try subscript(m, k))
+        }
+    }
+
+    /// Calls method `name` of `o` with up to a few positional args given as an array literal.
+    /// The array is copied to the value stack before anything allocates.
+    public static func callMethodByName(_ o: Obj, _ name: Qstr, _ argv: [Obj]) throws(PyExc) -> Obj {
+        let a = try PyStack.pushObjs(2 + argv.count)
+        defer { PyStack.pop(to: a) }
+        for (i, v) in argv.enumerated() { a[2 + i] = v }
+        try loadMethod(o, name, a)
+        return try callMethod(a, argv.count, 0)
+    }
+
+    /// Calls `f` with the given positional arguments (copied to the value stack first).
+    public static func invoke(_ f: Obj, _ argv: Obj...) throws(PyExc) -> Obj {
+        let a = try PyStack.pushObjs(max(1, argv.count))
+        defer { PyStack.pop(to: a) }
+        for (i, v) in argv.enumerated() { a[i] = v }
+        return try call(f, a, argv.count, 0)
+    }
+
+    // MARK: bytecode functions
+
+    static func callBytecode(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                             _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let rc = Function.rawCode(fun)
+        let nState = RawCodeObj.nState(rc)
+        let size = Frame.words(nState: nState, nExc: RawCodeObj.nExcStack(rc))
+        if RawCodeObj.scopeFlags(rc) & RawCodeObj.generatorFlag != 0 {
+            return try Generator.make(fun, cells: cells, nCells, args, nPos, nKw)
+        }
+        let frame = try PyStack.push(size)
+        defer { PyStack.pop(to: frame) }
+        frame[0] = fun.raw
+        frame[2] = UInt32(bitPattern: -1)
+        try bindArguments(fun, frame, cells: cells, nCells, args, nPos, nKw)
+        try VM.enter()
+        defer { VM.depth -= 1 }
+        return try VM.run(frame)
+    }
+
+    /// Places arguments into a fresh frame's locals (mp_setup_code_state): positional, defaults,
+    /// keyword matching by name, *args, **kwargs, keyword-only defaults, then fresh cells.
+    static func bindArguments(_ fun: Obj, _ frame: UnsafeMutablePointer<UInt32>, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                              _ args: UnsafeMutablePointer<Obj>, _ nPosGiven: Int, _ nKw: Int) throws(PyExc) {
+        let rc = Function.rawCode(fun)
+        let nState = RawCodeObj.nState(rc)
+        let state = UnsafeMutableRawPointer(frame + Frame.headerWords).assumingMemoryBound(to: Obj.self)
+        let fastTop = state + (nState - 1)
+        let flags = RawCodeObj.scopeFlags(rc)
+        let nPosParams = RawCodeObj.nPos(rc)
+        let nKwOnly = RawCodeObj.nKwOnly(rc)
+        let nDef = RawCodeObj.nDef(rc)
+        let nPos = nPosGiven + nCells
+        // Fast path: exactly the positional parameters, nothing else.
+        if nKw == 0 && flags & (RawCodeObj.varArgsFlag | RawCodeObj.varKwFlag) == 0 && nKwOnly == 0 && nPos == nPosParams {
+            for i in 0..<nCells { fastTop[-i] = cells![i] }
+            for i in 0..<nPosGiven { fastTop[-(nCells + i)] = args[i] }
+        } else {
+            try bindGeneral(fun, rc, fastTop, cells, nCells, args, nPosGiven, nKw, flags, nPosParams, nKwOnly, nDef)
+        }
+        // Wrap the locals listed in the closure info into fresh cells.
+        let (cellBytes, nCell) = RawCodeObj.cellInfo(rc)
+        for i in 0..<nCell {
+            let local = Int(cellBytes[i])
+            fastTop[-local] = try Cell.make(fastTop[-local])
+        }
+    }
+
+    static func bindGeneral(_ fun: Obj, _ rc: Obj, _ fastTop: UnsafeMutablePointer<Obj>,
+                            _ cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                            _ args: UnsafeMutablePointer<Obj>, _ nPosGiven: Int, _ nKw: Int,
+                            _ flags: UInt32, _ nPosParams: Int, _ nKwOnly: Int, _ nDef: Int) throws(PyExc) {
+        let nPos = nPosGiven + nCells
+        @inline(__always) func positional(_ i: Int) -> Obj { i < nCells ? cells![i] : args[i - nCells] }
+        let hasVarArgs = flags & RawCodeObj.varArgsFlag != 0
+        let hasVarKw = flags & RawCodeObj.varKwFlag != 0
+        if nPos > nPosParams && !hasVarArgs {
+            throw PyExc.typeError("function takes \(nPosParams - nCells) positional arguments but \(nPosGiven) were given")
+        }
+        for i in 0..<min(nPos, nPosParams) { fastTop[-i] = positional(i) }
+        var next = nPosParams + nKwOnly
+        if hasVarArgs {
+            let extra = max(0, nPos - nPosParams)
+            let t = try Tuple.make(count: extra)
+            for i in 0..<extra { setField(t, 2 + i, positional(nPosParams + i)) }
+            fastTop[-next] = t
+            next += 1
+        }
+        var kwDict = Obj.null
+        if hasVarKw {
+            kwDict = try Dict.make()
+            fastTop[-next] = kwDict
+        }
+        let ctx = Function.context(fun)
+        for k in 0..<nKw {
+            let key = args[nPosGiven + 2 * k], value = args[nPosGiven + 2 * k + 1]
+            let name = Str.intern(key)
+            var found = false
+            for p in 0..<(nPosParams + nKwOnly) where Loader.qstr(ctx, RawCodeObj.argNameIndex(rc, p)) == name {
+                if !fastTop[-p].isNull {
+                    throw PyExc.typeError("function got multiple values for argument '\(name.string)'")
+                }
+                fastTop[-p] = value
+                found = true
+                break
+            }
+            if !found {
+                if kwDict.isNull { throw PyExc.typeError("unexpected keyword argument '\(name.string)'") }
+                try Dict.set(kwDict, key, value)
+            }
+        }
+        // Positional defaults fill the last nDef positional parameters.
+        var missing = 0
+        for i in 0..<nPosParams where fastTop[-i].isNull {
+            let d = i - (nPosParams - nDef)
+            if d >= 0 { fastTop[-i] = field(fun, 4 + d) } else { missing += 1 }
+        }
+        if missing > 0 { throw PyExc.typeError("function missing \(missing) required positional arguments") }
+        if nKwOnly > 0 {
+            let kwDefaults = flags & RawCodeObj.kwDefaultsFlag != 0 ? field(fun, 4 + nDef) : Obj.null
+            for i in nPosParams..<(nPosParams + nKwOnly) where fastTop[-i].isNull {
+                let name = Loader.qstr(ctx, RawCodeObj.argNameIndex(rc, i))
+                if !kwDefaults.isNull, let v = try Dict.get(kwDefaults, Obj(qstr: name)) {
+                    fastTop[-i] = v
+                } else {
+                    throw PyExc.typeError("function missing required keyword argument '\(name.string)'")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import MicroPythonCompiler
+
+/// import: sys.modules, builtin modules, then .py/.mpy files and packages along sys.path.
+/// The core reads files only through the host hooks below, so the board can supply its VFS.
+public enum Import {
+    /// Reads a whole file, or nil if it does not exist.
+    nonisolated(unsafe) public static var readFile: (String) -> [UInt8]? = { _ in nil }
+    /// True if the path is a directory.
+    nonisolated(unsafe) public static var isDirectory: (String) -> Bool = { _ in false }
+    /// Builtin (native) modules by name, created in the static region at start-up.
+    nonisolated(unsafe) public static var builtinModules: [String: Obj] = [:]
+
+    static var modules: Obj { Heap.roots[Root.modules] }
+
+    public static func importName(_ name: Qstr, fromList: Obj, level: Obj, globals: Obj) throws(PyExc) -> Obj {
+        var full = name.string
+        let lvl = level.isSmallInt ? level.smallValue : 0
+        if lvl > 0 {
+            // Relative import: resolve against the importing module's package.
+            var pkg = ""
+            if let n = try Dict.get(globals, Obj(qstr: .__name__)), Str.isStr(n) { pkg = Str.string(n) }
+            let isPackage = try Dict.get(globals, Obj(qstr: .__path__)) != nil
+            var parts = pkg.split(separator: ".").map(String.init)
+            if !isPackage { parts = Array(parts.dropLast()) }
+            if lvl - 1 > parts.count || parts.isEmpty && pkg.isEmpty {
+                throw PyExc.make(Exceptions.ImportError, "can't perform relative import")
+            }
+            parts = Array(parts.dropLast(lvl - 1))
+            if parts.isEmpty { throw PyExc.make(Exceptions.ImportError, "can't perform relative import") }
+            full = (parts + (full.isEmpty ? [] : [full])).joined(separator: ".")
+        }
+        let components = full.split(separator: ".").map(String.init)
+        var prefix = ""
+        var top = Obj.null, leaf = Obj.null
+        var parentPath: String? = nil
+        for c in components {
+            prefix = prefix.isEmpty ? c : prefix + "." + c
+            let m = try importOne(prefix, component: c, parentPath: parentPath, parent: leaf)
+            if top.isNull { top = m }
+            leaf = m
+            parentPath = try packagePath(m)
+        }
+        let hasFromList = fromList != .none && !fromList.isNull && (kindOf(fromList) != .tuple || Tuple.count(fromList) > 0)
+        return hasFromList ? leaf : top
+    }
+
+    static func packagePath(_ m: Obj) throws(PyExc) -> String? {
+        guard kindOf(m) == .module, let p = try Dict.get(Module.globals(m), Obj(qstr: .__path__)), Str.isStr(p) else { return nil }
+        return Str.string(p)
+    }
+
+    static func importOne(_ fullName: String, component: String, parentPath: String?, parent: Obj) throws(PyExc) -> Obj {
+        let key = try Str.make(fullName)
+        if let m = try Dict.get(modules, key) { return m }
+        if parentPath == nil, let m = builtinModules[fullName] {
+            try Dict.set(modules, key, m)
+            return m
+        }
+        let dirs: [String]
+        if let p = parentPath { dirs = [p] } else { dirs = try searchPath() }
+        for dir in dirs {
+            let base = dir.isEmpty ? component : (dir == "/" ? "/" + component : dir + "/" + component)
+            if isDirectory(base) {
+                let initPy = base + "/__init__.py"
+                let src = readFile(initPy)
+                let m = try newModule(fullName, file: src == nil ? nil : initPy)
+                try Dict.set(Module.globals(m), Obj(qstr: .__path__), try Str.make(base))
+                try registerAndRun(m, key: key, source: src, fileName: initPy, parent: parent, component: component)
+                return m
+            }
+            if let src = readFile(base + ".py") {
+                let m = try newModule(fullName, file: base + ".py")
+                try registerAndRun(m, key: key, source: src, fileName: base + ".py", parent: parent, component: component)
+                return m
+            }
+            if let bin = readFile(base + ".mpy") {
+                let m = try newModule(fullName, file: base + ".mpy")
+                try registerAndRun(m, key: key, mpy: bin, fileName: base + ".mpy", parent: parent, component: component)
+                return m
+            }
+        }
+        throw PyExc.make(Exceptions.ImportError, "no module named '\(fullName)'")
+    }
+
+    static func searchPath() throws(PyExc) -> [String] {
+        let p = Heap.roots[Root.sysPath]
+        var out: [String] = []
+        for i in 0..<List.count(p) where Str.isStr(List.item(p, i)) { out.append(Str.string(List.item(p, i))) }
+        return out
+    }
+
+    static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
+        let m = try Module.make(name: Qstr(name))
+        if let f = file {
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = m
+            try Dict.set(Module.globals(m), Obj(qstr: .__file__), try Str.make(f))
+        }
+        return m
+    }
+
+    static func registerAndRun(_ m: Obj, key: Obj, source: [UInt8]? = nil, mpy: [UInt8]? = nil, fileName: String,
+                               parent: Obj, component: String) throws(PyExc) {
+        let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+        hold[0] = m; hold[1] = key
+        try Dict.set(modules, key, m)
+        do {
+            if let src = source {
+                try Runtime.execSource(src, fileName: fileName, globals: Module.globals(m))
+            } else if let bin = mpy {
+                let compiled: CompiledModule
+                do { compiled = try readMpy(bin) } catch { throw PyExc.valueError(error.message) }
+                try Runtime.execCompiled(compiled, globals: Module.globals(m))
+            }
+        } catch {
+            _ = try? Dict.map(modules).remove(key)
+            throw error
+        }
+        if !parent.isNull && kindOf(parent) == .module {
+            try Dict.set(Module.globals(parent), Obj(qstr: Qstr(component)), m)
+        }
+    }
+
+    public static func importFrom(_ module: Obj, _ name: Qstr) throws(PyExc) -> Obj {
+        let dest = try PyStack.pushObjs(2); defer { PyStack.pop(to: dest) }
+        if (try Runtime.findAttr(module, name, dest)) == true {
+            if dest[1].isNull { return dest[0] }
+            return try BoundMethod.make(dest[0], dest[1])
+        }
+        // A submodule of a package not imported yet.
+        if kindOf(module) == .module, let path = try packagePath(module),
+           let n = try Dict.get(Module.globals(module), Obj(qstr: .__name__)) {
+            return try importOne(Str.string(n) + "." + name.string, component: name.string, parentPath: path, parent: module)
+        }
+        throw PyExc.make(Exceptions.ImportError, "can't import name \(name.string)")
+    }
+
+    public static func importStar(_ module: Obj, into target: Obj) throws(PyExc) {
+        guard kindOf(module) == .module else { return }
+        let g = Module.globals(module)
+        let m = Dict.map(g)
+        var i = 0
+        while let s = m.next(from: &i) {
+            let k = s[0]
+            if Str.isStr(k) && Str.length(k) > 0 && Str.data(k).0[0] == 0x5F { continue }
+            try Dict.set(target, k, s[1])
+        }
+    }
+}
+
+extension Runtime {
+    /// Globals of the code running now.
+    nonisolated(unsafe) public static var globalsNow = Obj.null
+
+    public static func currentGlobals() -> Obj { globalsNow.isNull ? Heap.roots[Root.mainGlobals] : globalsNow }
+
+    nonisolated(unsafe) public static var compilerOptions = CompilerOptions()
+
+    public static func compile(_ src: [UInt8], fileName: String, mode: CompileMode) throws(PyExc) -> CompiledModule {
+        do {
+            return try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
+        } catch {
+            let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError
+            let e = PyExc.make(type, error.message)
+            Exceptions.addTraceback(e.obj, file: Qstr(fileName), line: error.line, function: .empty)
+            throw e
+        }
+    }
+
+    /// Makes the module-level function of compiled code bound to `globals`.
+    public static func moduleFunction(_ compiled: CompiledModule, globals: Obj) throws(PyExc) -> Obj {
+        let (ctx, rc) = try Loader.load(compiled, globals: globals)
+        let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+        hold[0] = ctx; hold[1] = rc
+        return try Function.make(rc, context: ctx, defaults: .null, kwDefaults: .null)
+    }
+
+    /// Runs compiled module code with `locals` (default: the globals) as the name namespace.
+    @discardableResult
+    public static func execCompiled(_ compiled: CompiledModule, globals: Obj, locals: Obj = .null) throws(PyExc) -> Obj {
+        let f = try moduleFunction(compiled, globals: globals)
+        let saved = Runtime.locals
+        Runtime.locals = locals.isNull ? globals : locals
+        defer { Runtime.locals = saved }
+        let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+        hold[0] = f
+        return try call(f, hold, 0, 0)
+    }
+
+    @discardableResult
+    public static func execSource(_ src: [UInt8], fileName: String, globals: Obj, mode: CompileMode = .file) throws(PyExc) -> Obj {
+        let compiled = try compile(src, fileName: fileName, mode: mode)
+        return try execCompiled(compiled, globals: globals)
+    }
+
+    /// exec()/eval() of a str, bytes or compiled code object.
+    static func evalSource(_ code: Obj, globals: Obj, locals: Obj, mode: CompileMode) throws(PyExc) -> Obj {
+        let g = globals.isNull || globals == .none ? currentGlobals() : globals
+        let l = locals.isNull || locals == .none ? (globals.isNull || globals == .none ? Runtime.locals : g) : locals
+        if kindOf(code) == .function {
+            let saved = Runtime.locals
+            Runtime.locals = l
+            defer { Runtime.locals = saved }
+            return try invoke(code)
+        }
+        guard Str.isStr(code) || BytesMethods.isBuffer(code) else { throw PyExc.typeError("exec() arg 1 must be a string") }
+        let (p, n) = BytesMethods.data(code)
+        let compiled = try compile(Array(UnsafeBufferPointer(start: p, count: n)), fileName: "<string>", mode: mode)
+        return try execCompiled(compiled, globals: g, locals: l)
+    }
+
+    static func compileToFunction(_ src: String, fileName: String, mode: CompileMode, globals: Obj) throws(PyExc) -> Obj {
+        let compiled = try compile(Array(src.utf8), fileName: fileName, mode: mode)
+        return try moduleFunction(compiled, globals: globals)
+    }
+
+    /// len() of any sized object.
+    public static func length(_ o: Obj) throws(PyExc) -> Int {
+        if o.isQstr { return UTF8Util.count(Str.data(o).0, Str.data(o).1) }
+        switch kindOf(o) {
+        case .str:
+            let (p, n) = Str.data(o)
+            return UTF8Util.count(p, n)
+        case .bytes: return Str.length(o)
+        case .bytearray: return ByteArray.count(o)
+        case .memoryview: return Int(words(o)[3])
+        case .list: return List.count(o)
+        case .tuple: return Tuple.count(o)
+        case .dict: return Dict.count(o)
+        case .set, .frozenset: return SetObj.count(o)
+        case .range: return Range.length(o)
+        case .iterator:
+            switch Iteration.kind(o) {
+            case .keysView, .valuesView, .itemsView: return Dict.count(field(o, 2))
+            default: break
+            }
+        case .instance:
+            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
+            let n = Classes.nativePart(o)
+            if !n.isNull { return try length(n) }
+        default: break
+        }
+        throw PyExc.typeError("object of type '\(typeName(o))' has no len()")
+    }
+}

@@ -1,0 +1,273 @@
+/// Iterators. Builtin iterator objects are [iterator type, subkind, a, b, c]; `for` loops keep
+/// list/tuple/range/str iteration inline in their 4 stack slots (no allocation):
+///     slot0 = small-int subkind tag, slot1 = sequence, slot2 = position, slot3 = extra
+/// or slot0 = NULL and slot1 = an iterator object.
+public enum IterKind: Int {
+    case list = 1, tuple, str, bytes, range, dictKeys, dictValues, dictItems, set, enumerate, zip
+    case map, filter, reversed, getitem, callable, bytearray
+    // Views (iterable, not iterators).
+    case keysView = 40, valuesView, itemsView
+}
+
+public enum Iteration {
+    nonisolated(unsafe) static var viewTypes: [Obj] = []
+
+    public static func make(_ kind: IterKind, _ a: Obj, _ b: Obj = .null, _ c: Obj = .null,
+                            type: Obj = Types.iterator) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 20))
+        setField(o, 0, type)
+        words(o)[1] = UInt32(kind.rawValue)
+        setField(o, 2, a); setField(o, 3, b); setField(o, 4, c)
+        return o
+    }
+
+    @inline(__always) static func kind(_ it: Obj) -> IterKind { IterKind(rawValue: Int(words(it)[1])).unsafelyUnwrapped }
+
+    /// GET_ITER_STACK: fills the 4 slots starting at `s` (s[0] holds the iterable on entry).
+    @inline(__always)
+    public static func getIterStack(_ o: Obj, into s: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        switch kindOf(o) {
+        case .list:
+            s[0] = Obj(small: IterKind.list.rawValue); s[1] = o; s[2] = Obj(small: 0)
+        case .tuple:
+            s[0] = Obj(small: IterKind.tuple.rawValue); s[1] = o; s[2] = Obj(small: 0)
+        case .range where Range.isSmall(o):
+            s[0] = Obj(small: IterKind.range.rawValue)
+            s[1] = field(o, 1); s[2] = field(o, 2); s[3] = field(o, 3)
+        default:
+            let it = try Runtime.getIter(o)
+            s[0] = .null; s[1] = it
+        }
+    }
+
+    /// FOR_ITER on the 4 slots at `s`; NULL when exhausted.
+    @inline(__always)
+    public static func next(stackSlots s: UnsafeMutablePointer<Obj>) throws(PyExc) -> Obj {
+        let tag = s[0]
+        if tag.isNull { return try Runtime.iterNext(s[1]) }
+        switch tag.smallValue {
+        case IterKind.list.rawValue:
+            let i = s[2].smallValue
+            let l = s[1]
+            if i >= List.count(l) { return .null }
+            s[2] = Obj(small: i + 1)
+            return List.item(l, i)
+        case IterKind.tuple.rawValue:
+            let i = s[2].smallValue
+            let t = s[1]
+            if i >= Tuple.count(t) { return .null }
+            s[2] = Obj(small: i + 1)
+            return Tuple.item(t, i)
+        default: // range
+            let cur = s[1].smallValue, stop = s[2].smallValue, step = s[3].smallValue
+            if step > 0 ? cur >= stop : cur <= stop { return .null }
+            s[1] = Obj(small: cur + step)
+            return Obj(small: cur)
+        }
+    }
+}
+
+extension Runtime {
+    public static func getIter(_ o: Obj) throws(PyExc) -> Obj {
+        switch kindOf(o) {
+        case .list: return try Iteration.make(.list, o, Obj(small: 0))
+        case .tuple: return try Iteration.make(.tuple, o, Obj(small: 0))
+        case .str: return try Iteration.make(.str, o, Obj(small: 0))
+        case .bytes: return try Iteration.make(.bytes, o, Obj(small: 0))
+        case .bytearray, .memoryview: return try Iteration.make(.bytearray, o, Obj(small: 0))
+        case .range:
+            return try Iteration.make(.range, field(o, 1), field(o, 2), field(o, 3))
+        case .dict: return try Iteration.make(.dictKeys, o, Obj(small: 0))
+        case .set, .frozenset: return try Iteration.make(.set, o, Obj(small: 0))
+        case .generator: return o
+        case .iterator:
+            switch Iteration.kind(o) {
+            case .keysView: return try Iteration.make(.dictKeys, field(o, 2), Obj(small: 0))
+            case .valuesView: return try Iteration.make(.dictValues, field(o, 2), Obj(small: 0))
+            case .itemsView: return try Iteration.make(.dictItems, field(o, 2), Obj(small: 0))
+            default: return o
+            }
+        case .instance:
+            let t = typeOf(o)
+            if let m = Classes.lookup(t, .__iter__) { return try invoke(m, o) }
+            if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try getIter(n) }
+        default: break
+        }
+        throw PyExc.typeError("'\(typeName(o))' object isn't iterable")
+    }
+
+    /// The next item, or NULL when the iterator is exhausted.
+    public static func iterNext(_ it: Obj) throws(PyExc) -> Obj {
+        switch kindOf(it) {
+        case .iterator: return try builtinNext(it)
+        case .generator:
+            var r = Obj.null
+            let kind = try Generator.resume(it, send: .none, throwing: .null, result: &r)
+            if kind == .yielded { return r }
+            if kind == .returned { return .null }
+            throw PyExc(r)
+        case .instance:
+            guard let m = Classes.lookup(typeOf(it), .__next__) else {
+                throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
+            }
+            do {
+                return try invoke(m, it)
+            } catch {
+                if isInstance(error.obj, Exceptions.StopIteration) { return .null }
+                throw error
+            }
+        default:
+            throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
+        }
+    }
+
+    static func builtinNext(_ it: Obj) throws(PyExc) -> Obj {
+        let a = field(it, 2)
+        switch Iteration.kind(it) {
+        case .list:
+            let i = field(it, 3).smallValue
+            if i >= List.count(a) { return .null }
+            setField(it, 3, Obj(small: i + 1))
+            return List.item(a, i)
+        case .tuple:
+            let i = field(it, 3).smallValue
+            if i >= Tuple.count(a) { return .null }
+            setField(it, 3, Obj(small: i + 1))
+            return Tuple.item(a, i)
+        case .str:
+            let i = field(it, 3).smallValue
+            let (p, n) = Str.data(a)
+            if i >= n { return .null }
+            let len = UTF8Util.sequenceLength(p[i])
+            setField(it, 3, Obj(small: i + len))
+            return try Str.make(p + i, min(len, n - i))
+        case .bytes, .bytearray:
+            let i = field(it, 3).smallValue
+            let (p, n) = BytesMethods.data(a)
+            if i >= n { return .null }
+            setField(it, 3, Obj(small: i + 1))
+            return Obj(small: Int(p[i]))
+        case .range:
+            let cur = a.smallValue, stop = field(it, 3).smallValue, step = field(it, 4).smallValue
+            if step > 0 ? cur >= stop : cur <= stop { return .null }
+            setField(it, 2, Obj(small: cur + step))
+            return a
+        case .dictKeys, .dictValues, .dictItems:
+            var i = field(it, 3).smallValue
+            let m = Dict.map(a)
+            guard let s = m.next(from: &i) else { return .null }
+            setField(it, 3, Obj(small: i))
+            switch Iteration.kind(it) {
+            case .dictKeys: return s[0]
+            case .dictValues: return s[1]
+            default: return try Tuple.make2(s[0], s[1])
+            }
+        case .set:
+            var i = field(it, 3).smallValue
+            let n = SetObj.alloc(a)
+            let t = SetObj.table(a)
+            while i < n {
+                let k = t[i]
+                i += 1
+                if !k.isNull && k != .sentinel {
+                    setField(it, 3, Obj(small: i))
+                    return k
+                }
+            }
+            setField(it, 3, Obj(small: i))
+            return .null
+        case .enumerate:
+            let v = try iterNext(a)
+            if v.isNull { return .null }
+            let i = field(it, 3)
+            setField(it, 3, try binaryOp(BinOp.add, i, Obj(small: 1)))
+            return try Tuple.make2(i, v)
+        case .zip:
+            let its = a
+            let n = Tuple.count(its)
+            let t = try Tuple.make(count: n)
+            for j in 0..<n { setField(t, 2 + j, .none) }
+            for j in 0..<n {
+                let v = try iterNext(Tuple.item(its, j))
+                if v.isNull { return .null }
+                setField(t, 2 + j, v)
+            }
+            return t
+        case .map:
+            let its = field(it, 3)
+            let n = Tuple.count(its)
+            let args = try PyStack.pushObjs(n)
+            defer { PyStack.pop(to: args) }
+            for j in 0..<n {
+                let v = try iterNext(Tuple.item(its, j))
+                if v.isNull { return .null }
+                args[j] = v
+            }
+            return try call(a, args, n, 0)
+        case .filter:
+            let src = field(it, 3)
+            while true {
+                let v = try iterNext(src)
+                if v.isNull { return .null }
+                let keep = a == .none ? try isTrue(v) : try isTrue(try invoke(a, v))
+                if keep { return v }
+            }
+        case .reversed:
+            let i = field(it, 3).smallValue
+            if i <= 0 { return .null }
+            setField(it, 3, Obj(small: i - 1))
+            return try subscript(a, Obj(small: i - 1))
+        case .getitem:
+            let i = field(it, 3).smallValue
+            do {
+                let v = try subscript(a, Obj(small: i))
+                setField(it, 3, Obj(small: i + 1))
+                return v
+            } catch {
+                if isInstance(error.obj, Exceptions.IndexError) || isInstance(error.obj, Exceptions.StopIteration) { return .null }
+                throw error
+            }
+        case .callable:
+            let v = try invoke(a)
+            if try equals(v, field(it, 3)) { return .null }
+            return v
+        case .keysView, .valuesView, .itemsView:
+            throw PyExc.typeError("'dict_view' object isn't an iterator")
+        }
+    }
+}
+
+/// UTF-8 helpers for str indexing.
+public enum UTF8Util {
+    @inline(__always) public static func sequenceLength(_ lead: UInt8) -> Int {
+        if lead < 0x80 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+    @inline(__always) public static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+
+    /// Number of code points in a UTF-8 buffer.
+    public static func count(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var c = 0
+        for i in 0..<n where !isContinuation(p[i]) { c += 1 }
+        return c
+    }
+
+    /// Byte offset of code point `index` (0...count).
+    public static func offset(_ p: UnsafePointer<UInt8>, _ n: Int, _ index: Int) -> Int {
+        var i = 0, cp = 0
+        while i < n && cp < index {
+            i += sequenceLength(p[i])
+            cp += 1
+        }
+        return min(i, n)
+    }
+
+    public static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for i in 0..<n where p[i] >= 0x80 { return false }
+        return true
+    }
+}

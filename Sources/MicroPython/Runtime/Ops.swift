@@ -1,0 +1,223 @@
+/// Binary and unary operators for every type: numbers first, then sequences and containers,
+/// then Python-level special methods (with reflected operands), then identity fallbacks.
+extension Runtime {
+    public static func binaryOp(_ op: Int, _ a: Obj, _ b: Obj) throws(PyExc) -> Obj {
+        if op == BinOp.is { return Obj(bool: a == b) }
+        if op == BinOp.exceptionMatch { return Obj(bool: try exceptionMatches(a, b)) }
+        if op == BinOp.in { return Obj(bool: try contains(b, a)) }
+        let ka = kindOf(a), kb = kindOf(b)
+        // Numbers.
+        let aInt = ka == .int || ka == .bool, bInt = kb == .int || kb == .bool
+        if aInt && bInt, let r = try IntOps.binary(op, a, b) { return r }
+        if (ka == .float || aInt) && (kb == .float || bInt) && (ka == .float || kb == .float) {
+            if let r = try FloatOps.binary(op, aInt ? IntOps.toDouble(a) : Float.value(a),
+                                           bInt ? IntOps.toDouble(b) : Float.value(b)) { return r }
+        }
+        if ka != .instance && kb != .instance {
+            if let r = try nativeBinary(op, a, b, ka, kb) { return r }
+        } else if let r = try instanceBinary(op, a, b, ka, kb) {
+            return r
+        }
+        if op == BinOp.equal { return Obj(bool: a == b) }
+        if op == BinOp.notEqual { return Obj(bool: a != b) }
+        if op >= BinOp.inplaceOr && op <= BinOp.inplacePow {
+            return try binaryOp(op + (BinOp.or - BinOp.inplaceOr), a, b)
+        }
+        throw PyExc.typeError("unsupported types for \(BinOp.methods[op].string): '\(typeName(a))', '\(typeName(b))'")
+    }
+
+    static func nativeBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
+        switch ka {
+        case .str where kb == .str: return try StrMethods.binary(op, a, b)
+        case .str where op == BinOp.mod: return try Format.percent(a, b)
+        case .str where op == BinOp.mul || op == BinOp.inplaceMul: return try StrMethods.repeatStr(a, b)
+        case .bytes where op == BinOp.mod: return try Format.percent(a, b)
+        case .bytes, .bytearray: return try BytesMethods.binary(op, a, b, ka, kb)
+        case .list: return try Sequences.listBinary(op, a, b, kb)
+        case .tuple: return try Sequences.tupleBinary(op, a, b, kb)
+        case .dict: return try DictMethods.binary(op, a, b, kb)
+        case .set, .frozenset: return try SetObj.binary(op, a, b, kb)
+        case .int, .bool:
+            if op == BinOp.mul || op == BinOp.inplaceMul {
+                if kb == .str { return try StrMethods.repeatStr(b, a) }
+                if kb == .list || kb == .tuple || kb == .bytes || kb == .bytearray {
+                    return try nativeBinary(BinOp.mul, b, a, kb, ka)
+                }
+            }
+            return nil
+        case .range:
+            if op == BinOp.equal && kb == .range { return Obj(bool: try Range.equal(a, b)) }
+            return nil
+        case .type:
+            if op == BinOp.or { return nil }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static func instanceBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
+        if ka == .instance, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
+            let r = try invoke(m, a, b)
+            if r != Singletons.notImplemented { return r }
+        }
+        if op >= BinOp.inplaceOr && op <= BinOp.inplacePow {
+            return try instanceBinary(op + (BinOp.or - BinOp.inplaceOr), a, b, ka, kb)
+        }
+        if op >= BinOp.or && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.reflected[op - BinOp.or]) {
+            let r = try invoke(m, b, a)
+            if r != Singletons.notImplemented { return r }
+        }
+        if op <= BinOp.notEqual && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.methods[BinOp.swapped[op]]) {
+            let r = try invoke(m, b, a)
+            if r != Singletons.notImplemented { return r }
+        }
+        if op == BinOp.notEqual && ka == .instance, let m = Classes.lookup(typeOf(a), .__eq__) {
+            let r = try invoke(m, a, b)
+            if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
+        }
+        // Subclasses of native types operate on their native part.
+        let na = ka == .instance ? Classes.nativePart(a) : a
+        let nb = kb == .instance ? Classes.nativePart(b) : b
+        if (na != a || nb != b) && !na.isNull && !nb.isNull {
+            return try binaryOp(op, na, nb)
+        }
+        return nil
+    }
+
+    public static func unaryOp(_ op: Int, _ a: Obj) throws(PyExc) -> Obj {
+        switch kindOf(a) {
+        case .int, .bool:
+            if a.isSmallInt || a == .true || a == .false {
+                let v = a.isSmallInt ? a.smallValue : (a == .true ? 1 : 0)
+                switch op {
+                case UnaryOp.positive: return Obj(small: v)
+                case UnaryOp.negative: return try IntOps.make(-v)
+                default: return Obj(small: ~v)
+                }
+            }
+            let x = IntOps.big(a)
+            switch op {
+            case UnaryOp.positive: return a
+            case UnaryOp.negative: return try IntOps.store(-x)
+            default: return try IntOps.store(~x)
+            }
+        case .float:
+            switch op {
+            case UnaryOp.positive: return a
+            case UnaryOp.negative: return try Float.make(-Float.value(a))
+            default: break
+            }
+        case .instance:
+            if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invoke(m, a) }
+            let n = Classes.nativePart(a)
+            if !n.isNull { return try unaryOp(op, n) }
+        default: break
+        }
+        throw PyExc.typeError("unsupported type for \(UnaryOp.methods[op].string): '\(typeName(a))'")
+    }
+
+    public static func exceptionMatches(_ e: Obj, _ pattern: Obj) throws(PyExc) -> Bool {
+        if kindOf(pattern) == .tuple {
+            for i in 0..<Tuple.count(pattern) where try exceptionMatches(e, Tuple.item(pattern, i)) { return true }
+            return false
+        }
+        guard Exceptions.isExceptionType(pattern) else {
+            throw PyExc.typeError("catching classes that do not inherit from BaseException is not allowed")
+        }
+        let t = Exceptions.isExceptionType(e) ? e : typeOf(e)
+        return isSubclass(t, pattern)
+    }
+
+    /// `item in container`.
+    public static func contains(_ container: Obj, _ item: Obj) throws(PyExc) -> Bool {
+        switch kindOf(container) {
+        case .str: return try StrMethods.contains(container, item)
+        case .bytes, .bytearray: return try BytesMethods.contains(container, item)
+        case .dict: return try Dict.get(container, item) != nil
+        case .set, .frozenset: return try SetObj.contains(container, item)
+        case .list:
+            for i in 0..<List.count(container) where try equals(List.item(container, i), item) { return true }
+            return false
+        case .tuple:
+            for i in 0..<Tuple.count(container) where try equals(Tuple.item(container, i), item) { return true }
+            return false
+        case .range: return try Range.contains(container, item)
+        case .instance:
+            if let m = Classes.lookup(typeOf(container), .__contains__) {
+                return try isTrue(try invoke(m, container, item))
+            }
+            let n = Classes.nativePart(container)
+            if !n.isNull { return try contains(n, item) }
+        default: break
+        }
+        // Fall back to iteration.
+        let it = try getIter(container)
+        while true {
+            let v = try iterNext(it)
+            if v.isNull { return false }
+            if try equals(v, item) { return true }
+        }
+    }
+
+    /// Three-way comparison used by sorting and min/max: `a < b`.
+    @inline(__always) public static func less(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a.isSmallInt && b.isSmallInt { return a.smallValue < b.smallValue }
+        return try binaryOp(BinOp.less, a, b) == .true
+    }
+}
+
+public enum FloatOps {
+    public static func pow(_ x: Double, _ y: Double) -> Double {
+        if y == 0 { return 1 }
+        if x == 1 { return 1 }
+        return Math.pow(x, y)
+    }
+
+    public static func binary(_ op: Int, _ x: Double, _ y: Double) throws(PyExc) -> Obj? {
+        switch op {
+        case BinOp.add, BinOp.inplaceAdd: return try Float.make(x + y)
+        case BinOp.sub, BinOp.inplaceSub: return try Float.make(x - y)
+        case BinOp.mul, BinOp.inplaceMul: return try Float.make(x * y)
+        case BinOp.trueDiv, BinOp.inplaceTrueDiv:
+            if y == 0 { throw PyExc.zeroDivision() }
+            return try Float.make(x / y)
+        case BinOp.floorDiv, BinOp.inplaceFloorDiv:
+            if y == 0 { throw PyExc.zeroDivision() }
+            return try Float.make(floorDivMod(x, y).0)
+        case BinOp.mod, BinOp.inplaceMod:
+            if y == 0 { throw PyExc.zeroDivision() }
+            return try Float.make(floorDivMod(x, y).1)
+        case BinOp.pow, BinOp.inplacePow:
+            if x == 0 && y < 0 { throw PyExc.zeroDivision("0.0 to a negative power") }
+            if x < 0 && y != y.rounded() { throw PyExc.valueError("math domain error") }
+            return try Float.make(pow(x, y))
+        case BinOp.less: return Obj(bool: x < y)
+        case BinOp.more: return Obj(bool: x > y)
+        case BinOp.equal: return Obj(bool: x == y)
+        case BinOp.lessEqual: return Obj(bool: x <= y)
+        case BinOp.moreEqual: return Obj(bool: x >= y)
+        case BinOp.notEqual: return Obj(bool: x != y)
+        default: return nil
+        }
+    }
+
+    public static func floorDivMod(_ x: Double, _ y: Double) -> (Double, Double) {
+        var mod = x.truncatingRemainder(dividingBy: y)
+        var div = (x - mod) / y
+        if mod != 0 {
+            if (y < 0) != (mod < 0) { mod += y; div -= 1 }
+        } else {
+            mod = (0.0).sign == .minus ? -0.0 : 0.0
+            if y < 0 { mod = -0.0 }
+        }
+        var floordiv: Double
+        if div != 0 {
+            floordiv = div.rounded(.down)
+            if div - floordiv > 0.5 { floordiv += 1 }
+        } else {
+            floordiv = (x / y < 0) ? -0.0 : 0.0
+        }
+        return (floordiv, mod)
+    }
+}

@@ -1,0 +1,297 @@
+/// str() and repr() of every type, written into a byte buffer.
+public struct Printer {
+    public var bytes: [UInt8] = []
+    public init() {}
+    @inline(__always) public mutating func write(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    @inline(__always) public mutating func write(_ b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b) }
+    @inline(__always) public mutating func byte(_ b: UInt8) { bytes.append(b) }
+}
+
+public enum PrintKind { case str, repr, exc }
+
+extension Runtime {
+    public static func repr(_ o: Obj) throws(PyExc) -> Obj {
+        var p = Printer()
+        try write(o, &p, .repr)
+        return try Str.make(bytes: p.bytes)
+    }
+
+    public static func str(_ o: Obj) throws(PyExc) -> Obj {
+        if Str.isStr(o) && (o.isQstr || typeOf(o) == Types.str) { return o }
+        var p = Printer()
+        try write(o, &p, .str)
+        return try Str.make(bytes: p.bytes)
+    }
+
+    public static func reprString(_ o: Obj) throws(PyExc) -> String {
+        var p = Printer()
+        try write(o, &p, .repr)
+        return String(decoding: p.bytes, as: UTF8.self)
+    }
+
+    public static func strString(_ o: Obj) throws(PyExc) -> String {
+        var p = Printer()
+        try write(o, &p, .str)
+        return String(decoding: p.bytes, as: UTF8.self)
+    }
+
+    public static func write(_ o: Obj, _ p: inout Printer, _ kind: PrintKind) throws(PyExc) {
+        if o.isSmallInt { p.write(String(o.smallValue)); return }
+        if o.isQstr {
+            if kind == .repr { writeStrRepr(Str.buffer(o), &p) } else { p.write(Str.buffer(o)) }
+            return
+        }
+        switch kindOf(o) {
+        case .noneType: p.write("None")
+        case .bool: p.write(o == .true ? "True" : "False")
+        case .ellipsis: p.write("Ellipsis")
+        case .notImplemented: p.write("NotImplemented")
+        case .int: p.write(IntOps.string(o))
+        case .float: p.write(FloatFormat.repr(Float.value(o)))
+        case .str:
+            if kind == .repr { writeStrRepr(Str.buffer(o), &p) } else { p.write(Str.buffer(o)) }
+        case .bytes: writeBytesRepr(Str.buffer(o), &p)
+        case .bytearray:
+            p.write("bytearray(")
+            let (b, n) = BytesMethods.data(o)
+            writeBytesRepr(UnsafeBufferPointer(start: b, count: n), &p)
+            p.write(")")
+        case .list:
+            p.write("[")
+            var i = 0
+            while i < List.count(o) {
+                if i > 0 { p.write(", ") }
+                try write(List.item(o, i), &p, .repr)
+                i += 1
+            }
+            p.write("]")
+        case .tuple:
+            p.write("(")
+            let n = Tuple.count(o)
+            for i in 0..<n {
+                if i > 0 { p.write(", ") }
+                try write(Tuple.item(o, i), &p, .repr)
+            }
+            if n == 1 { p.write(",") }
+            p.write(")")
+        case .dict:
+            p.write("{")
+            var i = 0
+            var first = true
+            let m = Dict.map(o)
+            while let s = m.next(from: &i) {
+                if !first { p.write(", ") }
+                first = false
+                try write(s[0], &p, .repr)
+                p.write(": ")
+                try write(s[1], &p, .repr)
+            }
+            p.write("}")
+        case .set, .frozenset:
+            let isFrozen = kindOf(o) == .frozenset
+            if SetObj.count(o) == 0 { p.write(isFrozen ? "frozenset()" : "set()"); return }
+            if isFrozen { p.write("frozenset(") }
+            p.write("{")
+            var first = true
+            let t = SetObj.table(o)
+            for i in 0..<SetObj.alloc(o) where !t[i].isNull && t[i] != .sentinel {
+                if !first { p.write(", ") }
+                first = false
+                try write(t[i], &p, .repr)
+            }
+            p.write("}")
+            if isFrozen { p.write(")") }
+        case .range:
+            p.write("range(\(field(o, 1).smallValue), \(field(o, 2).smallValue)")
+            if field(o, 3).smallValue != 1 { p.write(", \(field(o, 3).smallValue)") }
+            p.write(")")
+        case .slice:
+            p.write("slice(")
+            try write(field(o, 1), &p, .repr); p.write(", ")
+            try write(field(o, 2), &p, .repr); p.write(", ")
+            try write(field(o, 3), &p, .repr); p.write(")")
+        case .type:
+            if TypeObject.isUserClass(o) {
+                p.write("<class '\(TypeObject.name(o).string)'>")
+            } else {
+                p.write("<class '\(TypeObject.name(o).string)'>")
+            }
+        case .function, .closure:
+            p.write("<function \(Function.name(o).string) at 0x\(String(o.raw, radix: 16))>")
+        case .builtinFunction:
+            p.write("<function>")
+        case .boundMethod:
+            p.write("<bound_method>")
+        case .generator:
+            p.write("<generator object '\(Function.name(Obj(raw: Generator.frame(o)[0])).string)' at 0x\(String(o.raw, radix: 16))>")
+        case .module:
+            let n = (try Dict.get(Module.globals(o), Obj(qstr: .__name__))) ?? .none
+            p.write("<module '\(Str.isStr(n) ? Str.string(n) : "?")'>")
+        case .cell: p.write("<cell>")
+        case .exception:
+            try writeException(o, TypeObject.name(typeOf(o)).string, &p, kind)
+        case .iterator:
+            switch Iteration.kind(o) {
+            case .keysView, .valuesView, .itemsView:
+                let names = ["dict_keys", "dict_values", "dict_items"]
+                p.write(names[Iteration.kind(o).rawValue - IterKind.keysView.rawValue] + "([")
+                let it = try getIter(o)
+                var first = true
+                while true {
+                    let v = try iterNext(it)
+                    if v.isNull { break }
+                    if !first { p.write(", ") }
+                    first = false
+                    try write(v, &p, .repr)
+                }
+                p.write("])")
+            default:
+                p.write("<iterator object at 0x\(String(o.raw, radix: 16))>")
+            }
+        case .instance:
+            let t = typeOf(o)
+            if kind != .repr, let m = Classes.lookup(t, .__str__), kindOf(m) != .builtinFunction {
+                let s = try invoke(m, o)
+                guard Str.isStr(s) else { throw PyExc.typeError("__str__ returned non-string (type \(typeName(s)))") }
+                p.write(Str.buffer(s))
+                return
+            }
+            if let m = Classes.lookup(t, .__repr__), kindOf(m) != .builtinFunction {
+                let s = try invoke(m, o)
+                guard Str.isStr(s) else { throw PyExc.typeError("__repr__ returned non-string (type \(typeName(s)))") }
+                p.write(Str.buffer(s))
+                return
+            }
+            if TypeObject.flags(t) & TypeFlags.exception != 0 {
+                try writeException(o, TypeObject.name(t).string, &p, kind)
+                return
+            }
+            let native = Classes.nativePart(o)
+            if !native.isNull { try write(native, &p, kind); return }
+            p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
+        case .property: p.write("<property>")
+        case .classMethod: p.write("<classmethod>")
+        case .staticMethod: p.write("<staticmethod>")
+        case .memoryview: p.write("<memoryview>")
+        default:
+            p.write("<\(typeName(o)) object at 0x\(String(o.raw, radix: 16))>")
+        }
+    }
+
+    static func writeException(_ o: Obj, _ name: String, _ p: inout Printer, _ kind: PrintKind) throws(PyExc) {
+        let args = Exceptions.args(o)
+        if kind == .repr || kind == .exc { p.write(name) }
+        if kind == .exc { p.write(": ") }
+        if kind == .str || kind == .exc {
+            let n = args.isNull ? 0 : Tuple.count(args)
+            if n == 0 { return }
+            if isInstance(o, Exceptions.OSError) && n < 3 && Tuple.item(args, 0).isSmallInt,
+               let text = Errno.name(Tuple.item(args, 0).smallValue) {
+                p.write("[Errno \(Tuple.item(args, 0).smallValue)] \(text)")
+                if n > 1 { p.write(": "); try write(Tuple.item(args, 1), &p, .str) }
+                return
+            }
+            if n == 1 { try write(Tuple.item(args, 0), &p, .str); return }
+        }
+        try write(args.isNull ? Tuple.empty : args, &p, .repr)
+    }
+
+    static func writeStrRepr(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer) {
+        var hasSingle = false, hasDouble = false
+        for c in b { if c == 0x27 { hasSingle = true } else if c == 0x22 { hasDouble = true } }
+        let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27
+        p.byte(quote)
+        for c in b {
+            switch c {
+            case quote: p.byte(0x5C); p.byte(c)
+            case 0x5C: p.write("\\\\")
+            case 0x0A: p.write("\\n")
+            case 0x0D: p.write("\\r")
+            case 0x09: p.write("\\t")
+            case 0..<0x20, 0x7F: p.write("\\x" + hex2(c))
+            default: p.byte(c)
+            }
+        }
+        p.byte(quote)
+    }
+
+    static func writeBytesRepr(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer) {
+        var hasSingle = false, hasDouble = false
+        for c in b { if c == 0x27 { hasSingle = true } else if c == 0x22 { hasDouble = true } }
+        let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27
+        p.byte(0x62)
+        p.byte(quote)
+        for c in b {
+            switch c {
+            case quote: p.byte(0x5C); p.byte(c)
+            case 0x5C: p.write("\\\\")
+            case 0x0A: p.write("\\n")
+            case 0x0D: p.write("\\r")
+            case 0x09: p.write("\\t")
+            case 0x20..<0x7F: p.byte(c)
+            default: p.write("\\x" + hex2(c))
+            }
+        }
+        p.byte(quote)
+    }
+
+    static func hex2(_ c: UInt8) -> String {
+        let d = Array("0123456789abcdef".utf8)
+        return String(decoding: [d[Int(c >> 4)], d[Int(c & 15)]], as: UTF8.self)
+    }
+}
+
+/// Float formatting as MicroPython prints floats (repr: shortest round trip, CPython-style).
+public enum FloatFormat {
+    public static func repr(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        let s = Float.immediate ? Swift.Float(d).description : d.description
+        return pythonise(s)
+    }
+
+    /// Turns Swift's shortest representation into Python's spelling.
+    static func pythonise(_ s: String) -> String {
+        var mant = s
+        var exp = 0
+        var hasExp = false
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mant = String(s[..<e])
+            exp = Int(s[s.index(after: e)...]) ?? 0
+            hasExp = true
+        }
+        var neg = false
+        if mant.hasPrefix("-") { neg = true; mant.removeFirst() }
+        // Digits and decimal exponent: value = 0.DIGITS * 10^point
+        var digits = ""
+        var point = 0
+        if let dot = mant.firstIndex(of: ".") {
+            let ip = String(mant[..<dot]), fp = String(mant[mant.index(after: dot)...])
+            digits = ip + fp
+            point = ip.count
+        } else {
+            digits = mant
+            point = mant.count
+        }
+        point += hasExp ? exp : 0
+        // Strip leading zeros.
+        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); point -= 1 }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        if digits == "0" { return neg ? "-0.0" : "0.0" }
+        let decExp = point - 1
+        var out: String
+        if decExp < -4 || decExp >= 16 {
+            let first = digits.prefix(1), rest = digits.dropFirst()
+            out = String(first) + (rest.isEmpty ? "" : "." + rest)
+            out += "e" + (decExp < 0 ? "-" : "+") + (abs(decExp) < 10 ? "0" : "") + String(abs(decExp))
+        } else if point <= 0 {
+            out = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            out = digits + String(repeating: "0", count: point - digits.count) + ".0"
+        } else {
+            let idx = digits.index(digits.startIndex, offsetBy: point)
+            out = String(digits[..<idx]) + "." + String(digits[idx...])
+        }
+        return neg ? "-" + out : out
+    }
+}

@@ -1,0 +1,47 @@
+/// A Python exception in flight: Swift's typed throws carry the exception object's word.
+/// Anything user code can cause travels this way; a VM bug is a precondition failure instead.
+public struct PyExc: Error {
+    public var obj: Obj
+    @inline(__always) public init(_ obj: Obj) { self.obj = obj }
+
+    /// Makes an exception of `type` with one str argument (allocating; MemoryError on failure).
+    public static func make(_ type: Obj, _ message: String) -> PyExc {
+        do {
+            let msg = try Str.make(message)
+            return PyExc(try Exceptions.instantiate(type, msg))
+        } catch {
+            return error
+        }
+    }
+
+    public static func make(_ type: Obj) -> PyExc {
+        do { return PyExc(try Exceptions.instantiate(type)) } catch { return error }
+    }
+
+    public static func typeError(_ m: String) -> PyExc { make(Exceptions.TypeError, m) }
+    public static func valueError(_ m: String) -> PyExc { make(Exceptions.ValueError, m) }
+    public static func indexError(_ m: String) -> PyExc { make(Exceptions.IndexError, m) }
+    public static func attributeError(_ m: String) -> PyExc { make(Exceptions.AttributeError, m) }
+    public static func nameError(_ m: String) -> PyExc { make(Exceptions.NameError, m) }
+    public static func overflowError(_ m: String) -> PyExc { make(Exceptions.OverflowError, m) }
+    public static func zeroDivision(_ m: String = "divide by zero") -> PyExc { make(Exceptions.ZeroDivisionError, m) }
+    public static func notImplemented(_ m: String) -> PyExc { make(Exceptions.NotImplementedError, m) }
+    public static func runtimeError(_ m: String) -> PyExc { make(Exceptions.RuntimeError, m) }
+    public static func keyError(_ key: Obj) -> PyExc {
+        do { return PyExc(try Exceptions.instantiate(Exceptions.KeyError, key)) } catch { return error }
+    }
+    public static func osError(_ errno: Int) -> PyExc {
+        do { return PyExc(try Exceptions.instantiate(Exceptions.OSError, Obj(small: errno))) } catch { return error }
+    }
+}
+
+/// Exception messages that tests compare byte for byte.
+public enum Msg {
+    public static let recursion = "maximum recursion depth exceeded"
+    public static let divByZero = "divide by zero"
+    public static let noActiveException = "no active exception to reraise"
+    public static let localBeforeAssignment = "local variable referenced before assignment"
+    public static let generatorRunning = "generator already executing"
+    public static let badOpcode = "opcode"
+    public static let notIterable = "object not iterable"
+}

@@ -1,0 +1,252 @@
+/// The runtime's operations on values, used by the VM and by native code.
+public enum Runtime {
+    /// The dict STORE_NAME/LOAD_NAME use: module globals, or a class body's namespace.
+    nonisolated(unsafe) public static var locals = Obj.null
+    /// The builtins module's dict (static), and names assigned into builtins at run time.
+    nonisolated(unsafe) public static var builtinsDict = Obj.null
+
+    public static func loadName(_ q: Obj, globals: Obj) throws(PyExc) -> Obj {
+        if locals != globals, !locals.isNull, let s = Dict.map(locals).lookupQstr(q) { return s[1] }
+        if let s = Dict.map(globals).lookupQstr(q) { return s[1] }
+        return try loadBuiltin(q)
+    }
+
+    public static func loadBuiltin(_ q: Obj) throws(PyExc) -> Obj {
+        let over = Heap.roots[Root.builtinsOverride]
+        if !over.isNull, let s = Dict.map(over).lookupQstr(q) { return s[1] }
+        if let s = Dict.map(builtinsDict).lookupQstr(q) { return s[1] }
+        throw PyExc.nameError("name '\(Str.string(q))' isn't defined")
+    }
+
+    /// Ctrl-C and scheduled callbacks, checked at jumps.
+    public static func handlePending() throws(PyExc) {
+        if VM.pendingInterrupt {
+            VM.pendingInterrupt = false
+            VM.pendingHook = false
+            throw PyExc(Exceptions.keyboardInterrupt())
+        }
+        VM.pendingHook = false
+        try Scheduler.runPending()
+    }
+
+    // MARK: truth, hash, equality
+
+    public static func isTrue(_ o: Obj) throws(PyExc) -> Bool {
+        if o == .true { return true }
+        if o == .false || o == .none || o.isNull { return false }
+        if o.isSmallInt { return o.smallValue != 0 }
+        if o.isQstr { return QstrPool.length(o.qstrValue) > 0 }
+        switch kindOf(o) {
+        case .float: return Float.value(o) != 0
+        case .int: return !IntOps.isZero(o)
+        case .str, .bytes: return Str.length(o) > 0
+        case .list: return List.count(o) > 0
+        case .tuple: return Tuple.count(o) > 0
+        case .dict: return Dict.count(o) > 0
+        case .set, .frozenset: return SetObj.count(o) > 0
+        case .bytearray: return ByteArray.count(o) > 0
+        case .range: return Range.length(o) > 0
+        case .instance:
+            let t = typeOf(o)
+            if let m = Classes.lookup(t, .__bool__) {
+                let r = try invoke(m, o)
+                guard r == .true || r == .false else { throw PyExc.typeError("__bool__ should return bool") }
+                return r == .true
+            }
+            if let m = Classes.lookup(t, .__len__) {
+                return try isTrue(try invoke(m, o))
+            }
+            let native = field(o, 4)
+            if !native.isNull && TypeObject.kind(TypeObject.nativeBase(t)) != .object && TypeObject.kind(TypeObject.nativeBase(t)) != .exception {
+                return try isTrue(native)
+            }
+            return true
+        default: return true
+        }
+    }
+
+    public static func hash(_ o: Obj) throws(PyExc) -> Int {
+        if o.isSmallInt { return o.smallValue }
+        if o.isQstr { return Int(QstrPool.hashOf(o.qstrValue)) }
+        if o == .true { return 1 }
+        if o == .false { return 0 }
+        switch kindOf(o) {
+        case .str, .bytes: return Int(Str.hash(o))
+        case .int: return IntOps.hash(o)
+        case .float:
+            let d = Float.value(o)
+            if d == d.rounded(.towardZero) && abs(d) < 1e18 { return Int(d) & Int(Int32.max) }
+            return Int(truncatingIfNeeded: d.bitPattern ^ (d.bitPattern >> 32)) & Int(Int32.max)
+        case .tuple:
+            var h = 0x345678
+            for i in 0..<Tuple.count(o) { h = (h &* 1000003) ^ (try hash(Tuple.item(o, i))) }
+            return h & 0x3FFF_FFFF
+        case .frozenset:
+            var h = 0
+            let n = SetObj.alloc(o)
+            let t = SetObj.table(o)
+            for i in 0..<n where !t[i].isNull && t[i] != .sentinel { h ^= try hash(t[i]) }
+            return h & 0x3FFF_FFFF
+        case .list: throw PyExc.typeError("unhashable type: 'list'")
+        case .dict: throw PyExc.typeError("unhashable type: 'dict'")
+        case .set: throw PyExc.typeError("unhashable type: 'set'")
+        case .bytearray: throw PyExc.typeError("unhashable type: 'bytearray'")
+        case .instance:
+            let t = typeOf(o)
+            if let m = Classes.lookup(t, .__hash__) {
+                if m == .none { throw PyExc.typeError("unhashable type: '\(typeName(o))'") }
+                let r = try invoke(m, o)
+                return try IntOps.toInt(r)
+            }
+            if Classes.lookup(t, .__eq__) != nil {
+                throw PyExc.typeError("unhashable type: '\(typeName(o))'")
+            }
+            return Int(o.raw >> 4)
+        default:
+            return Int(o.raw >> 4)
+        }
+    }
+
+    public static func equals(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a == b {
+            if a.isPointer && Float.isFloat(a) { return !Float.value(a).isNaN }
+            return true
+        }
+        if a.isSmallInt && b.isSmallInt { return false }
+        if a.isQstr && b.isQstr { return false }
+        let r = try binaryOp(BinOp.equal, a, b)
+        return r == .true
+    }
+
+    // MARK: subscripts
+
+    public static func subscript(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+        switch kindOf(o) {
+        case .list:
+            if index.isSmallInt {
+                let n = List.count(o)
+                var i = index.smallValue
+                if i < 0 { i += n }
+                if i < 0 || i >= n { throw PyExc.indexError("list index out of range") }
+                return List.item(o, i)
+            }
+            return try Sequences.listSubscript(o, index)
+        case .tuple:
+            if index.isSmallInt {
+                let n = Tuple.count(o)
+                var i = index.smallValue
+                if i < 0 { i += n }
+                if i < 0 || i >= n { throw PyExc.indexError("tuple index out of range") }
+                return Tuple.item(o, i)
+            }
+            return try Sequences.tupleSubscript(o, index)
+        case .dict:
+            if let v = try Dict.get(o, index) { return v }
+            if typeOf(o) != Types.dict, let m = Classes.lookup(typeOf(o), Qstr("__missing__")) {
+                return try invoke(m, o, index)
+            }
+            throw PyExc.keyError(index)
+        case .str: return try StrMethods.subscript(o, index)
+        case .bytes, .bytearray: return try BytesMethods.subscript(o, index)
+        case .range: return try Range.subscript(o, index)
+        case .memoryview: return try MemoryView.subscript(o, index)
+        case .type:
+            if let m = Classes.lookup(o, .__class_getitem__) { return try invoke(m, o, index) }
+            throw PyExc.typeError("'type' object isn't subscriptable")
+        case .instance:
+            if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
+            let n = field(o, 4)
+            if !n.isNull && TypeObject.kind(TypeObject.nativeBase(typeOf(o))) != .exception { return try subscript(n, index) }
+            fallthrough
+        default:
+            throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")
+        }
+    }
+
+    /// STORE_SUBSCR; `value` NULL deletes.
+    public static func storeSubscript(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {
+        switch kindOf(o) {
+        case .list:
+            if index.isSmallInt && !value.isNull {
+                let n = List.count(o)
+                var i = index.smallValue
+                if i < 0 { i += n }
+                if i < 0 || i >= n { throw PyExc.indexError("list index out of range") }
+                List.items(o)[i] = value
+                return
+            }
+            try Sequences.listStore(o, index, value)
+        case .dict:
+            if value.isNull {
+                if try Dict.map(o).remove(index) == nil { throw PyExc.keyError(index) }
+            } else {
+                try Dict.set(o, index, value)
+            }
+        case .bytearray, .memoryview: try BytesMethods.store(o, index, value)
+        case .instance:
+            let name: Qstr = value.isNull ? .__delitem__ : .__setitem__
+            if let m = Classes.lookup(typeOf(o), name) {
+                if value.isNull { _ = try invoke(m, o, index) } else { _ = try invoke(m, o, index, value) }
+                return
+            }
+            let n = field(o, 4)
+            if !n.isNull { return try storeSubscript(n, index, value) }
+            fallthrough
+        default:
+            if value.isNull { throw PyExc.typeError("'\(typeName(o))' object doesn't support item deletion") }
+            throw PyExc.typeError("'\(typeName(o))' object doesn't support item assignment")
+        }
+    }
+
+    // MARK: unpacking
+
+    public static func unpackSequence(_ seq: Obj, _ n: Int, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        let k = kindOf(seq)
+        if k == .tuple || k == .list {
+            let len = k == .tuple ? Tuple.count(seq) : List.count(seq)
+            let items = k == .tuple ? Tuple.items(seq) : List.items(seq)
+            if len < n { throw PyExc.valueError("need more than \(len) values to unpack") }
+            if len > n { throw PyExc.valueError("too many values to unpack (expected \(n))") }
+            for i in 0..<n { dest[i] = items[n - 1 - i] }
+            return
+        }
+        let it = try getIter(seq)
+        // dest[0] still holds seq; collect into dest from the top, then reverse.
+        let tmp = try PyStack.pushObjs(n + 1)
+        defer { PyStack.pop(to: tmp) }
+        tmp[n] = it
+        for i in 0..<n {
+            let v = try iterNext(it)
+            if v.isNull { throw PyExc.valueError("need more than \(i) values to unpack") }
+            tmp[i] = v
+        }
+        if !(try iterNext(it)).isNull { throw PyExc.valueError("too many values to unpack (expected \(n))") }
+        for i in 0..<n { dest[i] = tmp[n - 1 - i] }
+    }
+
+    public static func unpackEx(_ seq: Obj, _ nLeft: Int, _ nRight: Int, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        // Materialise as a list first (also handles arbitrary iterables).
+        let l = try Builtins.listFrom(seq)
+        let hold = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = l
+        let len = List.count(l)
+        if len < nLeft + nRight { throw PyExc.valueError("need more than \(len) values to unpack") }
+        for i in 0..<nRight { dest[i] = List.item(l, len - 1 - i) }
+        let mid = try List.make(List.items(l) + nLeft, len - nLeft - nRight)
+        dest[nRight] = mid
+        for i in 0..<nLeft { dest[nRight + 1 + i] = List.item(l, nLeft - 1 - i) }
+    }
+}
+
+/// micropython.schedule's queue; run at the next jump.
+public enum Scheduler {
+    public static func runPending() throws(PyExc) {
+        let q = Heap.roots[Root.scheduled]
+        if q.isNull || List.count(q) == 0 { return }
+        while List.count(q) > 0 {
+            let pair = List.remove(at: 0, q)
+            _ = try Runtime.invoke(Tuple.item(pair, 0), Tuple.item(pair, 1))
+        }
+    }
+}

@@ -1,0 +1,623 @@
+import CSupport
+
+/// The bytecode interpreter: one function, one `switch` over the opcode byte.
+///
+/// Stack discipline: the operand stack lives in the frame's state slots and grows upward from
+/// state[0]; `sp` points AT the top item (state - 1 when empty). Locals are addressed downward
+/// from `fastTop` = state[n_state-1]: local i is fastTop[-i]. `ip` points at the next byte to
+/// decode and `opStart` at the opcode being executed (tracebacks and handler ranges use it).
+/// These live in Swift locals; they are written back to the frame only when the frame is
+/// suspended (yield), since ordinary frames are never inspected from outside.
+/// Everything in the state slots is a GC root (value stack or generator object), so values on
+/// the operand stack survive allocations.
+public enum VM {
+    nonisolated(unsafe) public static var depth = 0
+    nonisolated(unsafe) public static var maxDepth = 3000
+    /// Lowest native stack address the interpreter may use before raising the recursion error.
+    nonisolated(unsafe) public static var nativeStackLimit: UInt = 0
+    /// Set by `run` when it returned because of a yield rather than a return.
+    nonisolated(unsafe) public static var yielded = false
+    /// Set asynchronously (Ctrl-C): raised as KeyboardInterrupt at the next jump.
+    nonisolated(unsafe) public static var pendingInterrupt = false
+    /// Hook run at every backward jump when `pendingHook` is set (scheduler, board events).
+    nonisolated(unsafe) public static var pendingHook = false
+
+    // Opcodes used by name outside the dispatch.
+    static let opForIter: UInt8 = 0x4B
+    static let opYieldFrom: UInt8 = 0x68
+    static let opEndFinally: UInt8 = 0x5D
+    static let opRaiseLast: UInt8 = 0x64
+
+    @inline(__always) static func readUint(_ ip: inout UnsafeMutablePointer<UInt8>) -> Int {
+        var v = 0
+        while true {
+            let b = ip.pointee
+            ip += 1
+            v = (v << 7) | Int(b & 0x7F)
+            if b & 0x80 == 0 { return v }
+        }
+    }
+
+    @inline(__always) static func readSint(_ ip: inout UnsafeMutablePointer<UInt8>) -> Int {
+        var v = ip.pointee & 0x40 != 0 ? -1 : 0
+        while true {
+            let b = ip.pointee
+            ip += 1
+            v = (v << 7) | Int(b & 0x7F)
+            if b & 0x80 == 0 { return v }
+        }
+    }
+
+    @inline(__always) static func readULabel(_ ip: inout UnsafeMutablePointer<UInt8>) -> Int {
+        let b0 = Int(ip[0])
+        if b0 & 0x80 == 0 { ip += 1; return b0 }
+        let v = (b0 & 0x7F) | (Int(ip[1]) << 7)
+        ip += 2
+        return v
+    }
+
+    @inline(__always) static func readSLabel(_ ip: inout UnsafeMutablePointer<UInt8>) -> Int {
+        let b0 = Int(ip[0])
+        if b0 & 0x80 == 0 { ip += 1; return b0 - 0x40 }
+        let v = (b0 & 0x7F) | (Int(ip[1]) << 7)
+        ip += 2
+        return v - 0x4000
+    }
+
+    @inline(__always) static func isTrue(_ o: Obj) throws(PyExc) -> Bool {
+        if o == .true { return true }
+        if o == .false || o == .none { return false }
+        if o.isSmallInt { return o.raw != 1 }
+        return try Runtime.isTrue(o)
+    }
+
+    /// Checks the native stack and call depth before entering a new frame.
+    @inline(__always) static func enter() throws(PyExc) {
+        depth += 1
+        if depth > maxDepth || UInt(bitPattern: csupport_stack_pointer()) < nativeStackLimit {
+            depth -= 1
+            throw PyExc(Exceptions.recursionError())
+        }
+    }
+
+    /// Runs (or resumes) the frame until it returns, yields or raises. `inject` is an exception to
+    /// raise at the resume point (generator.throw).
+    public static func run(_ frame: UnsafeMutablePointer<UInt32>, inject: Obj = .null) throws(PyExc) -> Obj {
+        let fun = Obj(raw: frame[0])
+        let rc = Function.rawCode(fun)
+        let ctx = Function.context(fun)
+        let nState = RawCodeObj.nState(rc)
+        let state = UnsafeMutableRawPointer(frame + Frame.headerWords).assumingMemoryBound(to: Obj.self)
+        let fastTop = state + (nState - 1)
+        let records = frame + Frame.headerWords + nState
+        let code = RawCodeObj.codeStart(rc)
+        let qstrs = UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(words(ctx)[2])).unsafelyUnwrapped
+        let consts = objArray(words(ctx)[3])
+        let globals = field(ctx, 1)
+        var ip = code + Int(frame[1])
+        var sp = state + Int(Int32(bitPattern: frame[2]))
+        var excCount = Int(frame[3])
+        var opStart = ip
+        var pending = inject
+        let savedGlobals = Runtime.globalsNow
+        Runtime.globalsNow = globals
+        defer { Runtime.globalsNow = savedGlobals }
+
+        @inline(__always) func qstrObj(_ i: Int) -> Obj { Obj(raw: (qstrs[i] << 4) | 0x6) }
+        @inline(__always) func record(_ i: Int) -> UnsafeMutablePointer<UInt32> { records + Frame.recordWords * i }
+
+        while true {
+            do throws(PyExc) {
+                if !pending.isNull && ip.pointee != opYieldFrom {
+                    let e = pending
+                    pending = .null
+                    opStart = ip
+                    throw PyExc(e)
+                }
+                while true {
+                    opStart = ip
+                    let op = ip.pointee
+                    ip += 1
+                    switch op {
+                    // MARK: loads of constants and locals
+                    case 0xB0...0xBF:
+                        let v = fastTop[-Int(op &- 0xB0)]
+                        if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        sp += 1; sp[0] = v
+                    case 0xC0...0xCF:
+                        fastTop[-Int(op &- 0xC0)] = sp[0]; sp -= 1
+                    case 0x70...0xAF:
+                        sp += 1; sp[0] = Obj(small: Int(op) - 0x80)
+                    case 0x10:
+                        sp += 1; sp[0] = qstrObj(readUint(&ip))
+                    case 0x22:
+                        let v = readSint(&ip)
+                        sp += 1; sp[0] = Obj.fitsSmall(v) ? Obj(small: v) : try IntOps.make(v)
+                    case 0x23:
+                        sp += 1; sp[0] = consts[readUint(&ip)]
+                    case 0x50: sp += 1; sp[0] = .false
+                    case 0x51: sp += 1; sp[0] = .none
+                    case 0x52: sp += 1; sp[0] = .true
+                    case 0x53: sp += 1; sp[0] = .null
+                    case 0x24:
+                        let v = fastTop[-readUint(&ip)]
+                        if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        sp += 1; sp[0] = v
+                    case 0x26:
+                        fastTop[-readUint(&ip)] = sp[0]; sp -= 1
+                    case 0x25:
+                        let v = field(fastTop[-readUint(&ip)], 1)
+                        if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        sp += 1; sp[0] = v
+                    case 0x27:
+                        setField(fastTop[-readUint(&ip)], 1, sp[0]); sp -= 1
+                    case 0x28:
+                        let i = readUint(&ip)
+                        if fastTop[-i].isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        fastTop[-i] = .null
+                    case 0x29:
+                        let c = fastTop[-readUint(&ip)]
+                        if field(c, 1).isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        setField(c, 1, .null)
+
+                    // MARK: names
+                    case 0x11:
+                        let q = qstrObj(readUint(&ip))
+                        sp += 1; sp[0] = try Runtime.loadName(q, globals: globals)
+                    case 0x12:
+                        let q = qstrObj(readUint(&ip))
+                        if let slot = Dict.map(globals).lookupQstr(q) {
+                            sp += 1; sp[0] = slot[1]
+                        } else {
+                            sp += 1; sp[0] = try Runtime.loadBuiltin(q)
+                        }
+                    case 0x16:
+                        let q = qstrObj(readUint(&ip))
+                        try Dict.set(Runtime.locals, q, sp[0]); sp -= 1
+                    case 0x17:
+                        let q = qstrObj(readUint(&ip))
+                        try Dict.set(globals, q, sp[0]); sp -= 1
+                    case 0x19:
+                        let q = qstrObj(readUint(&ip))
+                        if try Dict.map(Runtime.locals).remove(q) == nil {
+                            throw PyExc.nameError("name '\(Str.string(q))' isn't defined")
+                        }
+                    case 0x1A:
+                        let q = qstrObj(readUint(&ip))
+                        if try Dict.map(globals).remove(q) == nil {
+                            throw PyExc.nameError("name '\(Str.string(q))' isn't defined")
+                        }
+
+                    // MARK: attributes
+                    case 0x13:
+                        let q = qstrObj(readUint(&ip))
+                        sp[0] = try Runtime.loadAttr(sp[0], q.qstrValue)
+                    case 0x14:
+                        let q = qstrObj(readUint(&ip))
+                        try Runtime.loadMethod(sp[0], q.qstrValue, sp)
+                        sp += 1
+                    case 0x15:
+                        let q = qstrObj(readUint(&ip))
+                        sp -= 1
+                        try Runtime.loadSuperMethod(q.qstrValue, sp - 1)
+                    case 0x18:
+                        let q = qstrObj(readUint(&ip))
+                        try Runtime.storeAttr(sp[0], q.qstrValue, sp[-1])
+                        sp -= 2
+
+                    // MARK: imports
+                    case 0x1B:
+                        let q = qstrObj(readUint(&ip))
+                        let fromList = sp[0]; sp -= 1
+                        sp[0] = try Import.importName(q.qstrValue, fromList: fromList, level: sp[0], globals: globals)
+                    case 0x1C:
+                        let q = qstrObj(readUint(&ip))
+                        let v = try Import.importFrom(sp[0], q.qstrValue)
+                        sp += 1; sp[0] = v
+                    case 0x69:
+                        try Import.importStar(sp[0], into: Runtime.locals); sp -= 1
+
+                    // MARK: functions
+                    case 0x32:
+                        let child = RawCodeObj.child(rc, readUint(&ip))
+                        sp += 1; sp[0] = try Function.make(child, context: ctx, defaults: .null, kwDefaults: .null)
+                    case 0x33:
+                        let child = RawCodeObj.child(rc, readUint(&ip))
+                        sp -= 1
+                        sp[0] = try Function.make(child, context: ctx, defaults: sp[0], kwDefaults: sp[1])
+                    case 0x20:
+                        let child = RawCodeObj.child(rc, readUint(&ip))
+                        let n = Int(ip.pointee); ip += 1
+                        sp -= n - 1
+                        let f = try Function.make(child, context: ctx, defaults: .null, kwDefaults: .null)
+                        sp[0] = try Function.makeClosure(f, cells: sp, n)
+                    case 0x21:
+                        let child = RawCodeObj.child(rc, readUint(&ip))
+                        let n = Int(ip.pointee); ip += 1
+                        sp -= 2 + n - 1
+                        let f = try Function.make(child, context: ctx, defaults: sp[0], kwDefaults: sp[1])
+                        sp[0] = f
+                        sp[0] = try Function.makeClosure(f, cells: sp + 2, n)
+                    case 0x34:
+                        let u = readUint(&ip)
+                        let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
+                        sp -= nPos + 2 * nKw
+                        sp[0] = try Runtime.call(sp[0], sp + 1, nPos, nKw)
+                    case 0x36:
+                        let u = readUint(&ip)
+                        let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
+                        sp -= nPos + 2 * nKw + 1
+                        sp[0] = try Runtime.callMethod(sp, nPos, nKw)
+                    case 0x35:
+                        let u = readUint(&ip)
+                        let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
+                        sp -= nPos + 2 * nKw + 1
+                        sp[0] = try Runtime.callVarKw(sp, hasSelf: false, nPos, nKw)
+                    case 0x37:
+                        let u = readUint(&ip)
+                        let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
+                        sp -= nPos + 2 * nKw + 2
+                        sp[0] = try Runtime.callVarKw(sp, hasSelf: true, nPos, nKw)
+                    case 0x54:
+                        sp += 1; sp[0] = Builtins.buildClass
+
+                    // MARK: containers
+                    case 0x2A:
+                        let n = readUint(&ip)
+                        sp -= n - 1
+                        sp[0] = try Tuple.make(sp, n)
+                    case 0x2B:
+                        let n = readUint(&ip)
+                        sp -= n - 1
+                        sp[0] = try List.make(sp, n)
+                    case 0x2C:
+                        let n = readUint(&ip)
+                        sp += 1; sp[0] = try Dict.make(capacity: n)
+                    case 0x62:
+                        sp -= 2
+                        try Dict.set(sp[0], sp[2], sp[1])
+                    case 0x2D:
+                        let n = readUint(&ip)
+                        sp -= n - 1
+                        sp[0] = try SetObj.make(sp, n)
+                    case 0x2E:
+                        let n = readUint(&ip)
+                        if n == 2 {
+                            sp -= 1
+                            sp[0] = try Slice.make(sp[0], sp[1], .none)
+                        } else {
+                            sp -= 2
+                            sp[0] = try Slice.make(sp[0], sp[1], sp[2])
+                        }
+                    case 0x2F:
+                        let u = readUint(&ip)
+                        let target = sp[-(u >> 2)]
+                        switch u & 3 {
+                        case 0: try List.append(target, sp[0]); sp -= 1
+                        case 1: try Dict.set(target, sp[0], sp[-1]); sp -= 2
+                        default: try SetObj.add(target, sp[0]); sp -= 1
+                        }
+                    case 0x30:
+                        let n = readUint(&ip)
+                        try Runtime.unpackSequence(sp[0], n, sp)
+                        sp += n - 1
+                    case 0x31:
+                        let u = readUint(&ip)
+                        try Runtime.unpackEx(sp[0], u & 0xFF, (u >> 8) & 0xFF, sp)
+                        sp += (u & 0xFF) + ((u >> 8) & 0xFF)
+                    case 0x55:
+                        sp -= 1
+                        sp[0] = try Runtime.subscript(sp[0], sp[1])
+                    case 0x56:
+                        try Runtime.storeSubscript(sp[-1], sp[0], sp[-2])
+                        sp -= 3
+
+                    // MARK: stack shuffles
+                    case 0x57: sp[1] = sp[0]; sp += 1
+                    case 0x58: sp[1] = sp[-1]; sp[2] = sp[0]; sp += 2
+                    case 0x59: sp -= 1
+                    case 0x5A: let t = sp[0]; sp[0] = sp[-1]; sp[-1] = t
+                    case 0x5B:
+                        let t = sp[0]; sp[0] = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t
+
+                    // MARK: jumps
+                    case 0x42:
+                        let d = readSLabel(&ip)
+                        ip += d
+                        if d < 0 && (pendingInterrupt || pendingHook) { try Runtime.handlePending() }
+                    case 0x43:
+                        let d = readSLabel(&ip)
+                        let v = sp[0]; sp -= 1
+                        if try isTrue(v) {
+                            ip += d
+                            if d < 0 && (pendingInterrupt || pendingHook) { try Runtime.handlePending() }
+                        }
+                    case 0x44:
+                        let d = readSLabel(&ip)
+                        let v = sp[0]; sp -= 1
+                        if !(try isTrue(v)) {
+                            ip += d
+                            if d < 0 && (pendingInterrupt || pendingHook) { try Runtime.handlePending() }
+                        }
+                    case 0x45:
+                        let d = readULabel(&ip)
+                        if try isTrue(sp[0]) { ip += d } else { sp -= 1 }
+                    case 0x46:
+                        let d = readULabel(&ip)
+                        if try isTrue(sp[0]) { sp -= 1 } else { ip += d }
+
+                    // MARK: iteration
+                    case 0x5E:
+                        sp[0] = try Runtime.getIter(sp[0])
+                    case 0x5F:
+                        try Iteration.getIterStack(sp[0], into: sp)
+                        sp += 3
+                    case 0x4B:
+                        let d = readULabel(&ip)
+                        let v = try Iteration.next(stackSlots: sp - 3)
+                        if v.isNull {
+                            sp -= 4
+                            ip += d
+                        } else {
+                            sp += 1; sp[0] = v
+                        }
+
+                    // MARK: exceptions and unwinding
+                    case 0x48, 0x49:
+                        let d = readULabel(&ip)
+                        let r = record(excCount)
+                        excCount += 1
+                        r[0] = UInt32(ip + d - code)
+                        r[1] = UInt32(sp - state + 1) | (op == 0x49 ? 0x8000_0000 : 0)
+                        r[2] = 0
+                    case 0x47:
+                        let d = readULabel(&ip)
+                        let mgr = sp[0]
+                        try Runtime.loadMethod(mgr, .__exit__, sp)
+                        try Runtime.loadMethod(mgr, .__enter__, sp + 2)
+                        let entered = try Runtime.callMethod(sp + 2, 0, 0)
+                        sp += 1
+                        let r = record(excCount)
+                        excCount += 1
+                        r[0] = UInt32(ip + d - code)
+                        r[1] = UInt32(sp - state + 1) | 0x8000_0000
+                        r[2] = 0
+                        sp += 1; sp[0] = entered
+                    case 0x5C:
+                        // stack: (..., __exit__, mgr, X) -- see the with/finally protocol
+                        let x = sp[0]
+                        if x == .none {
+                            sp[1] = .none; sp[2] = .none
+                            sp -= 2
+                            _ = try Runtime.callMethod(sp, 3, 0)
+                            sp[0] = .none
+                        } else if x.isSmallInt {
+                            let data = sp[-1], cause = sp[0]
+                            sp[-1] = .none; sp[0] = .none; sp[1] = .none
+                            _ = try Runtime.callMethod(sp - 3, 3, 0)
+                            sp[-3] = data; sp[-2] = cause
+                            sp -= 2
+                        } else {
+                            sp[1] = x
+                            sp[0] = typeOf(x)
+                            sp[2] = .none
+                            sp -= 2
+                            let r = try Runtime.callMethod(sp, 3, 0)
+                            if try isTrue(r) { sp[0] = .none } else { sp[0] = sp[3] }
+                        }
+                    case 0x4A:
+                        let d = readULabel(&ip)
+                        excCount -= 1
+                        ip += d
+                        if pendingInterrupt || pendingHook { try Runtime.handlePending() }
+                    case 0x5D:
+                        excCount -= 1
+                        let x = sp[0]
+                        if x == .none {
+                            sp -= 1
+                        } else if x.isSmallInt {
+                            sp -= 1
+                            let cause = x.smallValue
+                            if cause < 0 {
+                                if let r = unwindReturn(&sp, &ip, &excCount, code, state, records) { return r }
+                            } else {
+                                unwindJump(cause, &sp, &ip, &excCount, code, state, records)
+                            }
+                        } else {
+                            throw PyExc(x)
+                        }
+                    case 0x40:
+                        let d = readSLabel(&ip)
+                        let count = Int(ip.pointee); ip += 1
+                        sp += 1; sp[0] = Obj(raw: UInt32(ip + d - code))
+                        unwindJump(count, &sp, &ip, &excCount, code, state, records)
+                        if pendingInterrupt || pendingHook { try Runtime.handlePending() }
+                    case 0x63:
+                        if let r = unwindReturn(&sp, &ip, &excCount, code, state, records) { return r }
+                    case 0x64:
+                        var e = Obj.null
+                        var i = excCount - 1
+                        while i >= 0 {
+                            let p = record(i)[2]
+                            if p != 0 { e = Obj(raw: p); break }
+                            i -= 1
+                        }
+                        if e.isNull { throw PyExc.runtimeError(Msg.noActiveException) }
+                        throw PyExc(e)
+                    case 0x65:
+                        throw PyExc(try Exceptions.normalise(sp[0]))
+                    case 0x66:
+                        sp -= 1
+                        throw PyExc(try Exceptions.normalise(sp[0]))
+
+                    // MARK: generators
+                    case 0x67:
+                        frame[1] = UInt32(ip - code)
+                        frame[2] = UInt32(bitPattern: Int32(sp - state))
+                        frame[3] = UInt32(excCount)
+                        yielded = true
+                        return sp[0]
+                    case 0x68:
+                        let sendValue = sp[0]; sp -= 1
+                        var ret = Obj.null
+                        let thrown = pending
+                        pending = .null
+                        frame[2] = UInt32(bitPattern: Int32(sp - state))
+                        let kind = try Generator.resume(sp[0], send: thrown.isNull ? sendValue : .null,
+                                                        throwing: thrown, result: &ret)
+                        if kind == .yielded {
+                            ip -= 1
+                            sp += 1; sp[0] = ret
+                            frame[1] = UInt32(ip - code)
+                            frame[2] = UInt32(bitPattern: Int32(sp - state))
+                            frame[3] = UInt32(excCount)
+                            yielded = true
+                            return ret
+                        } else if kind == .returned {
+                            sp[0] = ret
+                            if !thrown.isNull && isInstance(thrown, Exceptions.GeneratorExit) {
+                                throw PyExc(thrown)
+                            }
+                        } else {
+                            sp -= 1
+                            throw PyExc(ret)
+                        }
+
+                    // MARK: operators
+                    case 0xD7...0xF9:
+                        let b = sp[0]; sp -= 1
+                        let a = sp[0]
+                        let bop = op &- 0xD7
+                        if a.isSmallInt && b.isSmallInt {
+                            let x = a.smallValue, y = b.smallValue
+                            switch bop {
+                            case 0: sp[0] = Obj(bool: x < y); continue
+                            case 1: sp[0] = Obj(bool: x > y); continue
+                            case 2: sp[0] = Obj(bool: x == y); continue
+                            case 3: sp[0] = Obj(bool: x <= y); continue
+                            case 4: sp[0] = Obj(bool: x >= y); continue
+                            case 5: sp[0] = Obj(bool: x != y); continue
+                            case 14, 27:
+                                let r = x &+ y
+                                if Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
+                            case 15, 28:
+                                let r = x &- y
+                                if Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
+                            case 9, 22: sp[0] = Obj(small: x | y); continue
+                            case 10, 23: sp[0] = Obj(small: x ^ y); continue
+                            case 11, 24: sp[0] = Obj(small: x & y); continue
+                            default: break
+                            }
+                        }
+                        sp[0] = try Runtime.binaryOp(Int(bop), a, b)
+                    case 0xD0...0xD3:
+                        let uop = Int(op &- 0xD0)
+                        if uop == 3 {
+                            sp[0] = Obj(bool: !(try isTrue(sp[0])))
+                        } else {
+                            sp[0] = try Runtime.unaryOp(uop, sp[0])
+                        }
+
+                    default:
+                        throw PyExc.notImplemented(Msg.badOpcode)
+                    }
+                }
+            } catch {
+                let e = error.obj
+                let exType = typeOf(e)
+                if isSubclass(exType, Exceptions.StopIteration) {
+                    if opStart.pointee == opForIter {
+                        var p = opStart + 1
+                        let d = readULabel(&p)
+                        ip = p + d
+                        sp -= 4
+                        continue
+                    } else if opStart.pointee == opYieldFrom {
+                        sp[0] = Exceptions.stopIterationValue(e)
+                        ip = opStart + 1
+                        continue
+                    }
+                }
+                let op = opStart.pointee
+                if op != opEndFinally && op != opRaiseLast {
+                    Exceptions.addTraceback(e, file: Qstr(id: qstrs[0]),
+                                            line: RawCodeObj.line(rc, at: opStart - code),
+                                            function: Qstr(id: qstrs[RawCodeObj.nameIndex(rc)]))
+                }
+                let at = UInt32(opStart - code)
+                while excCount > 0 && record(excCount - 1)[0] <= at { excCount -= 1 }
+                if excCount > 0 {
+                    let r = record(excCount - 1)
+                    ip = code + Int(r[0])
+                    sp = state + (Int(r[1] & 0x7FFF_FFFF) - 1)
+                    r[2] = e.raw
+                    sp += 1; sp[0] = e
+                    continue
+                }
+                frame[3] = 0
+                yielded = false
+                throw error
+            }
+        }
+    }
+
+    /// RETURN_VALUE: runs pending finally handlers as coroutines, else returns TOS.
+    @inline(__always)
+    static func unwindReturn(_ sp: inout UnsafeMutablePointer<Obj>, _ ip: inout UnsafeMutablePointer<UInt8>,
+                             _ excCount: inout Int, _ code: UnsafeMutablePointer<UInt8>,
+                             _ state: UnsafeMutablePointer<Obj>, _ records: UnsafeMutablePointer<UInt32>) -> Obj? {
+        let at = UInt32(ip - code)
+        while excCount > 0 {
+            let r = records + Frame.recordWords * (excCount - 1)
+            if r[1] & 0x8000_0000 != 0 {
+                if r[0] >= at {
+                    let finallySp = state + (Int(r[1] & 0x7FFF_FFFF) - 1)
+                    finallySp[1] = sp[0]
+                    sp = finallySp + 1
+                    sp += 1; sp[0] = Obj(small: -1)
+                    ip = code + Int(r[0])
+                    return nil
+                }
+                cancelActiveFinally(&sp)
+            }
+            excCount -= 1
+        }
+        yielded = false
+        return sp[0]
+    }
+
+    /// UNWIND_JUMP (and END_FINALLY resuming one): the destination offset is on the stack.
+    @inline(__always)
+    static func unwindJump(_ count: Int, _ sp: inout UnsafeMutablePointer<Obj>, _ ip: inout UnsafeMutablePointer<UInt8>,
+                           _ excCount: inout Int, _ code: UnsafeMutablePointer<UInt8>,
+                           _ state: UnsafeMutablePointer<Obj>, _ records: UnsafeMutablePointer<UInt32>) {
+        var unum = count
+        let at = UInt32(ip - code)
+        while unum & 0x7F > 0 {
+            unum -= 1
+            let r = records + Frame.recordWords * (excCount - 1)
+            if r[1] & 0x8000_0000 != 0 {
+                if r[0] >= at {
+                    sp += 1; sp[0] = Obj(small: unum)
+                    ip = code + Int(r[0])
+                    return
+                }
+                cancelActiveFinally(&sp)
+            }
+            excCount -= 1
+        }
+        ip = code + Int(sp[0].raw)
+        sp -= 1
+        if unum != 0 { sp -= 4 }
+    }
+
+    @inline(__always) static func cancelActiveFinally(_ sp: inout UnsafeMutablePointer<Obj>) {
+        if sp[-1].isSmallInt {
+            sp[-2] = sp[0]
+            sp -= 2
+        } else {
+            sp[-1] = sp[0]
+            sp -= 1
+        }
+    }
+}
