@@ -97,7 +97,7 @@ extension MPZ {
         return scaled.isInfinite ? nil : scaled
     }
 
-    /// Digits needed for `fromDouble(d)` (0 for non-finite values).
+    /// Digits needed for `fromDouble(d)`.
     public static func fromDoubleCapacity(_ d: Double) -> Int {
         if !d.isFinite || Swift.abs(d) < 1 { return 1 }
         return Int(d.exponent) / 16 + 2
@@ -106,12 +106,12 @@ extension MPZ {
     /// out = trunc(d). Returns nil for NaN or infinities.
     public static func fromDouble(_ d: Double, into out: UnsafeMutablePointer<UInt16>) -> MPZView? {
         if !d.isFinite { return nil }
-        let t = d.rounded(.towardZero)
-        if t == 0 { return MPZView(negative: false, digits: out, count: 0) }
-        let m = t.magnitude
+        // Avoids libm: integer conversion truncates toward zero.
+        let m = d.magnitude
+        if m < 1 { return MPZView(negative: false, digits: out, count: 0) }
         if m < 18446744073709551616.0 {
             var r = fromUInt64(UInt64(m), into: out)
-            r.negative = t < 0
+            r.negative = d < 0
             return r
         }
         // m = significand (53 bits) * 2**(exp - 52)
@@ -119,7 +119,7 @@ extension MPZ {
         let e = Int(m.exponent) - 52
         var v = fromUInt64(sig, into: out)
         v = shiftLeft(v, e, into: out)
-        v.negative = t < 0
+        v.negative = d < 0
         return v
     }
 
