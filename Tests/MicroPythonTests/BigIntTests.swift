@@ -206,7 +206,7 @@ final class BigIntTests: XCTestCase {
             let slow: BigIntValue = a.withView { x in b.withView { y in
                 let out = UnsafeMutablePointer<UInt16>.allocate(capacity: x.count + y.count + 1)
                 defer { out.deallocate() }
-                MPZ.magMulSchool(out, x.digits, x.count, y.digits, y.count)
+                MPZ.magMulSchool16(out, x.digits, x.count, y.digits, y.count)
                 return BigIntValue(MPZ.normalized(negative: x.negative != y.negative, digits: out, count: x.count + y.count))
             } }
             XCTAssertEqual(fast, slow, "an=\(an) bn=\(bn)")

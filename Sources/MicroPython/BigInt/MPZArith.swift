@@ -64,46 +64,24 @@ extension MPZ {
         return n + 1
     }
 
-    /// p = p * mul + add in place (mul, add < 2**32). p needs room for n+2 digits.
-    /// Returns the new trimmed count.
-    static func magMulAddSmall(_ p: UnsafeMutablePointer<UInt16>, _ n: Int, _ mul: UInt32, _ add: UInt32) -> Int {
-        var carry = UInt64(add)
-        let m = UInt64(mul)
-        var i = 0
-        while i < n {
-            let t = UInt64(p[i]) &* m &+ carry
-            p[i] = UInt16(truncatingIfNeeded: t)
-            carry = t >> 16
-            i += 1
-        }
-        var k = n
-        while carry != 0 {
-            p[k] = UInt16(truncatingIfNeeded: carry)
-            carry >>= 16
-            k += 1
-        }
-        return trimmed(p, k)
-    }
-
-    /// p = p / div in place (0 < div < 2**32); returns the remainder.
-    /// The caller re-trims the count.
-    static func magDivSmall(_ p: UnsafeMutablePointer<UInt16>, _ n: Int, _ div: UInt32) -> UInt32 {
-        var rem: UInt64 = 0
-        let d = UInt64(div)
-        var i = n - 1
-        while i >= 0 {
-            let cur = (rem << 16) | UInt64(p[i])
-            let q = cur / d
-            rem = cur &- q &* d
-            p[i] = UInt16(truncatingIfNeeded: q)
-            i -= 1
-        }
-        return UInt32(truncatingIfNeeded: rem)
-    }
-
     /// Schoolbook: out[0..<an+bn] = a * b. out must not overlap a or b.
-    @inline(__always)
+    /// Packs into 32-bit limbs unless an operand is tiny.
     static func magMulSchool(_ out: UnsafeMutablePointer<UInt16>, _ a: UnsafePointer<UInt16>, _ an: Int,
+                             _ b: UnsafePointer<UInt16>, _ bn: Int) {
+        if an < 6 || bn < 6 { magMulSchool16(out, a, an, b, bn); return }
+        let a32n = (an + 1) >> 1, b32n = (bn + 1) >> 1
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * (a32n + b32n)) { buf in
+            let pa = buf.baseAddress!, pb = pa + a32n, po = pb + b32n
+            _ = pack(a, an, pa)
+            _ = pack(b, bn, pb)
+            limbMulSchool(po, pa, a32n, pb, b32n)
+            unpack(po, out, an + bn)
+        }
+    }
+
+    /// Schoolbook on 16-bit digits: out[0..<an+bn] = a * b. out must not overlap a or b.
+    @inline(__always)
+    static func magMulSchool16(_ out: UnsafeMutablePointer<UInt16>, _ a: UnsafePointer<UInt16>, _ an: Int,
                              _ b: UnsafePointer<UInt16>, _ bn: Int) {
         out.update(repeating: 0, count: an + bn)
         var i = 0

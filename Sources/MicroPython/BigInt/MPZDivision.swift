@@ -11,13 +11,14 @@ extension MPZ {
             if let r = r, un > 0 { r.update(from: u, count: un) }
             return (0, un)
         }
-        if vn == 1 {
-            let d = UInt32(v[0])
-            var rem: UInt32 = 0
+        if vn <= 2 {
+            // Short division by a single 32-bit value.
+            let d = UInt64(v[0]) | (vn == 2 ? UInt64(v[1]) << 16 : 0)
+            var rem: UInt64 = 0
             var i = un - 1
             if let q = q {
                 while i >= 0 {
-                    let cur = (rem << 16) | UInt32(u[i])
+                    let cur = (rem << 16) | UInt64(u[i])
                     let qd = cur / d
                     rem = cur &- qd &* d
                     q[i] = UInt16(truncatingIfNeeded: qd)
@@ -25,89 +26,65 @@ extension MPZ {
                 }
             } else {
                 while i >= 0 {
-                    rem = ((rem << 16) | UInt32(u[i])) % d
+                    rem = ((rem << 16) | UInt64(u[i])) % d
                     i -= 1
                 }
             }
-            if let r = r { r[0] = UInt16(truncatingIfNeeded: rem) }
-            return (q != nil ? trimmed(q!, un) : 0, rem == 0 ? 0 : 1)
+            var rn = 0
+            if rem != 0 { rn = rem > 0xFFFF ? 2 : 1 }
+            if let r = r {
+                r[0] = UInt16(truncatingIfNeeded: rem)
+                if vn == 2 { r[1] = UInt16(truncatingIfNeeded: rem >> 16) }
+            }
+            return (q != nil ? trimmed(q!, un) : 0, rn)
         }
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: un + 1 + vn) { buf in
-            let w = buf.baseAddress!     // normalised dividend, un+1 digits
-            let y = w + un + 1           // normalised divisor, vn digits
-            let s = UInt32(v[vn - 1].leadingZeroBitCount)
-            // y = v << s
-            var i = vn - 1
-            while i > 0 {
-                y[i] = UInt16(truncatingIfNeeded: ((UInt32(v[i]) << 16 | UInt32(v[i - 1])) << s) >> 16)
-                i -= 1
-            }
-            y[0] = UInt16(truncatingIfNeeded: UInt32(v[0]) << s)
-            // w = u << s
-            w[un] = UInt16(truncatingIfNeeded: (UInt32(u[un - 1]) << s) >> 16)
-            i = un - 1
-            while i > 0 {
-                w[i] = UInt16(truncatingIfNeeded: ((UInt32(u[i]) << 16 | UInt32(u[i - 1])) << s) >> 16)
-                i -= 1
-            }
-            w[0] = UInt16(truncatingIfNeeded: UInt32(u[0]) << s)
-
-            let ytop = UInt32(y[vn - 1])
-            let ynext = UInt32(y[vn - 2])
-            var j = un - vn
-            while j >= 0 {
-                let num = UInt32(w[j + vn]) << 16 | UInt32(w[j + vn - 1])
-                var qhat = num / ytop
-                var rhat = num &- qhat &* ytop
-                let wlow = UInt32(w[j + vn - 2])
-                while qhat >= 0x10000 || qhat &* ynext > (rhat << 16 | wlow) {
-                    qhat -= 1
-                    rhat += ytop
-                    if rhat >= 0x10000 { break }
+        // Pack into 32-bit limbs and run Knuth D there.
+        let un32 = (un + 1) >> 1, vn32 = (vn + 1) >> 1
+        let qn32 = un32 - vn32 + 1
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: un32 + 1 + vn32 + qn32) { buf in
+            let w = buf.baseAddress!     // normalised dividend, un32+1 limbs
+            let y = w + un32 + 1         // normalised divisor, vn32 limbs
+            let q32 = y + vn32
+            _ = pack(u, un, w)
+            _ = pack(v, vn, y)
+            let s = UInt64(y[vn32 - 1].leadingZeroBitCount)
+            if s != 0 {
+                var i = vn32 - 1
+                while i > 0 {
+                    y[i] = UInt32(truncatingIfNeeded: ((UInt64(y[i]) << 32 | UInt64(y[i - 1])) << s) >> 32)
+                    i -= 1
                 }
-                // w[j...j+vn] -= qhat * y
-                var carry: UInt32 = 0
-                var borrow: UInt32 = 0
-                let wj = w + j
-                var k = 0
-                while k < vn {
-                    let p = qhat &* UInt32(y[k]) &+ carry
-                    carry = p >> 16
-                    let t = UInt32(wj[k]) &- (p & 0xFFFF) &- borrow
-                    wj[k] = UInt16(truncatingIfNeeded: t)
-                    borrow = t >> 31
-                    k += 1
+                y[0] = UInt32(truncatingIfNeeded: UInt64(y[0]) << s)
+                w[un32] = UInt32(truncatingIfNeeded: (UInt64(w[un32 - 1]) << s) >> 32)
+                i = un32 - 1
+                while i > 0 {
+                    w[i] = UInt32(truncatingIfNeeded: ((UInt64(w[i]) << 32 | UInt64(w[i - 1])) << s) >> 32)
+                    i -= 1
                 }
-                let t = UInt32(wj[vn]) &- carry &- borrow
-                wj[vn] = UInt16(truncatingIfNeeded: t)
-                if t >> 31 != 0 {
-                    // Rare: qhat was one too large; add y back.
-                    qhat -= 1
-                    var c: UInt32 = 0
-                    k = 0
-                    while k < vn {
-                        let s2 = UInt32(wj[k]) &+ UInt32(y[k]) &+ c
-                        wj[k] = UInt16(truncatingIfNeeded: s2)
-                        c = s2 >> 16
-                        k += 1
-                    }
-                    wj[vn] = UInt16(truncatingIfNeeded: UInt32(wj[vn]) &+ c)
-                }
-                if let q = q { q[j] = UInt16(truncatingIfNeeded: qhat) }
-                j -= 1
+                w[0] = UInt32(truncatingIfNeeded: UInt64(w[0]) << s)
+            } else {
+                w[un32] = 0
             }
+            limbDivRem(w, un32, y, vn32, q != nil ? q32 : nil)
             var rn = 0
             if let r = r {
+                // Denormalise the remainder into w[0..<vn32] (it is < v, so vn digits suffice).
                 var k = 0
-                while k < vn {
-                    r[k] = UInt16(truncatingIfNeeded: (UInt32(w[k + 1]) << 16 | UInt32(w[k])) >> s)
+                while k < vn32 {
+                    w[k] = UInt32(truncatingIfNeeded: (UInt64(w[k + 1]) << 32 | UInt64(w[k])) >> s)
                     k += 1
                 }
+                unpack(w, r, vn)
                 rn = trimmed(r, vn)
             } else {
-                rn = trimmed(w, vn) == 0 ? 0 : 1   // only zero/non-zero is meaningful
+                var k = 0
+                while k < vn32 { if w[k] != 0 { rn = 1; break }; k += 1 }  // only zero/non-zero matters
             }
-            let qn = q != nil ? trimmed(q!, un - vn + 1) : 0
+            var qn = 0
+            if let q = q {
+                unpack(q32, q, un - vn + 1)
+                qn = trimmed(q, un - vn + 1)
+            }
             return (qn, rn)
         }
     }

@@ -53,15 +53,17 @@ extension MPZ {
         } else {
             let (power, k) = chunk(base)
             let b = UInt32(base)
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: a.count) { buf in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: (a.count + 1) >> 1) { buf in
                 let t = buf.baseAddress!
-                t.update(from: a.digits, count: a.count)
-                var n = a.count
+                var n = pack(a.digits, a.count, t)
                 while n > 0 {
-                    var r = magDivSmall(t, n, power)
-                    n = trimmed(t, n)
+                    var r = base == 10 ? limbDivBillion(t, n) : limbDivSmall(t, n, power)
+                    while n > 0 && t[n - 1] == 0 { n -= 1 }
                     if n == 0 {
                         while r != 0 { out[len] = ch(r % b); r /= b; len += 1 }
+                    } else if base == 10 {
+                        var i = 0
+                        while i < 9 { out[len] = UInt8(truncatingIfNeeded: r % 10) &+ 0x30; r /= 10; len += 1; i += 1 }
                     } else {
                         var i = 0
                         while i < k { out[len] = ch(r % b); r /= b; len += 1; i += 1 }
@@ -145,29 +147,37 @@ extension MPZ {
             seen = true
         } else {
             let (power, k) = chunk(base)
-            var acc: UInt32 = 0
-            var accDigits = 0
-            while i < count {
-                let c = text[i]
-                i += 1
-                if c == 0x5F { continue }
-                let v = value(c)
-                if v >= b { return nil }
-                seen = true
-                acc = acc &* b &+ v
-                accDigits += 1
-                if accDigits == k {
-                    n = magMulAddSmall(out, n, power, acc)
-                    acc = 0
-                    accDigits = 0
+            let cap32 = (fromStringCapacity(length: count, base: base) + 1) >> 1 + 1
+            n = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: cap32) { buf -> Int in
+                let t = buf.baseAddress!
+                var n32 = 0
+                var acc: UInt32 = 0
+                var accDigits = 0
+                while i < count {
+                    let c = text[i]
+                    i += 1
+                    if c == 0x5F { continue }
+                    let v = value(c)
+                    if v >= b { return -1 }
+                    seen = true
+                    acc = acc &* b &+ v
+                    accDigits += 1
+                    if accDigits == k {
+                        n32 = limbMulAddSmall(t, n32, power, acc)
+                        acc = 0
+                        accDigits = 0
+                    }
                 }
+                if accDigits > 0 {
+                    var p: UInt32 = 1
+                    var j = 0
+                    while j < accDigits { p &*= b; j += 1 }
+                    n32 = limbMulAddSmall(t, n32, p, acc)
+                }
+                unpack(t, out, 2 * n32)
+                return trimmed(out, 2 * n32)
             }
-            if accDigits > 0 {
-                var p: UInt32 = 1
-                var t = 0
-                while t < accDigits { p &*= b; t += 1 }
-                n = magMulAddSmall(out, n, p, acc)
-            }
+            if n < 0 { return nil }
         }
         if !seen { return nil }
         return MPZView(negative: negative && n != 0, digits: out, count: n)
