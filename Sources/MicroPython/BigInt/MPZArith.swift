@@ -105,7 +105,7 @@ extension MPZ {
     }
 
     /// Digit count at or above which Karatsuba is used (for the shorter operand).
-    static let karatsubaThreshold = 40
+    static let karatsubaThreshold = 64
 
     /// Scratch digits needed by `magMulKaratsuba` for operands of length n (the longer).
     static func karatsubaScratch(_ n: Int) -> Int {
@@ -250,7 +250,7 @@ extension MPZ {
     /// Digits needed for `multiply`.
     @inlinable public static func multiplyCapacity(_ a: MPZView, _ b: MPZView) -> Int { a.count + b.count }
 
-    /// out = a * b. out must not overlap a or b. Uses Karatsuba above ~40 digits.
+    /// out = a * b. out must not overlap a or b. Uses Karatsuba from 64 digits (measured).
     public static func multiply(_ a: MPZView, _ b: MPZView, into out: UnsafeMutablePointer<UInt16>) -> MPZView {
         if a.count == 0 || b.count == 0 { return MPZView(negative: false, digits: out, count: 0) }
         let n = a.count + b.count
