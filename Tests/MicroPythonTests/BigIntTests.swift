@@ -228,6 +228,18 @@ final class BigIntTests: XCTestCase {
         }
     }
 
+    func testPowModMatchesPowThenMod() {
+        var rng = RNG(s: 31)
+        for iter in 0..<200 {
+            let a = randomBig(&rng, digits: rng.below(30), special: iter % 3 == 0)
+            var m = randomBig(&rng, digits: 1 + rng.below(40), special: iter % 4 == 0)
+            if iter % 2 == 0 && !m.isZero && m.digits[0] & 1 == 0 { m = m + 1 }  // mostly odd: Montgomery path
+            if m.isZero { m = 7 }
+            let e = rng.below(60)
+            XCTAssertEqual(a.power(BigIntValue(e), modulus: m), a.power(e)! % m, "iter \(iter)")
+        }
+    }
+
     func testStringRoundTripLarge() {
         var rng = RNG(s: 5)
         for base in [10, 16, 2, 3, 7, 36] {

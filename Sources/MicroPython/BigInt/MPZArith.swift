@@ -355,6 +355,15 @@ extension MPZ {
             // bm = |base| mod |m|, then fix sign to get base mod |m| in [0, |m|).
             var bn = magDivRem(base.digits, base.count, m, mn, q: nil, r: bm).rn
             if base.negative && bn != 0 { bn = magSub(bm, m, mn, bm, bn) }
+            if m[0] & 1 == 1 && mn >= 4 {
+                // Odd modulus: Montgomery multiplication avoids a division per step.
+                var an = montPow(bm, bn, exponent, m, mn, out)
+                if modulus.negative && an != 0 {
+                    an = magSub(out, m, mn, out, an)
+                    return MPZView(negative: true, digits: out, count: an)
+                }
+                return MPZView(negative: false, digits: out, count: an)
+            }
             // acc = 1 mod |m|
             var an: Int
             if mn == 1 && m[0] == 1 { an = 0 } else { acc[0] = 1; an = 1 }
