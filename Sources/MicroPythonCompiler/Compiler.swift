@@ -370,7 +370,7 @@ final class CodeGen {
         makeFunction(c.scope!, nPosDefaults: 0, nKwDefaults: 0)
         try expr(c.generators[0].iter)
         if c.kind == .gen { e.op(Op.getIter, 0) }
-        e.opUInt(Op.callFunction, 0, 1)
+        e.opUInt(Op.callFunction, -1, 1)
     }
 
     func compileComprehensionScope(_ s: Scope) throws(CompileError) {

@@ -378,6 +378,7 @@ struct Parser {
 
     mutating func parseExprStatement() throws(CompileError) -> Stmt {
         let line = tok.line
+        if isKw("yield") { return Stmt(.expr(try parseYield()), line: line) }
         let lhs = try parseTestListStarExpr()
         if acceptOp(":") {
             // annotated assignment; the annotation is ignored
@@ -415,7 +416,7 @@ struct Parser {
             if args.count == 1, case .positional(let v) = args[0], folder.isConst(v) { value = v }
             guard let v = value else { throw CompileError(.syntaxError, "not a constant", line: rhs.line) }
             folder.consts[id] = v
-            if id.hasPrefix("_") { return Stmt(.pass, line: line) }
+            if id.hasPrefix("_") { return Stmt(.pass, line: 0) }
             return Stmt(.assign([lhs], v), line: line)
         }
         return Stmt(.assign([lhs], rhs), line: line)
