@@ -79,7 +79,7 @@ extension CodeGen {
             let isBreak: Bool
             if case .breakStmt = s.kind { isBreak = true } else { isBreak = false }
             let label = isBreak ? breakLabel : continueLabel
-            if label < 0 { throw err(isBreak ? "'break' outside loop" : "'continue' outside loop", line) }
+            if label < 0 { throw err("'break'/'continue' outside loop", line) }
             unwindJump(label, exceptLevel - breakContinueExceptLevel)
         case .returnStmt(let v):
             if scope.kind != .function { throw err("'return' outside function", line) }

@@ -105,7 +105,7 @@ struct Lexer {
                         tokens.append(Token(.dedent, line: line))
                     }
                     if spaces != indents.last! {
-                        tokens.append(Token(.dedentMismatch, line: line))
+                        tokens.append(Token(.dedentMismatch, line: nlLine))
                         return
                     }
                 }
