@@ -1,0 +1,334 @@
+/// Parse-time constant handling, mirroring MicroPython's parser: number literals, folding of
+/// numeric operator chains, `const()` names, constant tuples and logical-operator folding.
+struct ConstFolder {
+    var allowComplex: Bool
+    var consts: [String: Expr] = [:]
+
+    init(allowComplex: Bool) { self.allowComplex = allowComplex }
+
+    enum Num {
+        case int(Int)
+        case float(Double)
+    }
+
+    // MARK: - constants
+
+    func isConst(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .int, .str, .none, .trueConst, .falseConst, .ellipsis, .constObj: return true
+        case .tuple(let items): return items.isEmpty && e.line >= 0
+        default: return false
+        }
+    }
+
+    func toConstant(_ e: Expr) -> Constant {
+        switch e.kind {
+        case .int(let v): return .int(String(v))
+        case .str(let s): return .str(s)
+        case .none: return .none
+        case .trueConst: return .true
+        case .falseConst: return .false
+        case .ellipsis: return .ellipsis
+        case .constObj(let c): return c
+        default: return .tuple([])
+        }
+    }
+
+    func copyConst(_ e: Expr, line: Int) -> Expr {
+        // A const() name becomes a fresh node on the line where it is used.
+        return Expr(e.kind, line: line)
+    }
+
+    mutating func tupleOrConst(_ items: [Expr], line: Int) -> Expr {
+        if items.allSatisfy({ isConst($0) }) {
+            return Expr(.constObj(.tuple(items.map { toConstant($0) })), line: line)
+        }
+        return Expr(.tuple(items), line: line)
+    }
+
+    /// Truth value of a constant expression, nil if not a constant.
+    func constTruth(_ e: Expr) -> Bool? {
+        switch e.kind {
+        case .int(let v): return v != 0
+        case .str(let s): return !s.isEmpty
+        case .none, .falseConst: return false
+        case .trueConst, .ellipsis: return true
+        case .tuple(let items): return isConst(e) ? !items.isEmpty : nil
+        case .constObj(let c): return ConstFolder.truth(c)
+        default: return nil
+        }
+    }
+
+    static func truth(_ c: Constant) -> Bool {
+        switch c {
+        case .none, .false: return false
+        case .true, .ellipsis: return true
+        case .str(let s): return !s.isEmpty
+        case .bytes(let b): return !b.isEmpty
+        case .int(let s): return s != "0"
+        case .float(let s): return (Double(s) ?? 1) != 0
+        case .complex: return true
+        case .tuple(let t): return !t.isEmpty
+        }
+    }
+
+    func foldLogical(isOr: Bool, _ items: [Expr], line: Int) -> Expr {
+        var kept: [Expr] = []
+        for (i, e) in items.enumerated() {
+            if i == items.count - 1 { kept.append(e); break }
+            let t = constTruth(e)
+            if t == isOr { kept.append(e); break }
+            if t == nil { kept.append(e) }
+        }
+        if kept.count == 1 { return kept[0] }
+        return Expr(.boolOp(isOr: isOr, kept), line: line)
+    }
+
+    // MARK: - numbers
+
+    func num(_ e: Expr) -> Num? {
+        switch e.kind {
+        case .int(let v): return .int(v)
+        case .constObj(.float(let s)): return Double(s).map { .float($0) }
+        default: return nil
+        }
+    }
+
+    func make(_ n: Num) -> Expr {
+        switch n {
+        case .int(let v): return Expr(.int(v), line: 0)
+        case .float(let d): return Expr(.constObj(.float(floatRepr(d))), line: 0)
+        }
+    }
+
+    func foldUnary(_ op: UnaryOp, _ e: Expr) -> Expr? {
+        guard let n = num(e) else { return nil }
+        switch (op, n) {
+        case (.pos, _): return make(n)
+        case (.neg, .int(let v)): return v == Int.min ? nil : make(.int(-v))
+        case (.neg, .float(let d)): return make(.float(-d))
+        case (.invert, .int(let v)): return make(.int(~v))
+        default: return nil
+        }
+    }
+
+    func foldChain(_ first: Expr, _ rest: [(BinOp, Expr)]) -> Expr? {
+        guard var acc = num(first) else { return nil }
+        for (op, e) in rest {
+            guard let rhs = num(e), let r = ConstFolder.binary(op, acc, rhs) else { return nil }
+            acc = r
+        }
+        return make(acc)
+    }
+
+    static func pyFloorMod(_ a: Double, _ b: Double) -> (Double, Double) {
+        var m = a.truncatingRemainder(dividingBy: b)
+        if m != 0 && ((b < 0) != (m < 0)) { m += b }
+        let d = roundInt((a - m) / b)
+        return (d, m)
+    }
+
+    static func binary(_ op: BinOp, _ a: Num, _ b: Num) -> Num? {
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .add: let r = x.addingReportingOverflow(y); return r.overflow ? nil : .int(r.partialValue)
+            case .sub: let r = x.subtractingReportingOverflow(y); return r.overflow ? nil : .int(r.partialValue)
+            case .mul: let r = x.multipliedReportingOverflow(by: y); return r.overflow ? nil : .int(r.partialValue)
+            case .or: return .int(x | y)
+            case .xor: return .int(x ^ y)
+            case .and: return .int(x & y)
+            case .lshift:
+                if y < 0 { return nil }
+                if x == 0 { return .int(0) }
+                if y >= 62 { return nil }
+                let r = x << y
+                return (r >> y) == x ? .int(r) : nil
+            case .rshift:
+                if y < 0 { return nil }
+                return .int(x >> min(y, 63))
+            case .floordiv, .mod:
+                if y == 0 || (x == Int.min && y == -1) { return nil }
+                var q = x / y
+                var m = x % y
+                if m != 0 && ((m < 0) != (y < 0)) { q -= 1; m += y }
+                return op == .floordiv ? .int(q) : .int(m)
+            case .truediv:
+                if y == 0 { return nil }
+                return .float(Double(x) / Double(y))
+            case .power:
+                if y < 0 {
+                    if x == 0 { return nil }
+                    return .float(pow(Double(x), Double(y)))
+                }
+                var result = 1, base = x, e = y
+                while e > 0 {
+                    if e & 1 == 1 {
+                        let r = result.multipliedReportingOverflow(by: base)
+                        if r.overflow { return nil }
+                        result = r.partialValue
+                    }
+                    e >>= 1
+                    if e > 0 {
+                        let r = base.multipliedReportingOverflow(by: base)
+                        if r.overflow { return nil }
+                        base = r.partialValue
+                    }
+                }
+                return .int(result)
+            case .matmul: return nil
+            }
+        }
+        func d(_ n: Num) -> Double { switch n { case .int(let v): return Double(v); case .float(let f): return f } }
+        let x = d(a), y = d(b)
+        switch op {
+        case .add: return .float(x + y)
+        case .sub: return .float(x - y)
+        case .mul: return .float(x * y)
+        case .truediv: return y == 0 ? nil : .float(x / y)
+        case .floordiv: return y == 0 ? nil : .float(pyFloorMod(x, y).0)
+        case .mod: return y == 0 ? nil : .float(pyFloorMod(x, y).1)
+        case .power:
+            if x == 0 && y < 0 { return nil }
+            if x < 0 && y != roundInt(y) { return nil }
+            return .float(pow(x, y))
+        default: return nil
+        }
+    }
+
+    func moduleConst(_ module: String, _ attr: String) -> Expr? {
+        guard module == "math" else { return nil }
+        switch attr {
+        case "pi": return make(.float(3.141592653589793))
+        case "e": return make(.float(2.718281828459045))
+        case "tau": return make(.float(6.283185307179586))
+        case "inf": return make(.float(Double.infinity))
+        case "nan": return make(.float(Double.nan))
+        default: return nil
+        }
+    }
+
+    func parseInt(_ text: String, line: Int) throws(CompileError) -> Expr {
+        var s = Array(text.utf8).filter { $0 != 95 }
+        var base = 10
+        if s.count >= 2 && s[0] == 48 {
+            switch s[1] | 0x20 {
+            case 120: base = 16
+            case 111: base = 8
+            case 98: base = 2
+            default: break
+            }
+            if base != 10 { s.removeFirst(2) }
+        }
+        let bad = CompileError(.syntaxError, "invalid syntax for integer with base \(base)", line: line)
+        if s.isEmpty { throw bad }
+        if base == 10 && s.count > 1 && s[0] == 48 && s.contains(where: { $0 != 48 }) { throw bad }
+        // Accumulate in base-10^9 limbs so literals of any size work.
+        var limbs: [UInt64] = [0]  // little-endian, base 1e9
+        for c in s {
+            var v: Int
+            if c >= 48 && c <= 57 { v = Int(c) - 48 }
+            else if (c | 0x20) >= 97 && (c | 0x20) <= 122 { v = Int(c | 0x20) - 87 }
+            else { throw bad }
+            if v >= base { throw bad }
+            var carry = UInt64(v)
+            for i in 0..<limbs.count {
+                let t = limbs[i] * UInt64(base) + carry
+                limbs[i] = t % 1_000_000_000
+                carry = t / 1_000_000_000
+            }
+            while carry > 0 { limbs.append(carry % 1_000_000_000); carry /= 1_000_000_000 }
+        }
+        var dec = String(limbs.last!)
+        for l in limbs.dropLast().reversed() {
+            let part = String(l)
+            dec += String(repeating: "0", count: 9 - part.count) + part
+        }
+        if let v = Int(dec) { return Expr(.int(v), line: line) }
+        return Expr(.constObj(.int(dec)), line: line)
+    }
+
+    func parseFloat(_ text: String, line: Int) throws(CompileError) -> Expr {
+        var t = text.filter { $0 != "_" }
+        let bad = CompileError(.syntaxError, "invalid syntax for number", line: line)
+        if t.hasSuffix("j") || t.hasSuffix("J") {
+            if !allowComplex { throw CompileError(.syntaxError, "complex values not supported", line: line) }
+            t.removeLast()
+            guard let d = Double(t) else { throw bad }
+            return Expr(.constObj(.complex(floatRepr(d) + "j")), line: line)
+        }
+        guard let d = Double(t) else { throw bad }
+        return Expr(.constObj(.float(floatRepr(d))), line: line)
+    }
+}
+
+/// repr() of a float as MicroPython prints it: shortest round-trip digits, ".0" for integral
+/// values, exponent form from 1e16 up and below 1e-4.
+func floatRepr(_ d: Double) -> String {
+    if d.isNaN { return "nan" }
+    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+    var s = d.description
+    if s.contains("e") {
+        // Swift writes "1e+16" / "5e-324"; C prints a two-digit exponent at least.
+        let parts = s.split(separator: "e", maxSplits: 1).map(String.init)
+        var mant = parts[0]
+        var exp = parts[1]
+        if mant.hasSuffix(".0") { mant.removeLast(2) }
+        let sign = exp.hasPrefix("-") ? "-" : "+"
+        if exp.hasPrefix("-") || exp.hasPrefix("+") { exp.removeFirst() }
+        if exp.count < 2 { exp = "0" + exp }
+        if let e = Int(exp), sign == "+", e < 16 {
+            // Swift switches to exponent form earlier than %g does; expand.
+            let v = d
+            s = String(Int64(v)) + ".0"
+            return s
+        }
+        s = mant + "e" + sign + exp
+    }
+    return s
+}
+
+func pow(_ x: Double, _ y: Double) -> Double {
+    // Exact integer powers by repeated squaring; general case via exp/log.
+    if abs(y) < 1024 && y == roundInt(y) {
+        var result = 1.0, base = x, e = Int(abs(y))
+        while e > 0 {
+            if e & 1 == 1 { result *= base }
+            base *= base
+            e >>= 1
+        }
+        return y < 0 ? 1 / result : result
+    }
+    return expApprox(y * logApprox(x))
+}
+
+private func logApprox(_ x: Double) -> Double {
+    if x <= 0 { return x == 0 ? -Double.infinity : Double.nan }
+    var m = x.significand
+    var e = Double(x.exponent)
+    if m > 1.4142135623730951 { m /= 2; e += 1 }
+    let z = (m - 1) / (m + 1)
+    let z2 = z * z
+    var term = z, sum = 0.0
+    var k = 1.0
+    for _ in 0..<40 { sum += term / k; term *= z2; k += 2 }
+    return 2 * sum + e * 0.6931471805599453
+}
+
+private func expApprox(_ x: Double) -> Double {
+    if x.isNaN { return x }
+    let k = roundInt(x / 0.6931471805599453)
+    let r = x - k * 0.6931471805599453
+    var term = 1.0, sum = 1.0
+    for i in 1..<30 { term *= r / Double(i); sum += term }
+    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+}
+
+/// Rounds to the nearest integer without libm (values beyond 2^52 are already integral).
+func roundInt(_ x: Double) -> Double {
+    if !x.isFinite || abs(x) >= 4503599627370496 { return x }
+    let t = Double(Int64(x))
+    let diff = x - t
+    if diff >= 0.5 { return t + 1 }
+    if diff <= -0.5 { return t - 1 }
+    return t
+}
