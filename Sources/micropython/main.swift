@@ -1,1 +1,130 @@
-print("micropython")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MicroPython
+import MicroPythonCompiler
+
+/// `micropython`: MicroPython's unix-port command line on the Swift core.
+struct Options {
+    var profile = Profile.host
+    var heapBytes = 2 * 1024 * 1024
+    var heapGiven = false
+    var gcStress = false
+    var command: String? = nil
+    var module: String? = nil
+    var script: String? = nil
+    var inspect = false
+    var optimization = 0
+    var args: [String] = []
+}
+
+func usage() -> Never {
+    HostIO.writeString(2, """
+    usage: micropython [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
+    Options:
+    -h : print this help message
+    -i : enable inspection via REPL after running command/module/file
+    -O[N] : apply bytecode optimizations of level N
+    -c <command> : run a command
+    -m <module> : run a module as a script
+    Implementation specific options (-X):
+      heapsize=<n>[K|M] : set the heap size for the GC
+      profile=host|esp8266 : the VM profile (esp8266: 38K heap, 30-bit floats)
+      gcstress : collect garbage before every allocation
+      emit=bytecode : accepted (bytecode is the only emitter)
+
+    """)
+    exit(1)
+}
+
+func parseSize(_ s: String) -> Int? {
+    var t = s
+    var mul = 1
+    if t.hasSuffix("K") || t.hasSuffix("k") { mul = 1024; t.removeLast() }
+    else if t.hasSuffix("M") || t.hasSuffix("m") { mul = 1024 * 1024; t.removeLast() }
+    guard let v = Int(t), v > 0 else { return nil }
+    return v * mul
+}
+
+func parseOptions() -> Options {
+    var o = Options()
+    let argv = CommandLine.arguments
+    var i = 1
+    while i < argv.count {
+        let a = argv[i]
+        if a == "-c" || a == "-m" {
+            guard i + 1 < argv.count else { usage() }
+            if a == "-c" { o.command = argv[i + 1] } else { o.module = argv[i + 1] }
+            o.args = Array(argv[(i + 1)...])
+            if a == "-c" { o.args[0] = "-c" }
+            return o
+        } else if a == "-i" {
+            o.inspect = true
+        } else if a.hasPrefix("-O") {
+            let rest = a.dropFirst(2)
+            o.optimization = rest.isEmpty ? 1 : (Int(rest) ?? rest.count + 1)
+        } else if a == "-X" {
+            guard i + 1 < argv.count else { usage() }
+            i += 1
+            let x = argv[i]
+            if x.hasPrefix("heapsize=") {
+                guard let n = parseSize(String(x.dropFirst(9))) else { usage() }
+                o.heapBytes = n
+                o.heapGiven = true
+            } else if x.hasPrefix("profile=") {
+                guard let p = Profile(rawValue: String(x.dropFirst(8))) else { usage() }
+                o.profile = p
+            } else if x == "gcstress" {
+                o.gcStress = true
+            } else if x.hasPrefix("emit=") {
+                // Bytecode is the only emitter.
+            } else {
+                usage()
+            }
+        } else if a == "-h" || a == "--help" {
+            usage()
+        } else if a.hasPrefix("-") && a.count > 1 {
+            usage()
+        } else {
+            o.script = a
+            o.args = Array(argv[i...])
+            return o
+        }
+        i += 1
+    }
+    o.args = [""]
+    return o
+}
+
+let options = parseOptions()
+
+/// Runs the whole session on a thread with a large native stack (deep Python recursion).
+let nativeStackSize = 256 * 1024 * 1024
+var exitStatus: Int32 = 0
+
+func session() {
+    var marker: UInt8 = 0
+    let top = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
+    var heap = options.heapBytes
+    if options.profile == .esp8266 && !options.heapGiven { heap = 38 * 1024 }
+    MicroPythonRuntime.initialise(profile: options.profile, heapBytes: heap, argv: options.args,
+                                  stackTop: top, nativeStackSize: nativeStackSize)
+    Heap.stress = options.gcStress
+    Runtime.compilerOptions.optimizationLevel = options.optimization
+    Builtins.writeStdout = { HostIO.write(1, $0) }
+    Builtins.writeStderr = { HostIO.write(2, $0) }
+    Builtins.readLine = { _ in HostIO.readLine() }
+    Import.readFile = HostIO.readFile
+    Import.isDirectory = HostIO.isDirectory
+    exitStatus = Session.run(options)
+}
+
+var attr = pthread_attr_t()
+pthread_attr_init(&attr)
+pthread_attr_setstacksize(&attr, nativeStackSize)
+var thread = pthread_t()
+let rc = pthread_create(&thread, &attr, { _ in session(); return nil }, nil)
+if rc != 0 { session() } else { pthread_join(thread, nil) }
+exit(exitStatus)

@@ -69,7 +69,7 @@ public enum Classes {
             if nb != Types.object { nativeBase = nb }
             flags |= TypeObject.flags(b) & TypeFlags.exception
         }
-        let t = Obj(offset: try Heap.allocate(bytes: TypeObject.words * 4))
+        let t = Obj(offset: try Heap.allocate(bytes: TypeObject.wordCount * 4))
         setField(t, 0, Types.type)
         setField(t, 1, Obj(qstr: name))
         words(t)[2] = Kind.instance.rawValue

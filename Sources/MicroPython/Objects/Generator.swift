@@ -39,16 +39,14 @@ public enum Generator {
             }
             f[5] = 1
         } else if throwing.isNull {
-            let nState = RawCodeObj.nState(Function.rawCode(Obj(raw: f[0])))
-            let sp = Int(Int32(bitPattern: f[2])) + 1
-            precondition(sp < nState, "generator stack overflow")
+            // The yielded value is still on top of the stack: the sent value replaces it.
+            let sp = Int(Int32(bitPattern: f[2]))
             UnsafeMutableRawPointer(f + Frame.headerWords).assumingMemoryBound(to: Obj.self)[sp] = send
-            f[2] = UInt32(bitPattern: Int32(sp))
         }
         f[4] = 1
         try VM.enter()
         defer { VM.depth -= 1 }
-        do {
+        do throws(PyExc) {
             let v = try VM.run(f, inject: throwing)
             f[4] = 0
             if VM.yielded {
@@ -72,7 +70,7 @@ public enum Generator {
     }
 
     static func resumeIterator(_ it: Obj, send: Obj, throwing: Obj, result: inout Obj) throws(PyExc) -> Outcome {
-        do {
+        do throws(PyExc) {
             if !throwing.isNull {
                 let dest = try PyStack.pushObjs(3)
                 defer { PyStack.pop(to: dest) }

@@ -127,7 +127,7 @@ public struct MapRef {
                 }
                 if k == .sentinel {
                     if avail == nil { avail = slot }
-                } else if k == key || (try MapRef.keysEqual(k, key)) {
+                } else if k == key ? true : try MapRef.keysEqual(k, key) {
                     return slot
                 }
                 pos += 1

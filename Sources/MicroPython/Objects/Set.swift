@@ -31,7 +31,10 @@ public enum SetObj {
         while true {
             let k = t[pos]
             if k.isNull { return nil }
-            if k != .sentinel && (k == key || (try MapRef.keysEqual(k, key))) { return pos }
+            if k != .sentinel {
+                if k == key { return pos }
+                if try MapRef.keysEqual(k, key) { return pos }
+            }
             pos = (pos + 1) % a
             if pos == start { return nil }
         }
@@ -119,12 +122,12 @@ public enum SetObj {
         let inplace = op >= BinOp.inplaceOr && op <= BinOp.inplacePow
         let base = inplace ? op + (BinOp.or - BinOp.inplaceOr) : op
         switch base {
-        case BinOp.less: return Obj(bool: count(a) < count(b) && (try isSubset(a, b)))
+        case BinOp.less: return Obj(bool: count(a) < count(b) ? try isSubset(a, b) : false)
         case BinOp.lessEqual: return Obj(bool: try isSubset(a, b))
-        case BinOp.more: return Obj(bool: count(a) > count(b) && (try isSubset(b, a)))
+        case BinOp.more: return Obj(bool: count(a) > count(b) ? try isSubset(b, a) : false)
         case BinOp.moreEqual: return Obj(bool: try isSubset(b, a))
-        case BinOp.equal: return Obj(bool: count(a) == count(b) && (try isSubset(a, b)))
-        case BinOp.notEqual: return Obj(bool: !(count(a) == count(b) && (try isSubset(a, b))))
+        case BinOp.equal: return Obj(bool: count(a) == count(b) ? try isSubset(a, b) : false)
+        case BinOp.notEqual: return Obj(bool: count(a) == count(b) ? !(try isSubset(a, b)) : true)
         default: break
         }
         let result = inplace && kindOf(a) == .set ? a : try copy(a, type: typeOf(a))
@@ -201,7 +204,7 @@ public enum Range {
         return a > b ? (a - b - s - 1) / (-s) : 0
     }
 
-    static func subscript(_ r: Obj, _ index: Obj) throws(PyExc) -> Obj {
+    static func getItem(_ r: Obj, _ index: Obj) throws(PyExc) -> Obj {
         let (a, _, s) = parts(r)
         let n = length(r)
         if kindOf(index) == .slice {

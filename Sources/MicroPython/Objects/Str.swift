@@ -56,18 +56,16 @@ public enum Str {
     }
 
     public static func make(_ s: String) throws(PyExc) -> Obj {
-        var s = s
-        return try s.withUTF8 { (b: UnsafeBufferPointer<UInt8>) throws(PyExc) -> Obj in
-            var z: UInt8 = 0
-            return try make(b.baseAddress ?? withUnsafePointer(to: &z) { $0 }, b.count)
-        }
+        try make(bytes: Array(s.utf8))
     }
 
     public static func make(bytes: [UInt8], type: Obj = Types.str) throws(PyExc) -> Obj {
-        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(PyExc) -> Obj in
-            var z: UInt8 = 0
-            return try make(b.baseAddress ?? withUnsafePointer(to: &z) { $0 }, b.count, type: type)
-        }
+        // Copied to a temporary buffer: the stdlib's closure-taking accessors are untyped-rethrows.
+        let n = bytes.count
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
+        defer { p.deallocate() }
+        for i in 0..<n { p[i] = bytes[i] }
+        return try make(p, n, type: type)
     }
 
     /// A str whose bytes are interned (used for identifiers and attribute names).

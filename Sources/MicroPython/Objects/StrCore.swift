@@ -48,7 +48,7 @@ public enum StrMethods {
         return Str.finish(r)
     }
 
-    static func subscript(_ s: Obj, _ index: Obj) throws(PyExc) -> Obj {
+    static func getItem(_ s: Obj, _ index: Obj) throws(PyExc) -> Obj {
         let (p, n) = Str.data(s)
         let ascii = UTF8Util.isASCII(p, n)
         let len = ascii ? n : UTF8Util.count(p, n)
@@ -127,7 +127,7 @@ public enum BytesMethods {
         return k == .bytes || k == .bytearray || k == .memoryview
     }
 
-    static func subscript(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+    static func getItem(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
         let (p, n) = data(o)
         if kindOf(index) == .slice {
             let (start, _, step, count) = try Slice.indices(index, n)
@@ -294,13 +294,13 @@ public enum MemoryView {
         return (p + Int(words(o)[2]), Int(words(o)[3]))
     }
 
-    static func subscript(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+    static func getItem(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
         if kindOf(index) == .slice {
             let (start, _, step, count) = try Slice.indices(index, Int(words(o)[3]))
             if step != 1 { throw PyExc.notImplemented("only slices with step=1 (aka None) are supported") }
             return try make(field(o, 1), offset: Int(words(o)[2]) + start, length: count)
         }
-        return try BytesMethods.subscript(try Str.make(bytes: Array(UnsafeBufferPointer(start: data(o).0, count: data(o).1)), type: Types.bytes), index)
+        return try BytesMethods.getItem(try Str.make(bytes: Array(UnsafeBufferPointer(start: data(o).0, count: data(o).1)), type: Types.bytes), index)
     }
 
     static func store(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {

@@ -16,7 +16,7 @@ public enum Kind: UInt32 {
 ///
 /// Builtin types live in the static region; classes made by `class` live in the GC heap.
 public enum TypeObject {
-    static let words = 8
+    static let wordCount = 8
 
     @inline(__always) public static func kind(_ t: Obj) -> Kind { Kind(rawValue: words(t)[2]).unsafelyUnwrapped }
     @inline(__always) public static func name(_ t: Obj) -> Qstr { field(t, 1).qstrValue }
@@ -28,7 +28,7 @@ public enum TypeObject {
 
     /// Makes a builtin type in the static region.
     static func makeBuiltin(_ name: Qstr, _ kind: Kind, base: Obj = .null, flags: UInt32 = 0) -> Obj {
-        let t = Obj(offset: Heap.allocateStatic(bytes: words * 4))
+        let t = Obj(offset: Heap.allocateStatic(bytes: wordCount * 4))
         setField(t, 0, Types.type == .null ? t : Types.type)
         setField(t, 1, Obj(qstr: name))
         words(t)[2] = kind.rawValue

@@ -175,7 +175,7 @@ extension Runtime {
         while true {
             let k = try iterNext(it)
             if k.isNull { break }
-            try Dict.set(d, k, try subscript(m, k))
+            try Dict.set(d, k, try getItem(m, k))
         }
     }
 

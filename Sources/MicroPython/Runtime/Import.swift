@@ -104,12 +104,12 @@ public enum Import {
         let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
         hold[0] = m; hold[1] = key
         try Dict.set(modules, key, m)
-        do {
+        do throws(PyExc) {
             if let src = source {
                 try Runtime.execSource(src, fileName: fileName, globals: Module.globals(m))
             } else if let bin = mpy {
                 let compiled: CompiledModule
-                do { compiled = try readMpy(bin) } catch { throw PyExc.valueError(error.message) }
+                do throws(MpyError) { compiled = try readMpy(bin) } catch { throw PyExc.valueError(error.message) }
                 try Runtime.execCompiled(compiled, globals: Module.globals(m))
             }
         } catch {
@@ -157,7 +157,7 @@ extension Runtime {
     nonisolated(unsafe) public static var compilerOptions = CompilerOptions()
 
     public static func compile(_ src: [UInt8], fileName: String, mode: CompileMode) throws(PyExc) -> CompiledModule {
-        do {
+        do throws(CompileError) {
             return try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
         } catch {
             let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError

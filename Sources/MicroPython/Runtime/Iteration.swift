@@ -112,7 +112,7 @@ extension Runtime {
             guard let m = Classes.lookup(typeOf(it), .__next__) else {
                 throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
             }
-            do {
+            do throws(PyExc) {
                 return try invoke(m, it)
             } catch {
                 if isInstance(error.obj, Exceptions.StopIteration) { return .null }
@@ -218,11 +218,11 @@ extension Runtime {
             let i = field(it, 3).smallValue
             if i <= 0 { return .null }
             setField(it, 3, Obj(small: i - 1))
-            return try subscript(a, Obj(small: i - 1))
+            return try getItem(a, Obj(small: i - 1))
         case .getitem:
             let i = field(it, 3).smallValue
-            do {
-                let v = try subscript(a, Obj(small: i))
+            do throws(PyExc) {
+                let v = try getItem(a, Obj(small: i))
                 setField(it, 3, Obj(small: i + 1))
                 return v
             } catch {

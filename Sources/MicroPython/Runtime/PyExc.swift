@@ -6,7 +6,7 @@ public struct PyExc: Error {
 
     /// Makes an exception of `type` with one str argument (allocating; MemoryError on failure).
     public static func make(_ type: Obj, _ message: String) -> PyExc {
-        do {
+        do throws(PyExc) {
             let msg = try Str.make(message)
             return PyExc(try Exceptions.instantiate(type, msg))
         } catch {
@@ -15,7 +15,7 @@ public struct PyExc: Error {
     }
 
     public static func make(_ type: Obj) -> PyExc {
-        do { return PyExc(try Exceptions.instantiate(type)) } catch { return error }
+        do throws(PyExc) { return PyExc(try Exceptions.instantiate(type)) } catch { return error }
     }
 
     public static func typeError(_ m: String) -> PyExc { make(Exceptions.TypeError, m) }
@@ -28,10 +28,10 @@ public struct PyExc: Error {
     public static func notImplemented(_ m: String) -> PyExc { make(Exceptions.NotImplementedError, m) }
     public static func runtimeError(_ m: String) -> PyExc { make(Exceptions.RuntimeError, m) }
     public static func keyError(_ key: Obj) -> PyExc {
-        do { return PyExc(try Exceptions.instantiate(Exceptions.KeyError, key)) } catch { return error }
+        do throws(PyExc) { return PyExc(try Exceptions.instantiate(Exceptions.KeyError, key)) } catch { return error }
     }
     public static func osError(_ errno: Int) -> PyExc {
-        do { return PyExc(try Exceptions.instantiate(Exceptions.OSError, Obj(small: errno))) } catch { return error }
+        do throws(PyExc) { return PyExc(try Exceptions.instantiate(Exceptions.OSError, Obj(small: errno))) } catch { return error }
     }
 }
 

@@ -120,7 +120,7 @@ public enum Runtime {
 
     // MARK: subscripts
 
-    public static func subscript(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+    public static func getItem(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
         switch kindOf(o) {
         case .list:
             if index.isSmallInt {
@@ -146,17 +146,17 @@ public enum Runtime {
                 return try invoke(m, o, index)
             }
             throw PyExc.keyError(index)
-        case .str: return try StrMethods.subscript(o, index)
-        case .bytes, .bytearray: return try BytesMethods.subscript(o, index)
-        case .range: return try Range.subscript(o, index)
-        case .memoryview: return try MemoryView.subscript(o, index)
+        case .str: return try StrMethods.getItem(o, index)
+        case .bytes, .bytearray: return try BytesMethods.getItem(o, index)
+        case .range: return try Range.getItem(o, index)
+        case .memoryview: return try MemoryView.getItem(o, index)
         case .type:
             if let m = Classes.lookup(o, .__class_getitem__) { return try invoke(m, o, index) }
             throw PyExc.typeError("'type' object isn't subscriptable")
         case .instance:
             if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
             let n = field(o, 4)
-            if !n.isNull && TypeObject.kind(TypeObject.nativeBase(typeOf(o))) != .exception { return try subscript(n, index) }
+            if !n.isNull && TypeObject.kind(TypeObject.nativeBase(typeOf(o))) != .exception { return try getItem(n, index) }
             fallthrough
         default:
             throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")

@@ -32,7 +32,7 @@ public enum MicroPythonRuntime {
         Types.create()
         Exceptions.create()
         Builtins.install()
-        do { try CoreModules.install(argv: argv) } catch { preconditionFailure("start-up failed") }
+        do throws(PyExc) { try CoreModules.install(argv: argv) } catch { preconditionFailure("start-up failed") }
         ExtraModules.install()
         Heap.allocatingStatic = false
         Heap.finaliser = { o in Finalisers.run(o) }

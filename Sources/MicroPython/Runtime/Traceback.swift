@@ -10,7 +10,7 @@ public enum Traceback {
                 p.write("\n")
             }
         }
-        do {
+        do throws(PyExc) {
             try Runtime.write(e, &p, .exc)
         } catch {
             p.write("<exception str() failed>")

@@ -307,7 +307,7 @@ public enum VM {
                         sp += (u & 0xFF) + ((u >> 8) & 0xFF)
                     case 0x55:
                         sp -= 1
-                        sp[0] = try Runtime.subscript(sp[0], sp[1])
+                        sp[0] = try Runtime.getItem(sp[0], sp[1])
                     case 0x56:
                         try Runtime.storeSubscript(sp[-1], sp[0], sp[-2])
                         sp -= 3

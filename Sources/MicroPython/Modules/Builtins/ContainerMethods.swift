@@ -155,7 +155,7 @@ extension Builtins {
             }
             return d
         }
-        method(t, "__getitem__", 2, 2) { (a, _, _) throws(PyExc) in try Runtime.subscript(try dictArg(a[0]), a[1]) }
+        method(t, "__getitem__", 2, 2) { (a, _, _) throws(PyExc) in try Runtime.getItem(try dictArg(a[0]), a[1]) }
         method(t, "__setitem__", 3, 3) { (a, _, _) throws(PyExc) in try Dict.set(try dictArg(a[0]), a[1], a[2]); return .none }
         method(t, "__delitem__", 2, 2) { (a, _, _) throws(PyExc) in
             try Runtime.storeSubscript(try dictArg(a[0]), a[1], .null); return .none

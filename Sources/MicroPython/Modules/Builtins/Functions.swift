@@ -99,7 +99,7 @@ extension Builtins {
         function("getattr", 2, 3) { (a, n, _) throws(PyExc) in
             let name = try qstrArg(a[1])
             if n == 3 {
-                do { return try Runtime.loadAttr(a[0], name) } catch {
+                do throws(PyExc) { return try Runtime.loadAttr(a[0], name) } catch {
                     if isInstance(error.obj, Exceptions.AttributeError) { return a[2] }
                     throw error
                 }
@@ -115,7 +115,7 @@ extension Builtins {
         function("hasattr", 2, 2) { (a, _, _) throws(PyExc) in
             let name = try qstrArg(a[1])
             let dest = try PyStack.pushObjs(2); defer { PyStack.pop(to: dest) }
-            do { return Obj(bool: try Runtime.findAttr(a[0], name, dest) == true) } catch {
+            do throws(PyExc) { return Obj(bool: try Runtime.findAttr(a[0], name, dest) == true) } catch {
                 if isInstance(error.obj, Exceptions.AttributeError) { return .false }
                 throw error
             }
@@ -246,7 +246,8 @@ extension Builtins {
             let v = try Runtime.iterNext(it)
             if v.isNull { break }
             let k = key == .none ? v : try Runtime.invoke(key, v)
-            if best.isNull || (max ? try Runtime.less(bestKey, k) : try Runtime.less(k, bestKey)) {
+            let better = best.isNull ? true : (max ? try Runtime.less(bestKey, k) : try Runtime.less(k, bestKey))
+            if better {
                 best = v; bestKey = k
                 hold[1] = best; hold[2] = bestKey
             }
@@ -260,7 +261,7 @@ extension Builtins {
 
     static func round(_ x: Obj, _ nd: Obj) throws(PyExc) -> Obj {
         if IntOps.isInt(x) {
-            if nd == .none || (try IntOps.toInt(nd)) >= 0 { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
+            if nd == .none ? true : try IntOps.toInt(nd) >= 0 { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
             let p = try IntOps.make(Int(Math.pow(10, Double(-(try IntOps.toInt(nd))))))
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = p
@@ -297,7 +298,9 @@ extension Builtins {
             if d.isNull { return }
             let m = Dict.map(d)
             var i = 0
-            while let s = m.next(from: &i) where !(try Runtime.contains(l, s[0])) { try List.append(l, s[0]) }
+            while let s = m.next(from: &i) {
+                if !(try Runtime.contains(l, s[0])) { try List.append(l, s[0]) }
+            }
         }
         if o.isNull {
             try addKeys(Runtime.locals.isNull ? Runtime.currentGlobals() : Runtime.locals)
@@ -336,7 +339,7 @@ extension Builtins {
         let savedLocals = Runtime.locals
         Runtime.locals = ns
         let cell: Obj
-        do {
+        do throws(PyExc) {
             cell = try Runtime.call(body, a, 0, 0)
         } catch {
             Runtime.locals = savedLocals
