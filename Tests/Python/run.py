@@ -86,6 +86,7 @@ def run(cmd, cwd, timeout):
     """Run cmd; return the comparable text: stdout plus an exit line."""
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     env.pop("MICROPYPATH", None)
     try:
