@@ -19,6 +19,9 @@ Known failures live in Tests/Python/expected-failures.txt, one per line:
 `path/relative/to/Tests/Python.py  reason`.  A listed test that fails is
 XFAIL; one that passes is XPASS and counts as a failure, so the list stays
 honest.  A line without a reason, or naming a missing test, is an error.
+A reason starting with `(gcstress)` limits the entry to runs whose --args
+contain gcstress.  `--update-expected-failures REASON` rewrites the file
+from a run: passing entries are dropped, new failures added with REASON.
 
 Exit status: 0 when nothing unexpected happened, 1 on any FAIL/XPASS,
 2 on a usage or configuration error.
@@ -60,8 +63,12 @@ def test_args(path):
     return shlex.split(m.group(1)) if m else []
 
 
-def load_xfail(known_tests):
-    xfail, errors = {}, []
+GC_TAG = "(gcstress)"
+
+
+def load_xfail(known_tests, gcstress):
+    """Return ({test: reason} applying to this run, all entries, errors)."""
+    xfail, entries, errors = {}, {}, []
     if not os.path.exists(XFAIL_FILE):
         return xfail, errors
     with open(XFAIL_FILE, encoding="utf-8") as f:
@@ -76,10 +83,34 @@ def load_xfail(known_tests):
             if parts[0] not in known_tests:
                 errors.append("expected-failures.txt:%d: no such test %s" % (n, parts[0]))
                 continue
-            if parts[0] in xfail:
+            if parts[0] in entries:
                 errors.append("expected-failures.txt:%d: %s listed twice" % (n, parts[0]))
-            xfail[parts[0]] = parts[1].strip()
-    return xfail, errors
+            reason = parts[1].strip()
+            entries[parts[0]] = reason
+            if gcstress or not reason.startswith(GC_TAG):
+                xfail[parts[0]] = reason
+    return xfail, entries, errors
+
+
+def update_xfail(entries, results, reason, gcstress):
+    """Rewrite expected-failures.txt from this run's results."""
+    header = []
+    if os.path.exists(XFAIL_FILE):
+        with open(XFAIL_FILE, encoding="utf-8") as f:
+            header = [l for l in f if l.startswith("#")]
+    new = dict(entries)
+    for path, status in results.items():
+        applies = path in entries and (gcstress or not entries[path].startswith(GC_TAG))
+        if status == "pass" and applies:
+            del new[path]
+        elif status == "fail" and path not in new:
+            new[path] = (GC_TAG + " " + reason) if gcstress else reason
+    width = max([len(p) for p in new] + [0]) + 2
+    with open(XFAIL_FILE, "w", encoding="utf-8") as f:
+        f.writelines(header)
+        for path in sorted(new):
+            f.write(path.ljust(width) + new[path] + "\n")
+    print("rewrote %s: %d entries (was %d)" % (os.path.relpath(XFAIL_FILE), len(new), len(entries)))
 
 
 def run(cmd, cwd, timeout):
@@ -144,6 +175,9 @@ def main():
     ap.add_argument("--show-expected", metavar="TEST",
                     help="print where TEST's expected output comes from, and that output, then exit")
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
+    ap.add_argument("--update-expected-failures", metavar="REASON",
+                    help="rewrite expected-failures.txt from this run: drop entries that pass, "
+                         "add failing tests with REASON")
     opts = ap.parse_args()
     opts.extra = shlex.split(opts.args)
     if opts.timeout is None:
@@ -167,7 +201,8 @@ def main():
         print("\n".join(tests))
         return 0
 
-    xfail, errors = load_xfail(set(tests))
+    gcstress = "gcstress" in opts.args
+    xfail, entries, errors = load_xfail(set(tests), gcstress)
     for e in errors:
         print("ERROR: " + e)
     if errors:
@@ -185,8 +220,10 @@ def main():
     label = "corpus" + (" (" + opts.args + ")" if opts.args else "")
     counts = {"pass": 0, "fail": 0, "xfail": 0, "xpass": 0, "error": 0}
     bad = []
+    results = {}
     with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
         for path, status, source, want, got in pool.map(lambda t: run_one(t, opts), tests):
+            results[path] = status
             if status == "pass" and path in xfail:
                 status = "xpass"
             elif status == "fail" and path in xfail:
@@ -209,6 +246,11 @@ def main():
                                                 "expected", "got")
                     for line in list(diff)[:80]:
                         sys.stdout.write("    " + line if line.endswith("\n") else "    " + line + "\n")
+    if opts.update_expected_failures:
+        if opts.filter:
+            print("ERROR: --update-expected-failures needs the whole corpus (no --filter)")
+            return 2
+        update_xfail(entries, results, opts.update_expected_failures.strip(), gcstress)
     failed = counts["fail"] + counts["xpass"] + counts["error"]
     print("%s: %d xfail (known failures), %d xpass, %d error(s)"
           % (label, counts["xfail"], counts["xpass"], counts["error"]))
