@@ -11,7 +11,7 @@ def fact(n):
     return r
 def run():
     t = 0
-    for k in range(25):
+    for k in range(60):
         f = fib(12000 + k)
         g = fact(1100 + k)
         q, r = divmod(g, f)

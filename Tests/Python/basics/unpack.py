@@ -15,7 +15,9 @@ print(*[1, 2, 3], sep='-')
 print([*range(3), *'ab'], (*[1], 2))
 d1 = {'a': 1, 'b': 2}
 d2 = {'b': 3, 'c': 4}
-print(sorted({**d1, **d2}.items()))
+d3 = dict(d1)
+d3.update(d2)
+print(sorted(d3.items()))
 print(sorted({*[1, 2], *(2, 3)}))
 for i, (k, v) in enumerate([('x', 1), ('y', 2)]):
     print(i, k, v)
