@@ -233,6 +233,8 @@ def main():
                 if opts.verbose:
                     print("pass  " + path)
                 continue
+            if status == "xfail" and not opts.verbose:
+                continue
             tag = {"fail": "FAIL ", "xfail": "xfail", "xpass": "XPASS", "error": "ERROR"}[status]
             note = {"xfail": " (" + xfail.get(path, "") + ")",
                     "xpass": " (listed in expected-failures.txt but passes: remove it)",
