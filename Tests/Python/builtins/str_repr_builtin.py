@@ -1,0 +1,8 @@
+print(repr('abc'), repr("a'b"), repr('a"b'), repr('a\'"b'), repr('\t\n\r\\'), repr(''))
+print(str('x'), repr(1), repr(-0), repr(True), repr(None), repr([]), repr(()), repr({}))
+print(repr([1, 'two', (3, 4.5), [None]]), repr((1,)), repr({'k': [1]}))
+print(repr(b'x'), repr(bytearray(b'y')), repr(range(1, 3)), repr(range(0, 10, 2)))
+print(repr(set()), repr({5}), repr(frozenset()), repr(frozenset([7])))
+print(repr(2 ** 64), repr(-2 ** 64), repr(0.5), repr(-1.25), repr(100.0), repr(1e100))
+print(repr('\u00e9'), repr('\x7f'), repr('\x00'))
+print(repr(1.5e-07), repr(12345678.0), repr(float('nan')))

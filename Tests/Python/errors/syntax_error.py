@@ -1,0 +1,3 @@
+print('this line is never run: the whole file fails to compile')
+def f(:
+    pass

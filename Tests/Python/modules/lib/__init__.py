@@ -1,0 +1,1 @@
+# helper package for the modules/ tests (not itself a test)

@@ -1,0 +1,2 @@
+from .sub import value
+PKG_NAME = 'pkg'

@@ -1,0 +1,3 @@
+value = 'sub value'
+def where():
+    return __name__

@@ -1,0 +1,10 @@
+import math
+print(math.sqrt(16), math.sqrt(2) > 1.41421, math.floor(2.7), math.floor(-2.2), math.ceil(2.1), math.ceil(-2.9))
+print(type(math.floor(1.5)).__name__, '%.6f %.6f' % (math.pi, math.e))
+print(math.fabs(-3), math.pow(2, 10), math.fmod(7, 3), math.fmod(-7, 3))
+print(math.isnan(float('nan')), math.isinf(float('inf')), math.isinf(1e308), math.isfinite(1.0))
+print('%.6f %.6f %.6f' % (math.sin(math.pi / 6), math.cos(0), math.atan2(1, 1)))
+print('%.6f %.6f %.6f' % (math.log(math.e), math.log(100, 10), math.exp(1)))
+print(math.trunc(-3.7), math.trunc(3.7), math.copysign(3, -0.5))
+print('%.4f' % math.degrees(math.pi), '%.4f' % math.radians(180))
+print(math.modf(2.5), math.frexp(8.0), math.ldexp(0.5, 4))
