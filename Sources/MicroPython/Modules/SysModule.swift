@@ -66,7 +66,7 @@ public enum CoreModules {
         }
         mp.function("mem_info", 0, 1) { (_, n, _) throws(PyExc) in
             let (one, two, maxBlock, maxFree) = Heap.fragmentation()
-            var s = "stack: \(VM.depth * 64) out of 80000\n"
+            var s = "stack: \(VM.stackUsed) out of \(VM.stackLimit)\n"
             s += "GC: total: \(Heap.totalBytes), used: \(Heap.usedBytes()), free: \(Heap.freeBytes())\n"
             s += " No. of 1-blocks: \(one), 2-blocks: \(two), max blk sz: \(maxBlock), max free sz: \(maxFree)\n"
             Builtins.out(s)
@@ -76,7 +76,7 @@ public enum CoreModules {
             Builtins.out("qstr pool: n_pool=1, n_qstr=\(QstrPool.count), n_str_data_bytes=\(QstrPool.chunkUsed), n_total_bytes=\(QstrPool.chunkUsed)\n")
             return .none
         }
-        mp.function("stack_use", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: VM.depth * 64) }
+        mp.function("stack_use", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: VM.stackUsed) }
         mp.function("heap_lock", 0, 0) { (_, _, _) throws(PyExc) in Heap.lockDepth += 1; return .none }
         mp.function("heap_unlock", 0, 0) { (_, _, _) throws(PyExc) in
             if Heap.lockDepth > 0 { Heap.lockDepth -= 1 }

@@ -103,7 +103,7 @@ public enum Classes {
         defer { PyStack.pop(to: a) }
         if total > 0 { (a + 1).update(from: args, count: total) }
         var obj: Obj
-        if let newFn = lookup(cls, .__new__), newFn != Builtins.objectNew {
+        if let newFn = lookup(cls, .__new__), staticFunction(newFn) != Builtins.objectNew {
             a[0] = cls
             obj = try Runtime.call(staticFunction(newFn), a, nPos + 1, nKw)
             if !isInstance(obj, cls) { return obj }

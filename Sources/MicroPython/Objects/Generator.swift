@@ -44,8 +44,8 @@ public enum Generator {
             UnsafeMutableRawPointer(f + Frame.headerWords).assumingMemoryBound(to: Obj.self)[sp] = send
         }
         f[4] = 1
-        try VM.enter()
-        defer { VM.depth -= 1 }
+        let cost = try VM.enter(nState: 0)
+        defer { VM.leave(cost) }
         do throws(PyExc) {
             let v = try VM.run(f, inject: throwing)
             f[4] = 0

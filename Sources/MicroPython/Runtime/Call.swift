@@ -212,8 +212,8 @@ extension Runtime {
         frame[0] = fun.raw
         frame[2] = UInt32(bitPattern: -1)
         try bindArguments(fun, frame, cells: cells, nCells, args, nPos, nKw)
-        try VM.enter()
-        defer { VM.depth -= 1 }
+        let cost = try VM.enter(nState: nState)
+        defer { VM.leave(cost) }
         return try VM.run(frame)
     }
 

@@ -27,6 +27,11 @@ public enum MicroPythonRuntime {
             // Leave a margin below the limit for the native code that raises the error.
             VM.nativeStackLimit = UInt(bitPattern: top) - UInt(nativeStackSize) + 256 * 1024
         }
+        if profile == .esp8266 {
+            VM.stackLimit = 8192 - 1024
+            VM.frameCost = 120
+            VM.slotCost = 4
+        }
         PyStack.initialise(words: profile == .esp8266 ? 64 * 1024 : 1024 * 1024)
         Heap.allocatingStatic = true
         Types.create()

@@ -71,13 +71,31 @@ public enum VM {
         return try Runtime.isTrue(o)
     }
 
-    /// Checks the native stack and call depth before entering a new frame.
-    @inline(__always) static func enter() throws(PyExc) {
+    /// The C stack a real MicroPython would use, modelled: each bytecode call costs a fixed
+    /// frame plus its state. Exceeding `stackLimit` raises the recursion RuntimeError, as the
+    /// firmware's stack check does (8 KiB on the ESP8266, 80000 bytes on the 64-bit unix port).
+    nonisolated(unsafe) public static var stackUsed = 0
+    nonisolated(unsafe) public static var stackLimit = 80000
+    nonisolated(unsafe) public static var frameCost = 200
+    nonisolated(unsafe) public static var slotCost = 8
+
+    /// Checks the modelled stack and the native stack before entering a frame of `nState` slots;
+    /// returns the cost to give back with `leave`.
+    @inline(__always) static func enter(nState: Int) throws(PyExc) -> Int {
+        let cost = frameCost + slotCost * nState
+        stackUsed += cost
         depth += 1
-        if depth > maxDepth || UInt(bitPattern: csupport_stack_pointer()) < nativeStackLimit {
+        if stackUsed > stackLimit || UInt(bitPattern: csupport_stack_pointer()) < nativeStackLimit {
+            stackUsed -= cost
             depth -= 1
             throw PyExc(Exceptions.recursionError())
         }
+        return cost
+    }
+
+    @inline(__always) static func leave(_ cost: Int) {
+        stackUsed -= cost
+        depth -= 1
     }
 
     /// Runs (or resumes) the frame until it returns, yields or raises. `inject` is an exception to
@@ -428,8 +446,10 @@ public enum VM {
                         }
                     case 0x40:
                         let d = readSLabel(&ip)
+                        // The label is relative to the end of the label bytes, before the count byte.
+                        let dest = UInt32(ip + d - code)
                         let count = Int(ip.pointee); ip += 1
-                        sp += 1; sp[0] = Obj(raw: UInt32(ip + d - code))
+                        sp += 1; sp[0] = Obj(raw: dest)
                         unwindJump(count, &sp, &ip, &excCount, code, state, records)
                         if pendingInterrupt || pendingHook { try Runtime.handlePending() }
                     case 0x63:
