@@ -187,6 +187,7 @@ extension Runtime {
         case .zip:
             let its = a
             let n = Tuple.count(its)
+            if n == 0 { return .null }
             let t = try Tuple.make(count: n)
             for j in 0..<n { setField(t, 2 + j, .none) }
             for j in 0..<n {

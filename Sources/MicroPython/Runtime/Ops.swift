@@ -28,8 +28,8 @@ extension Runtime {
 
     static func nativeBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
         switch ka {
-        case .str where kb == .str: return try StrMethods.binary(op, a, b)
         case .str where op == BinOp.mod: return try Format.percent(a, b)
+        case .str where kb == .str: return try StrMethods.binary(op, a, b)
         case .str where op == BinOp.mul || op == BinOp.inplaceMul: return try StrMethods.repeatStr(a, b)
         case .bytes where op == BinOp.mod: return try Format.percent(a, b)
         case .bytes, .bytearray: return try BytesMethods.binary(op, a, b, ka, kb)
@@ -76,6 +76,7 @@ extension Runtime {
             let r = try invoke(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
+        if op == BinOp.mod && (ka == .str || ka == .bytes) { return try Format.percent(a, b) }
         // Subclasses of native types operate on their native part.
         let na = ka == .instance ? Classes.nativePart(a) : a
         let nb = kb == .instance ? Classes.nativePart(b) : b

@@ -403,26 +403,7 @@ public enum VM {
                         sp += 1; sp[0] = entered
                     case 0x5C:
                         // stack: (..., __exit__, mgr, X) -- see the with/finally protocol
-                        let x = sp[0]
-                        if x == .none {
-                            sp[1] = .none; sp[2] = .none
-                            sp -= 2
-                            _ = try Runtime.callMethod(sp, 3, 0)
-                            sp[0] = .none
-                        } else if x.isSmallInt {
-                            let data = sp[-1], cause = sp[0]
-                            sp[-1] = .none; sp[0] = .none; sp[1] = .none
-                            _ = try Runtime.callMethod(sp - 3, 3, 0)
-                            sp[-3] = data; sp[-2] = cause
-                            sp -= 2
-                        } else {
-                            sp[1] = x
-                            sp[0] = typeOf(x)
-                            sp[2] = .none
-                            sp -= 2
-                            let r = try Runtime.callMethod(sp, 3, 0)
-                            if try isTrue(r) { sp[0] = .none } else { sp[0] = sp[3] }
-                        }
+                        sp = try withCleanup(sp)
                     case 0x4A:
                         let d = readULabel(&ip)
                         excCount -= 1
@@ -579,6 +560,32 @@ public enum VM {
                 throw error
             }
         }
+    }
+
+    /// WITH_CLEANUP on the stack (..., __exit__, mgr, X); returns the new sp.
+    static func withCleanup(_ sp0: UnsafeMutablePointer<Obj>) throws(PyExc) -> UnsafeMutablePointer<Obj> {
+        var sp = sp0
+        let x = sp[0]
+        if x == .none {
+            sp[1] = .none; sp[2] = .none
+            sp -= 2
+            _ = try Runtime.callMethod(sp, 3, 0)
+            sp[0] = .none
+        } else if x.isSmallInt {
+            let data = sp[-1], cause = sp[0]
+            sp[-1] = .none; sp[0] = .none; sp[1] = .none
+            _ = try Runtime.callMethod(sp - 3, 3, 0)
+            sp[-3] = data; sp[-2] = cause
+            sp -= 2
+        } else {
+            sp[1] = x
+            sp[0] = typeOf(x)
+            sp[2] = .none
+            sp -= 2
+            let r = try Runtime.callMethod(sp, 3, 0)
+            if try isTrue(r) { sp[0] = .none } else { sp[0] = sp[3] }
+        }
+        return sp
     }
 
     /// RETURN_VALUE: runs pending finally handlers as coroutines, else returns TOS.

@@ -132,6 +132,8 @@ extension Builtins {
             return try Runtime.getIter(a[0])
         }
         function("next", 1, 2) { (a, n, _) throws(PyExc) in
+            // A generator's return value travels in its StopIteration.
+            if n == 1 && kindOf(a[0]) == .generator { return try Generator.send(a[0], .none) }
             let v = try Runtime.iterNext(a[0])
             if v.isNull {
                 if n == 2 { return a[1] }

@@ -113,10 +113,9 @@ public enum Attributes {
         case .exception:
             switch name {
             case .args: return Exceptions.args(o)
-            case .value:
-                if isInstance(o, Exceptions.StopIteration) { return Exceptions.stopIterationValue(o) }
-            case .errno:
-                if isInstance(o, Exceptions.OSError) { let a = Exceptions.args(o); return Tuple.count(a) > 0 ? Tuple.item(a, 0) : .none }
+            case .value, .errno:
+                // MicroPython gives every exception these: the first argument, or None.
+                return Exceptions.stopIterationValue(o)
             case .__traceback__: return .none
             default: break
             }
