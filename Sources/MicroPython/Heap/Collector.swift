@@ -19,7 +19,11 @@ public enum Root {
 }
 
 extension Heap {
-    nonisolated(unsafe) static var markStack = UnsafeMutablePointer<UInt32>.allocate(capacity: 4096)
+    nonisolated(unsafe) static var markStackAddress: UInt = 0
+    static var markStack: UnsafeMutablePointer<UInt32> {
+        @inline(__always) get { UnsafeMutablePointer<UInt32>(bitPattern: markStackAddress).unsafelyUnwrapped }
+        set { markStackAddress = UInt(bitPattern: newValue) }
+    }
     nonisolated(unsafe) static var markStackCapacity = 4096
     nonisolated(unsafe) static var markStackCount = 0
     /// Number of collections so far (for tests).

@@ -25,8 +25,16 @@ public enum Heap {
     nonisolated(unsafe) public static var poolStart: UInt32 = 0
     nonisolated(unsafe) public static var poolEnd: UInt32 = 0
     nonisolated(unsafe) public static var poolBlocks: Int = 0
-    nonisolated(unsafe) static var atb: UnsafeMutablePointer<UInt8> = .init(bitPattern: 8)!
-    nonisolated(unsafe) static var ftb: UnsafeMutablePointer<UInt8> = .init(bitPattern: 8)!
+    nonisolated(unsafe) static var atbAddress: UInt = 0
+    static var atb: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { UnsafeMutablePointer<UInt8>(bitPattern: atbAddress).unsafelyUnwrapped }
+        set { atbAddress = UInt(bitPattern: newValue) }
+    }
+    nonisolated(unsafe) static var ftbAddress: UInt = 0
+    static var ftb: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { UnsafeMutablePointer<UInt8>(bitPattern: ftbAddress).unsafelyUnwrapped }
+        set { ftbAddress = UInt(bitPattern: newValue) }
+    }
     nonisolated(unsafe) static var firstFree: Int = 0
 
     /// While true (runtime start-up), allocations go to the static region.
@@ -45,12 +53,16 @@ public enum Heap {
     nonisolated(unsafe) public static var stackTop: UnsafeMutableRawPointer? = nil
 
     /// Named root slots; see `Root`.
-    nonisolated(unsafe) public static var roots = UnsafeMutablePointer<Obj>.allocate(capacity: Root.count)
+    nonisolated(unsafe) static var rootsAddress: UInt = 0
+    public static var roots: UnsafeMutablePointer<Obj> {
+        @inline(__always) get { UnsafeMutablePointer<Obj>(bitPattern: rootsAddress).unsafelyUnwrapped }
+        set { rootsAddress = UInt(bitPattern: newValue) }
+    }
 
     /// Called for each unreachable object whose finaliser bit is set, before it is freed.
     nonisolated(unsafe) public static var finaliser: ((Obj) -> Void)? = nil
     /// The MemoryError instance raised without allocating.
-    nonisolated(unsafe) public static var memoryError = Obj.null
+    nonisolated(unsafe) public static var memoryError = Obj(raw: 0)
 
     /// Creates the arena: `staticBytes` of static region, then a GC region of `heapBytes`.
     public static func initialise(heapBytes: Int, staticBytes: Int = 1 << 20) {
@@ -75,7 +87,9 @@ public enum Heap {
         atb = arenaBytes(gcStart)
         ftb = arenaBytes(gcStart + UInt32(atbBytes + 1))
         firstFree = 0
+        roots = .allocate(capacity: Root.count)
         for i in 0..<Root.count { roots[i] = .null }
+        markStack = .allocate(capacity: markStackCapacity)
     }
 
     // MARK: allocation table access

@@ -3,9 +3,21 @@
 /// word from its base to `top`. Ownership: allocated once, never freed; pointers into it are
 /// valid until the matching `pop`.
 public enum PyStack {
-    nonisolated(unsafe) public static var base = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
-    nonisolated(unsafe) public static var top = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
-    nonisolated(unsafe) public static var limit = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    nonisolated(unsafe) static var baseAddress: UInt = 0
+    public static var base: UnsafeMutablePointer<UInt32> {
+        @inline(__always) get { UnsafeMutablePointer<UInt32>(bitPattern: baseAddress).unsafelyUnwrapped }
+        set { baseAddress = UInt(bitPattern: newValue) }
+    }
+    nonisolated(unsafe) static var topAddress: UInt = 0
+    public static var top: UnsafeMutablePointer<UInt32> {
+        @inline(__always) get { UnsafeMutablePointer<UInt32>(bitPattern: topAddress).unsafelyUnwrapped }
+        set { topAddress = UInt(bitPattern: newValue) }
+    }
+    nonisolated(unsafe) static var limitAddress: UInt = 0
+    public static var limit: UnsafeMutablePointer<UInt32> {
+        @inline(__always) get { UnsafeMutablePointer<UInt32>(bitPattern: limitAddress).unsafelyUnwrapped }
+        set { limitAddress = UInt(bitPattern: newValue) }
+    }
 
     public static func initialise(words: Int) {
         base = UnsafeMutablePointer<UInt32>.allocate(capacity: words)

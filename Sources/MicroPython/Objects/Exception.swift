@@ -3,38 +3,38 @@
 /// triples appended as the exception leaves each frame. Instances of Python subclasses are
 /// class instances whose native part (word 4) is such an object.
 public enum Exceptions {
-    nonisolated(unsafe) public static var BaseException = Obj.null
-    nonisolated(unsafe) public static var SystemExit = Obj.null
-    nonisolated(unsafe) public static var KeyboardInterrupt = Obj.null
-    nonisolated(unsafe) public static var GeneratorExit = Obj.null
-    nonisolated(unsafe) public static var Exception = Obj.null
-    nonisolated(unsafe) public static var StopIteration = Obj.null
-    nonisolated(unsafe) public static var StopAsyncIteration = Obj.null
-    nonisolated(unsafe) public static var ArithmeticError = Obj.null
-    nonisolated(unsafe) public static var OverflowError = Obj.null
-    nonisolated(unsafe) public static var ZeroDivisionError = Obj.null
-    nonisolated(unsafe) public static var AssertionError = Obj.null
-    nonisolated(unsafe) public static var AttributeError = Obj.null
-    nonisolated(unsafe) public static var EOFError = Obj.null
-    nonisolated(unsafe) public static var ImportError = Obj.null
-    nonisolated(unsafe) public static var LookupError = Obj.null
-    nonisolated(unsafe) public static var IndexError = Obj.null
-    nonisolated(unsafe) public static var KeyError = Obj.null
-    nonisolated(unsafe) public static var MemoryError = Obj.null
-    nonisolated(unsafe) public static var NameError = Obj.null
-    nonisolated(unsafe) public static var OSError = Obj.null
-    nonisolated(unsafe) public static var RuntimeError = Obj.null
-    nonisolated(unsafe) public static var NotImplementedError = Obj.null
-    nonisolated(unsafe) public static var SyntaxError = Obj.null
-    nonisolated(unsafe) public static var IndentationError = Obj.null
-    nonisolated(unsafe) public static var TypeError = Obj.null
-    nonisolated(unsafe) public static var ValueError = Obj.null
-    nonisolated(unsafe) public static var UnicodeError = Obj.null
+    nonisolated(unsafe) public static var BaseException = Obj(raw: 0)
+    nonisolated(unsafe) public static var SystemExit = Obj(raw: 0)
+    nonisolated(unsafe) public static var KeyboardInterrupt = Obj(raw: 0)
+    nonisolated(unsafe) public static var GeneratorExit = Obj(raw: 0)
+    nonisolated(unsafe) public static var Exception = Obj(raw: 0)
+    nonisolated(unsafe) public static var StopIteration = Obj(raw: 0)
+    nonisolated(unsafe) public static var StopAsyncIteration = Obj(raw: 0)
+    nonisolated(unsafe) public static var ArithmeticError = Obj(raw: 0)
+    nonisolated(unsafe) public static var OverflowError = Obj(raw: 0)
+    nonisolated(unsafe) public static var ZeroDivisionError = Obj(raw: 0)
+    nonisolated(unsafe) public static var AssertionError = Obj(raw: 0)
+    nonisolated(unsafe) public static var AttributeError = Obj(raw: 0)
+    nonisolated(unsafe) public static var EOFError = Obj(raw: 0)
+    nonisolated(unsafe) public static var ImportError = Obj(raw: 0)
+    nonisolated(unsafe) public static var LookupError = Obj(raw: 0)
+    nonisolated(unsafe) public static var IndexError = Obj(raw: 0)
+    nonisolated(unsafe) public static var KeyError = Obj(raw: 0)
+    nonisolated(unsafe) public static var MemoryError = Obj(raw: 0)
+    nonisolated(unsafe) public static var NameError = Obj(raw: 0)
+    nonisolated(unsafe) public static var OSError = Obj(raw: 0)
+    nonisolated(unsafe) public static var RuntimeError = Obj(raw: 0)
+    nonisolated(unsafe) public static var NotImplementedError = Obj(raw: 0)
+    nonisolated(unsafe) public static var SyntaxError = Obj(raw: 0)
+    nonisolated(unsafe) public static var IndentationError = Obj(raw: 0)
+    nonisolated(unsafe) public static var TypeError = Obj(raw: 0)
+    nonisolated(unsafe) public static var ValueError = Obj(raw: 0)
+    nonisolated(unsafe) public static var UnicodeError = Obj(raw: 0)
 
     /// Preallocated instances raised without allocating.
-    nonisolated(unsafe) static var memoryErrorInstance = Obj.null
-    nonisolated(unsafe) static var recursionInstance = Obj.null
-    nonisolated(unsafe) static var keyboardInterruptInstance = Obj.null
+    nonisolated(unsafe) static var memoryErrorInstance = Obj(raw: 0)
+    nonisolated(unsafe) static var recursionInstance = Obj(raw: 0)
+    nonisolated(unsafe) static var keyboardInterruptInstance = Obj(raw: 0)
 
     /// All exception types, in the order they are installed as builtins.
     nonisolated(unsafe) public static var all: [Obj] = []

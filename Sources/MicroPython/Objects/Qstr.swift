@@ -2,16 +2,36 @@
 /// fixes; `RuntimeNames` follow; runtime interns after them. The bytes live outside the Python
 /// heap in chunks that never move, so a qstr's bytes can be used without copying.
 public enum QstrPool {
-    nonisolated(unsafe) static var starts = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: 1024)
-    nonisolated(unsafe) static var lengths = UnsafeMutablePointer<Int32>.allocate(capacity: 1024)
-    nonisolated(unsafe) static var hashes = UnsafeMutablePointer<UInt32>.allocate(capacity: 1024)
+    nonisolated(unsafe) static var startsAddress: UInt = 0
+    static var starts: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>> {
+        @inline(__always) get { UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>(bitPattern: startsAddress).unsafelyUnwrapped }
+        set { startsAddress = UInt(bitPattern: newValue) }
+    }
+    nonisolated(unsafe) static var lengthsAddress: UInt = 0
+    static var lengths: UnsafeMutablePointer<Int32> {
+        @inline(__always) get { UnsafeMutablePointer<Int32>(bitPattern: lengthsAddress).unsafelyUnwrapped }
+        set { lengthsAddress = UInt(bitPattern: newValue) }
+    }
+    nonisolated(unsafe) static var hashesAddress: UInt = 0
+    static var hashes: UnsafeMutablePointer<UInt32> {
+        @inline(__always) get { UnsafeMutablePointer<UInt32>(bitPattern: hashesAddress).unsafelyUnwrapped }
+        set { hashesAddress = UInt(bitPattern: newValue) }
+    }
     nonisolated(unsafe) public static var count = 0
     nonisolated(unsafe) static var capacity = 1024
-    nonisolated(unsafe) static var chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 65536)
+    nonisolated(unsafe) static var chunkAddress: UInt = 0
+    static var chunk: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { UnsafeMutablePointer<UInt8>(bitPattern: chunkAddress).unsafelyUnwrapped }
+        set { chunkAddress = UInt(bitPattern: newValue) }
+    }
     nonisolated(unsafe) static var chunkUsed = 0
     nonisolated(unsafe) static var chunkSize = 65536
     // Open-addressing index from full hash to qstr number (0 = empty slot).
-    nonisolated(unsafe) static var index = UnsafeMutablePointer<UInt32>.allocate(capacity: 2048)
+    nonisolated(unsafe) static var indexAddress: UInt = 0
+    static var index: UnsafeMutablePointer<UInt32> {
+        @inline(__always) get { UnsafeMutablePointer<UInt32>(bitPattern: indexAddress).unsafelyUnwrapped }
+        set { indexAddress = UInt(bitPattern: newValue) }
+    }
     nonisolated(unsafe) static var indexSize = 2048
     nonisolated(unsafe) static var started = false
 
@@ -32,6 +52,11 @@ public enum QstrPool {
     static func start() {
         if started { return }
         started = true
+        starts = .allocate(capacity: capacity)
+        lengths = .allocate(capacity: capacity)
+        hashes = .allocate(capacity: capacity)
+        chunk = .allocate(capacity: chunkSize)
+        index = .allocate(capacity: indexSize)
         index.initialize(repeating: 0, count: indexSize)
         // qstr 0 is the null qstr.
         append(UnsafePointer(chunk), 0)

@@ -1,7 +1,7 @@
 /// tuple: one allocation, [type, count, items...] (8 + 4n bytes, as MicroPython's).
 /// The empty tuple is a single static object.
 public enum Tuple {
-    nonisolated(unsafe) public static var empty = Obj.null
+    nonisolated(unsafe) public static var empty = Obj(raw: 0)
 
     @inline(__always) public static func count(_ t: Obj) -> Int { Int(words(t)[1]) }
     @inline(__always) public static func item(_ t: Obj, _ i: Int) -> Obj { field(t, 2 + i) }

@@ -4,7 +4,14 @@ public typealias NativeFn = (_ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ n
 
 /// Builtin function objects: [type, table index, minArgs | maxArgs << 8 | takesKw << 16, name].
 public enum Native {
-    nonisolated(unsafe) static var table: [NativeFn] = []
+    // The closures, in a buffer that is never freed (a Swift array global would be lazily
+    // initialised, costing a swift_once check on every native call).
+    nonisolated(unsafe) static var tableAddress: UInt = 0
+    nonisolated(unsafe) static var tableCount = 0
+    nonisolated(unsafe) static var tableCapacity = 0
+    @inline(__always) static var table: UnsafeMutablePointer<NativeFn> {
+        UnsafeMutablePointer<NativeFn>(bitPattern: tableAddress).unsafelyUnwrapped
+    }
     public static let varArgs = 255
 
     /// A static builtin function object.
@@ -13,10 +20,17 @@ public enum Native {
                             _ fn: @escaping NativeFn) -> Obj {
         let f = Obj(offset: Heap.allocateStatic(bytes: 16))
         setField(f, 0, Types.builtinFunction)
-        words(f)[1] = UInt32(table.count)
+        words(f)[1] = UInt32(tableCount)
         words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? 1 << 16 : 0)
         setField(f, 3, Obj(qstr: Qstr(name)))
-        table.append(fn)
+        if tableCount == tableCapacity {
+            let bigger = UnsafeMutablePointer<NativeFn>.allocate(capacity: max(256, tableCapacity * 2))
+            if tableCapacity > 0 { bigger.moveInitialize(from: table, count: tableCount) }
+            tableAddress = UInt(bitPattern: bigger)
+            tableCapacity = max(256, tableCapacity * 2)
+        }
+        (table + tableCount).initialize(to: fn)
+        tableCount += 1
         return f
     }
 

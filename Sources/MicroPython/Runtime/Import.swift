@@ -150,7 +150,7 @@ public enum Import {
 
 extension Runtime {
     /// Globals of the code running now.
-    nonisolated(unsafe) public static var globalsNow = Obj.null
+    nonisolated(unsafe) public static var globalsNow = Obj(raw: 0)
 
     public static func currentGlobals() -> Obj { globalsNow.isNull ? Heap.roots[Root.mainGlobals] : globalsNow }
 

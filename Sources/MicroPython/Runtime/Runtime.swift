@@ -1,9 +1,9 @@
 /// The runtime's operations on values, used by the VM and by native code.
 public enum Runtime {
     /// The dict STORE_NAME/LOAD_NAME use: module globals, or a class body's namespace.
-    nonisolated(unsafe) public static var locals = Obj.null
+    nonisolated(unsafe) public static var locals = Obj(raw: 0)
     /// The builtins module's dict (static), and names assigned into builtins at run time.
-    nonisolated(unsafe) public static var builtinsDict = Obj.null
+    nonisolated(unsafe) public static var builtinsDict = Obj(raw: 0)
 
     public static func loadName(_ q: Obj, globals: Obj) throws(PyExc) -> Obj {
         if locals != globals, !locals.isNull, let s = Dict.map(locals).lookupQstr(q) { return s[1] }

@@ -1,9 +1,9 @@
 /// The builtins module: functions, and the type objects' constructors and methods.
 public enum Builtins {
-    nonisolated(unsafe) public static var buildClass = Obj.null
-    nonisolated(unsafe) public static var objectInit = Obj.null
-    nonisolated(unsafe) public static var objectNew = Obj.null
-    nonisolated(unsafe) public static var replPrint = Obj.null
+    nonisolated(unsafe) public static var buildClass = Obj(raw: 0)
+    nonisolated(unsafe) public static var objectInit = Obj(raw: 0)
+    nonisolated(unsafe) public static var objectNew = Obj(raw: 0)
+    nonisolated(unsafe) public static var replPrint = Obj(raw: 0)
 
     /// Where print() and the REPL write (the host sets it: terminal, UART...).
     nonisolated(unsafe) public static var writeStdout: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }
