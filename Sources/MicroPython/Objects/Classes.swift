@@ -83,6 +83,7 @@ public enum Classes {
         }
         words(t)[5] = flags
         setField(t, 6, nativeBase)
+        if try classHasSetHooks(t) { words(t)[5] |= TypeFlags.setHooks }
         // Functions named __init_subclass__/__set_name__ are not supported; plain names only.
         return t
     }
@@ -129,6 +130,36 @@ public enum Classes {
             throw PyExc.typeError("function takes 0 positional arguments but \(nPos) were given")
         }
         return obj
+    }
+
+    /// Set once a hook-like value is stored into an existing class: from then on every
+    /// attribute store takes the general path (rare; keeps the per-class flag simple).
+    nonisolated(unsafe) public static var hooksAddedLate = false
+
+    static func isSetHook(_ name: Obj, _ v: Obj) -> Bool {
+        if name == Obj(qstr: .__setattr__) || name == Obj(qstr: .__delattr__) { return true }
+        guard v.isPointer else { return false }
+        let vt = field(v, 0)
+        if vt == Types.property { return true }
+        return TypeObject.isUserClass(vt) && (lookup(vt, .__set__) != nil || lookup(vt, .__delete__) != nil)
+    }
+
+    static func classHasSetHooks(_ t: Obj) throws(PyExc) -> Bool {
+        if !TypeObject.isUserClass(t) { return false }
+        let d = TypeObject.locals(t)
+        if !d.isNull {
+            let m = Dict.map(d)
+            var i = 0
+            while let s = m.next(from: &i) {
+                if isSetHook(s[0], s[1]) { return true }
+            }
+        }
+        let bases = TypeObject.bases(t)
+        if bases.isNull { return false }
+        for i in 0..<Tuple.count(bases) {
+            if try classHasSetHooks(Tuple.item(bases, i)) { return true }
+        }
+        return false
     }
 
     static func staticFunction(_ f: Obj) -> Obj {

@@ -25,6 +25,55 @@ public enum IntOps {
         return o
     }
 
+    /// Scratch digits for small operands of big operations (never escape `binary`).
+    nonisolated(unsafe) static var scratchAAddress: UInt = 0
+    nonisolated(unsafe) static var scratchBAddress: UInt = 0
+    static var scratchA: UnsafeMutablePointer<UInt16> {
+        if scratchAAddress == 0 { scratchAAddress = UInt(bitPattern: UnsafeMutablePointer<UInt16>.allocate(capacity: 8)) }
+        return UnsafeMutablePointer<UInt16>(bitPattern: scratchAAddress).unsafelyUnwrapped
+    }
+    static var scratchB: UnsafeMutablePointer<UInt16> {
+        if scratchBAddress == 0 { scratchBAddress = UInt(bitPattern: UnsafeMutablePointer<UInt16>.allocate(capacity: 8)) }
+        return UnsafeMutablePointer<UInt16>(bitPattern: scratchBAddress).unsafelyUnwrapped
+    }
+
+    /// An MPZ view of an int: heap digits for big ints, `scratch` for small ints and bools.
+    @inline(__always) static func view(_ o: Obj, _ scratch: UnsafeMutablePointer<UInt16>) -> MPZView {
+        if isBig(o) {
+            let p = UnsafeMutableRawPointer(arenaBytes(words(o)[3])).assumingMemoryBound(to: UInt16.self)
+            return MPZView(negative: words(o)[1] & 1 != 0, digits: p, count: Int(words(o)[1] >> 1))
+        }
+        let v = o.isSmallInt ? o.smallValue : (o == .true ? 1 : 0)
+        return MPZ.fromInt64(Int64(v), into: scratch)
+    }
+
+    /// Allocates an int with room for `capacity` digits, lets `fill` compute into them, and
+    /// returns it (or a small int when the result fits one).
+    @inline(__always)
+    static func compute(_ capacity: Int, _ fill: (UnsafeMutablePointer<UInt16>) -> MPZView) throws(PyExc) -> Obj {
+        let alloc = max(2, capacity)
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, Types.int)
+        words(o)[2] = UInt32(alloc)
+        let d = try Heap.allocate(bytes: 2 * alloc)
+        words(o)[3] = d
+        let out = UnsafeMutableRawPointer(arenaBytes(d)).assumingMemoryBound(to: UInt16.self)
+        let r = fill(out)
+        if r.count <= 2 {
+            var mag = 0
+            for i in stride(from: r.count - 1, through: 0, by: -1) { mag = (mag << 16) | Int(r.digits[i]) }
+            let v = r.negative ? -mag : mag
+            if Obj.fitsSmall(v) {
+                Heap.release(d)
+                Heap.release(o.raw)
+                return Obj(small: v)
+            }
+        }
+        if r.digits != out { out.update(from: r.digits, count: r.count) }
+        words(o)[1] = (r.negative ? 1 : 0) | UInt32(r.count) << 1
+        return o
+    }
+
     public static func big(_ o: Obj) -> BigIntValue {
         if o.isSmallInt { return BigIntValue(o.smallValue) }
         if o == .true { return BigIntValue(1) }
@@ -147,11 +196,33 @@ public enum IntOps {
             default: return nil
             }
         }
+        // Big operands: MPZ straight on the heap digits (no Swift arrays on these paths).
+        let va = view(a, scratchA), vb = view(b, scratchB)
+        switch op {
+        case BinOp.add, BinOp.inplaceAdd: return try compute(MPZ.addCapacity(va, vb)) { MPZ.add(va, vb, into: $0) }
+        case BinOp.sub, BinOp.inplaceSub: return try compute(MPZ.subtractCapacity(va, vb)) { MPZ.subtract(va, vb, into: $0) }
+        case BinOp.mul, BinOp.inplaceMul: return try compute(MPZ.multiplyCapacity(va, vb)) { MPZ.multiply(va, vb, into: $0) }
+        case BinOp.and, BinOp.inplaceAnd: return try compute(MPZ.bitwiseCapacity(va, vb)) { MPZ.and(va, vb, into: $0) }
+        case BinOp.or, BinOp.inplaceOr: return try compute(MPZ.bitwiseCapacity(va, vb)) { MPZ.or(va, vb, into: $0) }
+        case BinOp.xor, BinOp.inplaceXor: return try compute(MPZ.bitwiseCapacity(va, vb)) { MPZ.xor(va, vb, into: $0) }
+        case BinOp.less: return Obj(bool: MPZ.compare(va, vb) < 0)
+        case BinOp.more: return Obj(bool: MPZ.compare(va, vb) > 0)
+        case BinOp.equal: return Obj(bool: MPZ.compare(va, vb) == 0)
+        case BinOp.lessEqual: return Obj(bool: MPZ.compare(va, vb) <= 0)
+        case BinOp.moreEqual: return Obj(bool: MPZ.compare(va, vb) >= 0)
+        case BinOp.notEqual: return Obj(bool: MPZ.compare(va, vb) != 0)
+        case BinOp.floorDiv, BinOp.inplaceFloorDiv, BinOp.mod, BinOp.inplaceMod:
+            if vb.count == 0 { throw PyExc.zeroDivision() }
+            let caps = MPZ.divModCapacity(va, vb)
+            let wantQuotient = op == BinOp.floorDiv || op == BinOp.inplaceFloorDiv
+            return try compute(wantQuotient ? caps.quotient : caps.remainder) { out in
+                let r = MPZ.floorDivMod(va, vb, quotient: wantQuotient ? out : nil, remainder: wantQuotient ? nil : out)!
+                return wantQuotient ? r.quotient : r.remainder
+            }
+        default: break
+        }
         let x = big(a), y = big(b)
         switch op {
-        case BinOp.add, BinOp.inplaceAdd: return try store(x + y)
-        case BinOp.sub, BinOp.inplaceSub: return try store(x - y)
-        case BinOp.mul, BinOp.inplaceMul: return try store(x * y)
         case BinOp.floorDiv, BinOp.inplaceFloorDiv:
             guard let (q, _) = x.floorDivMod(y) else { throw PyExc.zeroDivision() }
             return try store(q)

@@ -54,6 +54,9 @@ public enum TypeFlags {
     public static let exception: UInt32 = 16
     /// The class defines __eq__/__hash__ or comparison slots.
     public static let hasSpecial: UInt32 = 32
+    /// Storing an attribute on an instance may run Python code (__setattr__, __delattr__, a
+    /// property or another data descriptor somewhere in the class or its bases).
+    public static let setHooks: UInt32 = 64
 }
 
 /// The builtin type objects.

@@ -184,6 +184,7 @@ extension Runtime {
                 try Classes.attrs(o).set(key, value)
             }
         case .type where TypeObject.isUserClass(o):
+            if !value.isNull && Classes.isSetHook(key, value) { Classes.hooksAddedLate = true }
             let d = TypeObject.locals(o)
             if value.isNull {
                 if try Dict.map(d).remove(key) == nil { throw attributeError(o, name) }

@@ -209,10 +209,30 @@ public enum VM {
                     // MARK: attributes
                     case 0x13:
                         let q = qstrObj(readUint(&ip))
-                        sp[0] = try Runtime.loadAttr(sp[0], q.qstrValue)
+                        let o = sp[0]
+                        // Fast path: an attribute in an instance's own map.
+                        if o.raw & 3 == 0 && o.raw != 0 && TypeObject.kind(field(o, 0)) == .instance,
+                           let slot = Classes.attrs(o).lookupQstr(q) {
+                            sp[0] = slot[1]
+                            continue
+                        }
+                        sp[0] = try Runtime.loadAttr(o, q.qstrValue)
                     case 0x14:
                         let q = qstrObj(readUint(&ip))
-                        try Runtime.loadMethod(sp[0], q.qstrValue, sp)
+                        let o = sp[0]
+                        // Fast path: a plain function found in an instance's class.
+                        if o.raw & 3 == 0 && o.raw != 0 {
+                            let t = field(o, 0)
+                            if TypeObject.kind(t) == .instance && Classes.attrs(o).lookupQstr(q) == nil,
+                               let v = Classes.lookup(t, q.qstrValue), v.raw & 3 == 0,
+                               TypeObject.kind(field(v, 0)) == .function || TypeObject.kind(field(v, 0)) == .closure {
+                                sp[0] = v
+                                sp[1] = o
+                                sp += 1
+                                continue
+                            }
+                        }
+                        try Runtime.loadMethod(o, q.qstrValue, sp)
                         sp += 1
                     case 0x15:
                         let q = qstrObj(readUint(&ip))
@@ -220,7 +240,18 @@ public enum VM {
                         try Runtime.loadSuperMethod(q.qstrValue, sp - 1)
                     case 0x18:
                         let q = qstrObj(readUint(&ip))
-                        try Runtime.storeAttr(sp[0], q.qstrValue, sp[-1])
+                        let o = sp[0], v = sp[-1]
+                        // Fast path: an instance of a class without __setattr__ or descriptors.
+                        if o.raw & 3 == 0 && o.raw != 0 && !v.isNull {
+                            let t = field(o, 0)
+                            if TypeObject.kind(t) == .instance && words(t)[5] & TypeFlags.setHooks == 0
+                                && !Classes.hooksAddedLate {
+                                try Classes.attrs(o).set(q, v)
+                                sp -= 2
+                                continue
+                            }
+                        }
+                        try Runtime.storeAttr(o, q.qstrValue, v)
                         sp -= 2
 
                     // MARK: imports
@@ -508,6 +539,15 @@ public enum VM {
                             case 10, 23: sp[0] = Obj(small: x ^ y); continue
                             case 11, 24: sp[0] = Obj(small: x & y); continue
                             default: break
+                            }
+                        }
+                        // Floats (boxed or immediate) with floats or small ints.
+                        if (a.isSmallInt || Float.isFloat(a)) && (b.isSmallInt || Float.isFloat(b)) && !(a.isSmallInt && b.isSmallInt) {
+                            let x = a.isSmallInt ? Double(a.smallValue) : Float.value(a)
+                            let y = b.isSmallInt ? Double(b.smallValue) : Float.value(b)
+                            if let r = try FloatOps.binary(Int(bop), x, y) {
+                                sp[0] = r
+                                continue
                             }
                         }
                         sp[0] = try Runtime.binaryOp(Int(bop), a, b)
