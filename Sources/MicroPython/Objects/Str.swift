@@ -60,12 +60,19 @@ public enum Str {
     }
 
     public static func make(bytes: [UInt8], type: Obj = Types.str) throws(PyExc) -> Obj {
-        // Copied to a temporary buffer: the stdlib's closure-taking accessors are untyped-rethrows.
         let n = bytes.count
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
-        defer { p.deallocate() }
-        for i in 0..<n { p[i] = bytes[i] }
-        return try make(p, n, type: type)
+        if n == 0 && type == Types.str { return Obj(qstr: .empty) }
+        // Allocate first, then copy (the stdlib's closure accessors are untyped-rethrows, so the
+        // copy is done by a non-throwing closure).
+        let o = try allocate(n, type: type)
+        let dst = arenaBytes(words(o)[3])
+        bytes.withUnsafeBufferPointer { src in if n > 0 { dst.update(from: src.baseAddress!, count: n) } }
+        return finish(o)
+    }
+
+    public static func make(bytes b: UnsafeBufferPointer<UInt8>, type: Obj = Types.str) throws(PyExc) -> Obj {
+        guard let base = b.baseAddress else { return try make(bytes: [UInt8](), type: type) }
+        return try make(base, b.count, type: type)
     }
 
     /// A str whose bytes are interned (used for identifiers and attribute names).

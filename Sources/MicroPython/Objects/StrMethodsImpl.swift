@@ -1,6 +1,9 @@
 /// The shared implementation of str, bytes and bytearray methods (one body per method, as
 /// MicroPython's objstr.c: the self type decides the result type, indexes count code points
 /// for str and bytes otherwise).
+/// A read-only view of string bytes inside the arena.
+public typealias Bytes = UnsafeBufferPointer<UInt8>
+
 extension StrMethods {
     // MARK: - helpers
 
@@ -9,9 +12,11 @@ extension StrMethods {
         kindOf(o) == .instance ? Classes.nativePart(o) : o
     }
 
-    @inline(__always) static func bytesOf(_ o: Obj) -> [UInt8] {
+    /// A view of the object's bytes (no copy). Valid while the object lives and is not resized:
+    /// the methods below finish reading before they allocate their result.
+    @inline(__always) static func bytesOf(_ o: Obj) -> Bytes {
         let (p, n) = BytesMethods.data(o)
-        return Array(UnsafeBufferPointer(start: p, count: n))
+        return Bytes(start: p, count: n)
     }
 
     /// A new object of the self type holding `bytes` (str, bytes or bytearray).
@@ -22,6 +27,12 @@ extension StrMethods {
 
     static func makeOf(_ type: Obj, _ bytes: ArraySlice<UInt8>) throws(PyExc) -> Obj {
         try makeOf(type, Array(bytes))
+    }
+
+    static func makeOf(_ type: Obj, _ bytes: Swift.Slice<Bytes>) throws(PyExc) -> Obj {
+        let base = bytes.base.baseAddress! + bytes.startIndex
+        if type == Types.bytearray { return try ByteArray.make(Array(bytes)) }
+        return try Str.make(base, bytes.count, type: type == Types.str ? Types.str : Types.bytes)
     }
 
     /// The empty value MicroPython returns for "nothing left": '' for str, b'' otherwise.
@@ -43,9 +54,9 @@ extension StrMethods {
     }
 
     /// A str or bytes argument's data (as mp_obj_str_get_data).
-    static func strOrBytes(_ o: Obj) throws(PyExc) -> [UInt8] {
+    static func strOrBytes(_ o: Obj) throws(PyExc) -> Bytes {
         guard Str.isStr(o) || kindOf(o) == .bytes else { throw badImplicitConversion(o) }
-        return Array(Str.buffer(o))
+        return Str.buffer(o)
     }
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 9 && c <= 13) }
@@ -56,7 +67,7 @@ extension StrMethods {
     @inline(__always) static func isCont(_ c: UInt8) -> Bool { c & 0xC0 == 0x80 }
 
     /// A start/end argument as a byte offset into `s` (code points for str), clamped to the ends.
-    static func offset(_ selfType: Obj, _ s: [UInt8], _ index: Obj) throws(PyExc) -> Int {
+    static func offset(_ selfType: Obj, _ s: Bytes, _ index: Obj) throws(PyExc) -> Int {
         let n = s.count
         if selfType != Types.str {
             var i = try IntOps.toIndex(index, "\(TypeObject.name(selfType).string) indices")
@@ -89,14 +100,14 @@ extension StrMethods {
     }
 
     /// Number of code points in s[from..<to].
-    static func charCount(_ s: [UInt8], _ from: Int, _ to: Int) -> Int {
+    static func charCount(_ s: Bytes, _ from: Int, _ to: Int) -> Int {
         var c = 0
         var i = from
         while i < to { if !isCont(s[i]) { c += 1 }; i += 1 }
         return c
     }
 
-    static func findBytes(_ h: [UInt8], _ start: Int, _ end: Int, _ needle: [UInt8], forward: Bool) -> Int {
+    static func findBytes(_ h: Bytes, _ start: Int, _ end: Int, _ needle: Bytes, forward: Bool) -> Int {
         let m = needle.count
         if end - start < m { return -1 }
         var i = forward ? start : end - m
@@ -123,13 +134,13 @@ extension StrMethods {
             needle = [UInt8(v)]
         } else {
             try checkArg(type, a[1])
-            needle = bytesOf(a[1])
+            needle = Array(bytesOf(a[1]))
         }
         var start = 0, end = s.count
         if n >= 3 && a[2] != .none { start = try offset(type, s, a[2]) }
         if n >= 4 && a[3] != .none { end = try offset(type, s, a[3]) }
         var r = -1
-        if end >= start { r = findBytes(s, start, end, needle, forward: forward) }
+        if end >= start { r = needle.withUnsafeBufferPointer { findBytes(s, start, end, $0, forward: forward) } }
         if r < 0 {
             if isIndex { throw PyExc.valueError("substring not found") }
             return Obj(small: -1)
@@ -174,7 +185,7 @@ extension StrMethods {
             if a[2] != .none { start = try offset(type, s, a[2]) }
         }
         let len = max(end - start, 0)
-        var prefixes: [UInt8] = []
+        var prefixes = Bytes(start: nil, count: 0)
         _ = prefixes
         let p = a[1]
         let count = kindOf(p) == .tuple ? Tuple.count(p) : 1
@@ -220,7 +231,7 @@ extension StrMethods {
     }
 
     /// Appends pieces of `s` to a new list: `ranges` are byte ranges.
-    static func listOf(_ type: Obj, _ s: [UInt8], _ ranges: [(Int, Int)]) throws(PyExc) -> Obj {
+    static func listOf(_ type: Obj, _ s: Bytes, _ ranges: [(Int, Int)]) throws(PyExc) -> Obj {
         let l = try List.make(count: 0)
         let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
         hold[0] = l
@@ -349,7 +360,7 @@ extension StrMethods {
             hold[2] = forward ? e : me
         } else {
             hold[0] = try makeOf(type, s[0..<pos])
-            hold[1] = typeOf(arg) == type ? arg : try makeOf(type, sp)
+            hold[1] = typeOf(arg) == type ? arg : try makeOf(type, sp[0..<sp.count])
             hold[2] = try makeOf(type, s[(pos + sp.count)...])
         }
         return try Tuple.make(hold, 3)
@@ -363,7 +374,7 @@ extension StrMethods {
         var chars: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C]
         if n > 1 && a[1] != .none {
             try checkArg(type, a[1])
-            chars = bytesOf(a[1])
+            chars = Array(bytesOf(a[1]))
         }
         let s = bytesOf(me)
         var lo = 0, hi = s.count
@@ -420,7 +431,7 @@ extension StrMethods {
 
     static func caseConvert(_ o: Obj, upper: Bool) throws(PyExc) -> Obj {
         let me = selfOf(o)
-        var s = bytesOf(me)
+        var s = Array(bytesOf(me))
         for i in 0..<s.count {
             if upper ? isLower(s[i]) : isUpper(s[i]) { s[i] ^= 0x20 }
         }
@@ -470,7 +481,7 @@ extension StrMethods {
         }
     }
 
-    static func valid(_ e: Encoding, _ s: [UInt8]) -> Bool {
+    static func valid(_ e: Encoding, _ s: Bytes) -> Bool {
         var need = 0
         for c in s {
             if need > 0 {
@@ -486,7 +497,7 @@ extension StrMethods {
     }
 
     /// bytes.decode / str(bytes, encoding, errors).
-    public static func decode(_ s: [UInt8], _ encodingObj: Obj?, _ errorsObj: Obj?) throws(PyExc) -> Obj {
+    public static func decode(_ s: Bytes, _ encodingObj: Obj?, _ errorsObj: Obj?) throws(PyExc) -> Obj {
         var e = Encoding.utf8
         if let eo = encodingObj { e = try encoding(eo) }
         if valid(e, s) { return try Str.make(bytes: s) }
