@@ -50,7 +50,12 @@ public struct MapRef {
     @inline(__always) static func keysEqual(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
         if a == b { return true }
         if a.isQstr && b.isQstr { return false }
-        if a.isSmallInt && b.isSmallInt { return false }
+        if a.isSmallInt {
+            if b.isSmallInt || Str.isStr(b) { return false }
+        } else if Str.isStr(a) {
+            if Str.isStr(b) { return Str.hash(a) == Str.hash(b) && Str.equal(a, b) }
+            if b.isSmallInt { return false }
+        }
         return try Runtime.equals(a, b)
     }
 

@@ -18,7 +18,10 @@ public enum Kind: UInt32 {
 public enum TypeObject {
     static let wordCount = 8
 
-    @inline(__always) public static func kind(_ t: Obj) -> Kind { Kind(rawValue: words(t)[2]).unsafelyUnwrapped }
+    /// The raw values are the case indices 0...n, so the stored word is the enum's tag.
+    @inline(__always) public static func kind(_ t: Obj) -> Kind {
+        unsafeBitCast(UInt8(truncatingIfNeeded: words(t)[2]), to: Kind.self)
+    }
     @inline(__always) public static func name(_ t: Obj) -> Qstr { field(t, 1).qstrValue }
     @inline(__always) public static func locals(_ t: Obj) -> Obj { field(t, 3) }
     @inline(__always) public static func bases(_ t: Obj) -> Obj { field(t, 4) }
