@@ -63,6 +63,7 @@ public enum ExtraModules {
         JsonModule.install()
         IoModule.install()
         ArrayModule.install()
+        CollectionsModule.install()
         for i in installers { i() }
     }
 }
