@@ -54,6 +54,16 @@ public enum ExtraModules {
     nonisolated(unsafe) public static var installers: [() -> Void] = []
     static func install() {
         MathModule.install()
+        ErrnoModule.install()
+        HeapqModule.install()
+        BinasciiModule.install()
+        RandomModule.install()
+        TimeModule.install()
+        StructModule.install()
+        JsonModule.install()
+        IoModule.install()
+        ArrayModule.install()
+        CollectionsModule.install()
         for i in installers { i() }
     }
 }

@@ -1,0 +1,72 @@
+/// Small helpers shared by the native modules in this folder.
+enum ModSupport {
+    /// The bytes of an object with the buffer protocol (str, bytes, bytearray, memoryview, array),
+    /// or TypeError as mp_get_buffer_raise.
+    static func readBuffer(_ o: Obj) throws(PyExc) -> [UInt8] {
+        if Str.isStr(o) || BytesMethods.isBuffer(o) {
+            let (p, n) = BytesMethods.data(o)
+            return Array(UnsafeBufferPointer(start: p, count: n))
+        }
+        if let (p, n) = ArrayModule.buffer(o) { return Array(UnsafeBufferPointer(start: p, count: n)) }
+        throw PyExc.typeError("object with buffer protocol required")
+    }
+
+    /// A writable buffer (bytearray, memoryview, array): pointer and length.
+    static func writeBuffer(_ o: Obj) throws(PyExc) -> (UnsafeMutablePointer<UInt8>, Int) {
+        let k = kindOf(o)
+        if k == .bytearray || k == .memoryview { return BytesMethods.data(o) }
+        if let b = ArrayModule.buffer(o) { return b }
+        throw PyExc.typeError("object with buffer protocol required")
+    }
+
+    static func isBufferLike(_ o: Obj) -> Bool {
+        Str.isStr(o) || BytesMethods.isBuffer(o) || ArrayModule.buffer(o) != nil
+    }
+
+    static func bytes(_ b: [UInt8]) throws(PyExc) -> Obj { try Str.make(bytes: b, type: Types.bytes) }
+
+    /// A new tuple from Swift-computed items produced one at a time by `make` (each item is
+    /// stored into the tuple before the next allocation, so all stay reachable).
+    static func tuple(_ n: Int, _ make: (Int) throws(PyExc) -> Obj) throws(PyExc) -> Obj {
+        let t = try Tuple.make(count: n)
+        let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+        hold[0] = t
+        for i in 0..<n { Tuple.items(t)[i] = try make(i) }
+        return t
+    }
+
+    /// Items of a tuple or list (pointer, count), else nil.
+    static func items(_ o: Obj) -> (UnsafeMutablePointer<Obj>, Int)? {
+        switch kindOf(o) {
+        case .tuple: return (Tuple.items(o), Tuple.count(o))
+        case .list: return (List.items(o), List.count(o))
+        default: return nil
+        }
+    }
+
+    static func float(_ o: Obj) throws(PyExc) -> Double {
+        if Float.isFloat(o) { return Float.value(o) }
+        if IntOps.isInt(o) { return IntOps.toDouble(o) }
+        throw PyExc.typeError("can't convert \(typeName(o)) to float")
+    }
+
+    /// The value truncated to 64 bits (mp_obj_get_int_truncated on a 64-bit value).
+    static func truncated64(_ o: Obj) throws(PyExc) -> UInt64 {
+        if o.isSmallInt { return UInt64(bitPattern: Int64(o.smallValue)) }
+        if o == .true { return 1 }
+        if o == .false { return 0 }
+        if IntOps.isBig(o) {
+            let b = IntOps.big(o)
+            let bytes = (b & BigIntValue(UInt64.max)).toBytes(length: 8, littleEndian: true, signed: false) ?? []
+            var v: UInt64 = 0
+            for (i, x) in bytes.enumerated() { v |= UInt64(x) << UInt64(8 * i) }
+            return v
+        }
+        throw PyExc.typeError("can't convert \(typeName(o)) to int")
+    }
+
+    static func str(_ o: Obj) throws(PyExc) -> [UInt8] {
+        guard Str.isStr(o) else { throw PyExc.typeError("can't convert '\(typeName(o))' object to str implicitly") }
+        return Array(Str.buffer(o))
+    }
+}
