@@ -234,6 +234,8 @@ extension Runtime {
             case .keysView, .valuesView, .itemsView: return Dict.count(field(o, 2))
             default: break
             }
+        case .nativeObject:
+            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
         case .instance:
             if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
             let n = Classes.nativePart(o)

@@ -80,6 +80,9 @@ extension Runtime {
         case .dict: return try Iteration.make(.dictKeys, o, Obj(small: 0))
         case .set, .frozenset: return try Iteration.make(.set, o, Obj(small: 0))
         case .generator: return o
+        case .nativeObject:
+            if let m = Classes.lookup(typeOf(o), .__iter__) { return try invoke(m, o) }
+            if Classes.lookup(typeOf(o), .__next__) != nil { return o }
         case .iterator:
             switch Iteration.kind(o) {
             case .keysView: return try Iteration.make(.dictKeys, field(o, 2), Obj(small: 0))
@@ -108,7 +111,7 @@ extension Runtime {
             if kind == .yielded { return r }
             if kind == .returned { return .null }
             throw PyExc(r)
-        case .instance:
+        case .instance, .nativeObject:
             guard let m = Classes.lookup(typeOf(it), .__next__) else {
                 throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
             }

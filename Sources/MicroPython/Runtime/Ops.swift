@@ -13,6 +13,10 @@ extension Runtime {
             if let r = try FloatOps.binary(op, aInt ? IntOps.toDouble(a) : Float.value(a),
                                            bInt ? IntOps.toDouble(b) : Float.value(b)) { return r }
         }
+        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
+            let r = try invoke(m, a, b)
+            if r != Singletons.notImplemented { return r }
+        }
         if ka != .instance && kb != .instance {
             if let r = try nativeBinary(op, a, b, ka, kb) { return r }
         } else if let r = try instanceBinary(op, a, b, ka, kb) {

@@ -65,6 +65,8 @@ extension Runtime {
                 i += 1
             }
             p.write("]")
+        case .tuple where typeOf(o) != Types.tuple && Classes.lookup(typeOf(o), .__repr__).map({ $0 != Classes.lookup(Types.object, .__repr__) }) == true:
+            p.write(Str.buffer(try invoke(Classes.lookup(typeOf(o), .__repr__)!, o)))
         case .tuple:
             p.write("(")
             let n = Tuple.count(o)
@@ -74,6 +76,8 @@ extension Runtime {
             }
             if n == 1 { p.write(",") }
             p.write(")")
+        case .dict where typeOf(o) != Types.dict && Classes.lookup(typeOf(o), .__repr__).map({ $0 != Classes.lookup(Types.object, .__repr__) }) == true:
+            p.write(Str.buffer(try invoke(Classes.lookup(typeOf(o), .__repr__)!, o)))
         case .dict:
             p.write("{")
             var i = 0
@@ -168,6 +172,14 @@ extension Runtime {
             }
             let native = Classes.nativePart(o)
             if !native.isNull { try write(native, &p, kind); return }
+            p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
+        case .nativeObject:
+            let t = typeOf(o)
+            if let m = Classes.lookup(t, kind == .repr ? .__repr__ : .__str__) ?? Classes.lookup(t, .__repr__) {
+                let s = try invoke(m, o)
+                p.write(Str.buffer(s))
+                return
+            }
             p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
         case .property: p.write("<property>")
         case .classMethod: p.write("<classmethod>")

@@ -46,6 +46,11 @@ public enum Runtime {
         case .set, .frozenset: return SetObj.count(o) > 0
         case .bytearray: return ByteArray.count(o) > 0
         case .range: return Range.length(o) > 0
+        case .nativeObject:
+            let t = typeOf(o)
+            if let m = Classes.lookup(t, .__bool__) { return try isTrue(try invoke(m, o)) }
+            if let m = Classes.lookup(t, .__len__) { return try isTrue(try invoke(m, o)) }
+            return true
         case .instance:
             let t = typeOf(o)
             if let m = Classes.lookup(t, .__bool__) {
@@ -150,6 +155,9 @@ public enum Runtime {
         case .bytes, .bytearray: return try BytesMethods.getItem(o, index)
         case .range: return try Range.getItem(o, index)
         case .memoryview: return try MemoryView.getItem(o, index)
+        case .nativeObject:
+            if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
+            throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")
         case .type:
             if let m = Classes.lookup(o, .__class_getitem__) { return try invoke(m, o, index) }
             throw PyExc.typeError("'type' object isn't subscriptable")
@@ -183,6 +191,12 @@ public enum Runtime {
                 try Dict.set(o, index, value)
             }
         case .bytearray, .memoryview: try BytesMethods.store(o, index, value)
+        case .nativeObject:
+            let name: Qstr = value.isNull ? .__delitem__ : .__setitem__
+            guard let m = Classes.lookup(typeOf(o), name) else {
+                throw PyExc.typeError("'\(typeName(o))' object doesn't support item assignment")
+            }
+            if value.isNull { _ = try invoke(m, o, index) } else { _ = try invoke(m, o, index, value) }
         case .instance:
             let name: Qstr = value.isNull ? .__delitem__ : .__setitem__
             if let m = Classes.lookup(typeOf(o), name) {
