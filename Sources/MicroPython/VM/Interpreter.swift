@@ -590,9 +590,14 @@ public enum VM {
                 if excCount > 0 {
                     let r = record(excCount - 1)
                     ip = code + Int(r[0])
+                    let unwoundTop = sp
                     sp = state + (Int(r[1] & 0x7FFF_FFFF) - 1)
                     r[2] = e.raw
                     sp += 1; sp[0] = e
+                    // Forget what the unwinding dropped: the frame's slots are GC roots, and a
+                    // stale value there would keep garbage alive (e.g. after a MemoryError).
+                    var stale = sp + 1
+                    while stale <= unwoundTop { stale[0] = .null; stale += 1 }
                     continue
                 }
                 frame[3] = 0
