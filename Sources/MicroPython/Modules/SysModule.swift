@@ -8,7 +8,8 @@ public enum CoreModules {
         let sys = ModuleBuilder("sys")
         sys.set("platform", Str.makeStatic(platform))
         sys.set("byteorder", Obj(qstr: .little))
-        sys.set("maxsize", Obj(small: Obj.smallIntMax))
+        // The port's machine word: 64-bit on the unix-like host, 32-bit on the ESP8266.
+        sys.set("maxsize", try! IntOps.make(platform == "esp8266" || Float.immediate ? Int(Int32.max) : Int(Int64.max)))
         sys.set("version", Str.makeStatic("3.4.0; MicroPython v1.29.0"))
         let vi = Tuple.makeStatic([Obj(small: 3), Obj(small: 4), Obj(small: 0)])
         sys.set("version_info", vi)
@@ -42,6 +43,7 @@ public enum CoreModules {
         sys.set("path", path)
         sys.set("argv", av)
         Heap.roots[Root.sysModule] = sys.module
+        installStdio(sys)
 
         let gc = ModuleBuilder("gc")
         gc.function("collect", 0, 0) { (_, _, _) throws(PyExc) in Heap.collect(); return .none }
@@ -99,6 +101,41 @@ public enum CoreModules {
             return .none
         }
         mp.function("alloc_emergency_exception_buf", 1, 1) { (_, _, _) throws(PyExc) in .none }
+    }
+}
+
+extension CoreModules {
+    /// sys.stdin/stdout/stderr: static stream objects [type, fd] whose write() goes to the
+    /// host's output hooks.
+    static func installStdio(_ sys: ModuleBuilder) {
+        let t = TypeObject.makeBuiltin(Qstr("FileIO"), .nativeObject, base: Types.object)
+        func stream(_ fd: Int) -> Obj {
+            let o = Obj(offset: Heap.allocateStatic(bytes: 8))
+            setField(o, 0, t)
+            setField(o, 1, Obj(small: fd))
+            return o
+        }
+        Builtins.method(t, "write", 2, 2) { (a, _, _) throws(PyExc) in
+            let (p, n) = BytesMethods.data(a[1])
+            let b = UnsafeBufferPointer(start: p, count: n)
+            if field(a[0], 1).smallValue == 2 { Builtins.writeStderr(b) } else { Builtins.writeStdout(b) }
+            return Obj(small: Str.isStr(a[1]) ? UTF8Util.count(p, n) : n)
+        }
+        Builtins.method(t, "flush", 1, 1) { (_, _, _) throws(PyExc) in .none }
+        Builtins.method(t, "readline", 1, 2) { (_, _, _) throws(PyExc) in
+            guard let line = Builtins.readLine("") else { return Obj(qstr: .empty) }
+            return try Str.make(line + "\n")
+        }
+        Builtins.method(t, "read", 1, 2) { (_, _, _) throws(PyExc) in
+            var text = ""
+            while let line = Builtins.readLine("") { text += line + "\n" }
+            return try Str.make(text)
+        }
+        let out = stream(1)
+        Heap.roots[Root.stdout] = out
+        sys.set("stdin", stream(0))
+        sys.set("stdout", out)
+        sys.set("stderr", stream(2))
     }
 }
 

@@ -196,7 +196,11 @@ public enum Range {
         return r
     }
     @inline(__always) static func isSmall(_ r: Obj) -> Bool { field(r, 1).isSmallInt && field(r, 2).isSmallInt }
-    static func parts(_ r: Obj) -> (Int, Int, Int) { (field(r, 1).smallValue, field(r, 2).smallValue, field(r, 3).smallValue) }
+    static func parts(_ r: Obj) -> (Int, Int, Int) { (machineInt(field(r, 1)), machineInt(field(r, 2)), machineInt(field(r, 3))) }
+    /// Range bounds are machine words (as mp_int_t); small ints are the common case.
+    @inline(__always) static func machineInt(_ o: Obj) -> Int {
+        o.isSmallInt ? o.smallValue : Int(IntOps.big(o).int64Value ?? 0)
+    }
 
     public static func length(_ r: Obj) -> Int {
         let (a, b, s) = parts(r)

@@ -153,9 +153,18 @@ extension Runtime {
             setField(it, 3, Obj(small: i + 1))
             return Obj(small: Int(p[i]))
         case .range:
-            let cur = a.smallValue, stop = field(it, 3).smallValue, step = field(it, 4).smallValue
-            if step > 0 ? cur >= stop : cur <= stop { return .null }
-            setField(it, 2, Obj(small: cur + step))
+            let stopObj = field(it, 3), stepObj = field(it, 4)
+            if a.isSmallInt && stopObj.isSmallInt {
+                let cur = a.smallValue, stop = stopObj.smallValue, step = stepObj.smallValue
+                if step > 0 ? cur >= stop : cur <= stop { return .null }
+                setField(it, 2, try IntOps.make(cur + step))
+                return a
+            }
+            // Bounds beyond the small-int range: the same walk with general int arithmetic.
+            let ascending = try Runtime.less(Obj(small: 0), stepObj)
+            let done = ascending ? !(try Runtime.less(a, stopObj)) : !(try Runtime.less(stopObj, a))
+            if done { return .null }
+            setField(it, 2, try Runtime.binaryOp(BinOp.add, a, stepObj))
             return a
         case .dictKeys, .dictValues, .dictItems:
             var i = field(it, 3).smallValue
