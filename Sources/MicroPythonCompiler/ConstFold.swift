@@ -102,6 +102,11 @@ struct ConstFolder {
     }
 
     func foldUnary(_ op: UnaryOp, _ e: Expr) -> Expr? {
+        if case .constObj(.int(let s)) = e.kind, op != .invert {
+            // big integer literal: only sign changes are folded here
+            if op == .pos { return Expr(e.kind, line: 0) }
+            return Expr(.constObj(.int(s.hasPrefix("-") ? String(s.dropFirst()) : "-" + s)), line: 0)
+        }
         guard let n = num(e) else { return nil }
         switch (op, n) {
         case (.pos, _): return make(n)
