@@ -391,7 +391,8 @@ extension Parser {
         defer { leave() }
         if acceptOp("}") { return Expr(.dict([]), line: line) }
         let elLine = tok.line
-        let first = isOp("*") ? try parseStarExpr() : try parseTest()
+        if isOp("*") || isOp("**") { throw error() }
+        let first = try parseTest()
         if acceptOp(":") {
             let v = try parseTest()
             if isKw("for") {
@@ -421,7 +422,8 @@ extension Parser {
         var items = [first]
         while acceptOp(",") {
             if isOp("}") { break }
-            let e = isOp("*") ? try parseStarExpr() : try parseTest()
+            if isOp("*") { throw error() }
+            let e = try parseTest()
             if isOp(":") { throw CompileError(.syntaxError, "expecting just a value for set", line: line) }
             items.append(e)
         }
