@@ -53,6 +53,8 @@ final class Comprehension {
     var generators: [CompFor]
     var line: Int
     var scope: Scope?
+    /// A generator expression written directly as a call argument, `f(x for x in y)`.
+    var isBareArgument = false
     init(kind: CompKind, elt: Expr, value: Expr?, generators: [CompFor], line: Int) {
         self.kind = kind; self.elt = elt; self.value = value; self.generators = generators; self.line = line
     }

@@ -252,7 +252,12 @@ extension CodeGen {
             case .positional(let v):
                 if starFlags & 2 != 0 { throw err("positional arg after **", v.line) }
                 if nKw > 0 { throw err("positional arg after keyword arg", v.line) }
-                try expr(v)
+                if case .comp(let c) = v.kind, c.isBareArgument {
+                    // compiled without a line-table entry of its own, as in mpy-cross
+                    try comprehension(c)
+                } else {
+                    try expr(v)
+                }
                 nPos += 1
             }
         }

@@ -274,7 +274,7 @@ extension CodeGen {
         var plain: [Expr] = []
         for a in args {
             guard case .positional(let x) = a else { return nil }
-            if case .comp = x.kind { return nil }
+            if case .comp(let c) = x.kind, c.isBareArgument { return nil }
             plain.append(x)
         }
         switch plain.count {

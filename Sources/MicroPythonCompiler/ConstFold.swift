@@ -35,8 +35,10 @@ struct ConstFolder {
     }
 
     func copyConst(_ e: Expr, line: Int) -> Expr {
-        // A const() name becomes a fresh node on the line where it is used.
-        return Expr(e.kind, line: line)
+        // A const() name becomes a constant-object node on the line where it is used; only
+        // small ints stay leaves (MicroPython's make_node_const_object_optimised).
+        if case .int = e.kind { return Expr(e.kind, line: line) }
+        return Expr(.constObj(toConstant(e)), line: line)
     }
 
     mutating func tupleOrConst(_ items: [Expr], line: Int) -> Expr {
@@ -102,6 +104,11 @@ struct ConstFolder {
     }
 
     func foldUnary(_ op: UnaryOp, _ e: Expr) -> Expr? {
+        if case .constObj(.int(let s)) = e.kind, op != .invert {
+            // big integer literal: only sign changes are folded here
+            if op == .pos { return Expr(e.kind, line: 0) }
+            return Expr(.constObj(.int(s.hasPrefix("-") ? String(s.dropFirst()) : "-" + s)), line: 0)
+        }
         guard let n = num(e) else { return nil }
         switch (op, n) {
         case (.pos, _): return make(n)
@@ -254,7 +261,9 @@ struct ConstFolder {
             if !allowComplex { throw CompileError(.syntaxError, "complex values not supported", line: line) }
             t.removeLast()
             guard let d = Double(t) else { throw bad }
-            return Expr(.constObj(.complex(floatRepr(d) + "j")), line: line)
+            var r = floatRepr(d)
+            if r.hasSuffix(".0") { r.removeLast(2) }
+            return Expr(.constObj(.complex(r + "j")), line: line)
         }
         guard let d = Double(t) else { throw bad }
         return Expr(.constObj(.float(floatRepr(d))), line: line)

@@ -8,6 +8,14 @@ enum Pass: Int, Comparable {
 
 /// The per-module qstr and constant tables, filled in first-use order.
 final class ModuleTables {
+    static func containsNaN(_ c: Constant) -> Bool {
+        switch c {
+        case .float(let s), .complex(let s): return s.contains("nan")
+        case .tuple(let items): return items.contains { containsNaN($0) }
+        default: return false
+        }
+    }
+
     var qstrs: [String] = []
     var qstrIndex: [String: Int] = [:]
     var objects: [Constant] = []
@@ -20,7 +28,8 @@ final class ModuleTables {
     }
 
     func useConst(_ c: Constant) -> Int {
-        if let i = objects.firstIndex(of: c) { return i }
+        // nan is never equal to anything, so every nan constant gets its own entry (as in mpy-cross)
+        if let i = objects.firstIndex(where: { $0 == c && !ModuleTables.containsNaN(c) }) { return i }
         objects.append(c)
         return objects.count - 1
     }

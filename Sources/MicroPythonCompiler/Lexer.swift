@@ -309,7 +309,7 @@ struct Lexer {
             if fstring && c == 123 {  // '{'
                 advance()
                 if ch() == 123 {
-                    out.append(123); advance()
+                    out.append(123); out.append(123); advance()
                     continue
                 }
                 fargs.append(40)

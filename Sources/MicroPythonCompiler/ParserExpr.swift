@@ -252,6 +252,7 @@ extension Parser {
                 } else if isKw("for") || (isKw("async") && peek(1).isKw("for")) {
                     let gens = try parseCompFor()
                     let c = Comprehension(kind: .gen, elt: e, value: nil, generators: gens, line: argLine)
+                    c.isBareArgument = true
                     args.append(.positional(Expr(.comp(c), line: argLine)))
                 } else {
                     args.append(.positional(e))
@@ -347,12 +348,17 @@ extension Parser {
         }
         if acceptOp(")") { return first }
         var items = [first]
+        var secondLine = elLine
         while acceptOp(",") {
             if isOp(")") { break }
+            if items.count == 1 { secondLine = tok.line }
             items.append(isOp("*") ? try parseStarExpr() : try parseNamedExprTest())
         }
         try expectOp(")")
-        return folder.tupleOrConst(items, line: line)
+        // MicroPython records a folded (a, b, ...) at the line where its second item starts.
+        let t = folder.tupleOrConst(items, line: line)
+        if case .constObj = t.kind { t.line = secondLine }
+        return t
     }
 
     mutating func parseBracket() throws(CompileError) -> Expr {
@@ -385,7 +391,8 @@ extension Parser {
         defer { leave() }
         if acceptOp("}") { return Expr(.dict([]), line: line) }
         let elLine = tok.line
-        let first = isOp("*") ? try parseStarExpr() : try parseTest()
+        if isOp("*") || isOp("**") { throw error() }
+        let first = try parseTest()
         if acceptOp(":") {
             let v = try parseTest()
             if isKw("for") {
@@ -415,7 +422,8 @@ extension Parser {
         var items = [first]
         while acceptOp(",") {
             if isOp("}") { break }
-            let e = isOp("*") ? try parseStarExpr() : try parseTest()
+            if isOp("*") { throw error() }
+            let e = try parseTest()
             if isOp(":") { throw CompileError(.syntaxError, "expecting just a value for set", line: line) }
             items.append(e)
         }

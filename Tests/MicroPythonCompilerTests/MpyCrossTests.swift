@@ -5,7 +5,9 @@ import XCTest
 /// Compares our output with mpy-cross byte for byte for every program in Programs/.
 final class MpyCrossTests: XCTestCase {
     /// Programs whose output is known to differ from mpy-cross, with the reason.
-    static let knownDifferences: [String: String] = [:]
+    static let knownDifferences: [String: String] = [
+        "bigint.py": "constant folding whose result exceeds 64 bits is not done (mpy-cross folds to a big int)",
+    ]
 
     static var programsDir: URL {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Programs")
