@@ -110,7 +110,7 @@ public enum Runtime {
     public static func equals(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
         if a == b {
             if a.isPointer && Float.isFloat(a) { return !Float.value(a).isNaN }
-            return true
+            if !a.isPointer || kindOf(a) != .instance { return true }
         }
         if a.isSmallInt && b.isSmallInt { return false }
         if a.isQstr && b.isQstr { return false }
