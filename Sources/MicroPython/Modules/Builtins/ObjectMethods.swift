@@ -52,6 +52,13 @@ extension Builtins {
         }
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
         method(Types.generator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in try Generator.send(a[0], .none) }
+        method(Types.iterator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in
+            let v = try Runtime.iterNext(a[0])
+            if !v.isNull { return v }
+            a[0] = Heap.roots[Root.stopIterationArg]
+            Heap.roots[Root.stopIterationArg] = .null
+            throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, a[0]))
+        }
         method(Types.generator, "pend_throw", 2, 2) { (a, _, _) throws(PyExc) in
             throw PyExc.notImplemented("pend_throw")
         }
