@@ -155,8 +155,8 @@ public enum Runtime {
             throw PyExc.typeError("'type' object isn't subscriptable")
         case .instance:
             if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
-            let n = field(o, 4)
-            if !n.isNull && TypeObject.kind(TypeObject.nativeBase(typeOf(o))) != .exception { return try getItem(n, index) }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try getItem(n, index) }
             fallthrough
         default:
             throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")
@@ -189,8 +189,8 @@ public enum Runtime {
                 if value.isNull { _ = try invoke(m, o, index) } else { _ = try invoke(m, o, index, value) }
                 return
             }
-            let n = field(o, 4)
-            if !n.isNull { return try storeSubscript(n, index, value) }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try storeSubscript(n, index, value) }
             fallthrough
         default:
             if value.isNull { throw PyExc.typeError("'\(typeName(o))' object doesn't support item deletion") }
