@@ -87,20 +87,21 @@ public enum Runtime {
             let t = SetObj.table(o)
             for i in 0..<n where !t[i].isNull && t[i] != .sentinel { h ^= try hash(t[i]) }
             return h & 0x3FFF_FFFF
-        case .list: throw PyExc.typeError("unhashable type: 'list'")
-        case .dict: throw PyExc.typeError("unhashable type: 'dict'")
-        case .set: throw PyExc.typeError("unhashable type: 'set'")
-        case .bytearray: throw PyExc.typeError("unhashable type: 'bytearray'")
+        case .list, .dict, .set, .bytearray, .slice:
+            throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
         case .instance:
             let t = typeOf(o)
-            if let m = Classes.lookup(t, .__hash__) {
-                if m == .none { throw PyExc.typeError("unhashable type: '\(typeName(o))'") }
+            // object's own __eq__/__hash__ builtins count as "not defined by the class".
+            if let m = Classes.lookup(t, .__hash__), kindOf(m) != .builtinFunction {
+                if m == .none { throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'") }
                 let r = try invoke(m, o)
                 return try IntOps.toInt(r)
             }
-            if Classes.lookup(t, .__eq__) != nil {
-                throw PyExc.typeError("unhashable type: '\(typeName(o))'")
+            if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
+                throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
             }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try hash(n) }
             return Int(o.raw >> 4)
         default:
             return Int(o.raw >> 4)
