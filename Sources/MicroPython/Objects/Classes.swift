@@ -57,10 +57,12 @@ public enum Classes {
     public static func makeClass(name: Qstr, bases: Obj, dict: Obj) throws(PyExc) -> Obj {
         var nativeBase = Types.object
         var flags = TypeFlags.userClass
+        // MicroPython raises bare TypeErrors for a bad bases tuple, locals dict or base.
+        guard kindOf(bases) == .tuple, kindOf(dict) == .dict else { throw PyExc.make(Exceptions.TypeError) }
         let n = Tuple.count(bases)
         for i in 0..<n {
             let b = Tuple.item(bases, i)
-            guard kindOf(b) == .type else { throw PyExc.typeError("bases must be types") }
+            guard kindOf(b) == .type else { throw PyExc.make(Exceptions.TypeError) }
             let bk = TypeObject.kind(b)
             if bk != .instance && bk != .object && TypeObject.flags(b) & TypeFlags.subclassable == 0 {
                 throw PyExc.typeError("type '\(TypeObject.name(b).string)' isn't an acceptable base type")

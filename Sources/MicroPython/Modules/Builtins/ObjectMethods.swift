@@ -5,8 +5,7 @@ extension Builtins {
         setMember(Types.object, "__init__", objectInit)
         objectNew = Native.make("__new__", 1, Native.varArgs, kw: true) { (a, _, _) throws(PyExc) in
             let cls = a[0]
-            guard kindOf(cls) == .type else { throw PyExc.typeError("object.__new__(X): X is not a type object") }
-            if !TypeObject.isUserClass(cls) { return try Classes.construct(cls, a + 1, 0, 0) }
+            guard kindOf(cls) == .type && TypeObject.isUserClass(cls) else { throw PyExc.typeError("arg must be user-type") }
             let o = try Classes.makeInstance(cls)
             if Classes.hasNativePart(cls) {
                 let nb = TypeObject.nativeBase(cls)
