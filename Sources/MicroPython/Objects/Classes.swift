@@ -71,6 +71,13 @@ public enum Classes {
             if nb != Types.object { nativeBase = nb }
             flags |= TypeObject.flags(b) & TypeFlags.exception
         }
+        // A plain function named __new__ is implicitly a staticmethod.
+        if let s = Dict.map(dict).lookupQstr(Obj(qstr: .__new__)) {
+            let k = kindOf(s[1])
+            if k == .function || k == .closure || k == .builtinFunction {
+                try Dict.set(dict, Obj(qstr: .__new__), try Wrappers.make(Types.staticMethod, s[1]))
+            }
+        }
         let t = Obj(offset: try Heap.allocate(bytes: TypeObject.wordCount * 4))
         setField(t, 0, Types.type)
         setField(t, 1, Obj(qstr: name))
