@@ -45,6 +45,13 @@ extension Runtime {
                 }
             }
             return nil
+        case .boundMethod:
+            // Bound methods are equal when they bind the same function to the same object.
+            if (op == BinOp.equal || op == BinOp.notEqual) && kb == .boundMethod {
+                let same = field(a, 1) == field(b, 1) && field(a, 2) == field(b, 2)
+                return Obj(bool: same == (op == BinOp.equal))
+            }
+            return nil
         case .range:
             if op == BinOp.equal && kb == .range { return Obj(bool: try Range.equal(a, b)) }
             return nil

@@ -87,6 +87,7 @@ public enum Runtime {
             let t = SetObj.table(o)
             for i in 0..<n where !t[i].isNull && t[i] != .sentinel { h ^= try hash(t[i]) }
             return h & 0x3FFF_FFFF
+        case .boundMethod: return Int((field(o, 1).raw ^ field(o, 2).raw) >> 2)
         case .list, .dict, .set, .bytearray, .slice:
             throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
         case .instance:
