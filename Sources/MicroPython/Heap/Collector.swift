@@ -15,6 +15,7 @@ public enum Root {
     public static let lastTraceback = 10
     public static let sysModule = 11
     public static let stdout = 12
+    public static let stopIterationArg = 13 // value of the StopIteration an iterNext swallowed
     public static let count = 24
 }
 

@@ -57,10 +57,12 @@ public enum Classes {
     public static func makeClass(name: Qstr, bases: Obj, dict: Obj) throws(PyExc) -> Obj {
         var nativeBase = Types.object
         var flags = TypeFlags.userClass
+        // MicroPython raises bare TypeErrors for a bad bases tuple, locals dict or base.
+        guard kindOf(bases) == .tuple, kindOf(dict) == .dict else { throw PyExc.make(Exceptions.TypeError) }
         let n = Tuple.count(bases)
         for i in 0..<n {
             let b = Tuple.item(bases, i)
-            guard kindOf(b) == .type else { throw PyExc.typeError("bases must be types") }
+            guard kindOf(b) == .type else { throw PyExc.make(Exceptions.TypeError) }
             let bk = TypeObject.kind(b)
             if bk != .instance && bk != .object && TypeObject.flags(b) & TypeFlags.subclassable == 0 {
                 throw PyExc.typeError("type '\(TypeObject.name(b).string)' isn't an acceptable base type")
@@ -68,6 +70,13 @@ public enum Classes {
             let nb = TypeObject.kind(b) == .instance ? TypeObject.nativeBase(b) : b
             if nb != Types.object { nativeBase = nb }
             flags |= TypeObject.flags(b) & TypeFlags.exception
+        }
+        // A plain function named __new__ is implicitly a staticmethod.
+        if let s = Dict.map(dict).lookupQstr(Obj(qstr: .__new__)) {
+            let k = kindOf(s[1])
+            if k == .function || k == .closure || k == .builtinFunction {
+                try Dict.set(dict, Obj(qstr: .__new__), try Wrappers.make(Types.staticMethod, s[1]))
+            }
         }
         let t = Obj(offset: try Heap.allocate(bytes: TypeObject.wordCount * 4))
         setField(t, 0, Types.type)

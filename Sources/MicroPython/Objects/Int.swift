@@ -111,7 +111,10 @@ public enum IntOps {
         if kindOf(o) == .instance, let m = Classes.lookup(typeOf(o), .__index__) ?? Classes.lookup(typeOf(o), .__int__) {
             return try toInt(try Runtime.invoke(m, o))
         }
-        if kindOf(o) == .instance && !field(o, 4).isNull && isInt(field(o, 4)) { return try toInt(field(o, 4)) }
+        if kindOf(o) == .instance {
+            let n = Classes.nativePart(o)
+            if !n.isNull && isInt(n) { return try toInt(n) }
+        }
         throw PyExc.typeError("can't convert \(typeName(o)) to int")
     }
 

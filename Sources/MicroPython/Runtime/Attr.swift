@@ -207,9 +207,10 @@ extension Runtime {
 
     /// Object-level hooks for object.__setattr__ (used by super().__setattr__).
     public static func genericSetAttr(_ o: Obj, _ name: Obj, _ value: Obj) throws(PyExc) {
-        guard kindOf(o) == .instance else { throw PyExc.attributeError("can't set attribute") }
+        guard kindOf(o) == .instance else { throw PyExc.typeError("arg must be user-type") }
+        guard Str.isStr(name) else { throw PyExc.make(Exceptions.TypeError) }
         if value.isNull {
-            if try Classes.attrs(o).remove(name) == nil { throw attributeError(o, Str.intern(name)) }
+            if try Classes.attrs(o).remove(Obj(qstr: Str.intern(name))) == nil { throw PyExc.attributeError("no such attribute") }
         } else {
             try Classes.attrs(o).set(Obj(qstr: Str.intern(name)), value)
         }

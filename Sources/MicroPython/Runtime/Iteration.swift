@@ -103,13 +103,20 @@ extension Runtime {
 
     /// The next item, or NULL when the iterator is exhausted.
     public static func iterNext(_ it: Obj) throws(PyExc) -> Obj {
+        // Like MicroPython's stop_iteration_arg: the value of the StopIteration that ended the
+        // iteration (NULL for none), for next() to raise again.
         switch kindOf(it) {
-        case .iterator: return try builtinNext(it)
+        case .iterator:
+            Heap.roots[Root.stopIterationArg] = .null
+            return try builtinNext(it)
         case .generator:
             var r = Obj.null
             let kind = try Generator.resume(it, send: .none, throwing: .null, result: &r)
             if kind == .yielded { return r }
-            if kind == .returned { return .null }
+            if kind == .returned {
+                Heap.roots[Root.stopIterationArg] = r == .none ? .null : r
+                return .null
+            }
             throw PyExc(r)
         case .instance, .nativeObject:
             guard let m = Classes.lookup(typeOf(it), .__next__) else {
@@ -118,7 +125,10 @@ extension Runtime {
             do throws(PyExc) {
                 return try invoke(m, it)
             } catch {
-                if isInstance(error.obj, Exceptions.StopIteration) { return .null }
+                if isInstance(error.obj, Exceptions.StopIteration) {
+                    Heap.roots[Root.stopIterationArg] = Exceptions.stopIterationValue(error.obj)
+                    return .null
+                }
                 throw error
             }
         default:

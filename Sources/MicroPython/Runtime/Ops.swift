@@ -55,6 +55,13 @@ extension Runtime {
                 }
             }
             return nil
+        case .boundMethod:
+            // Bound methods are equal when they bind the same function to the same object.
+            if (op == BinOp.equal || op == BinOp.notEqual) && kb == .boundMethod {
+                let same = field(a, 1) == field(b, 1) && field(a, 2) == field(b, 2)
+                return Obj(bool: same == (op == BinOp.equal))
+            }
+            return nil
         case .range:
             if op == BinOp.equal && kb == .range { return Obj(bool: try Range.equal(a, b)) }
             return nil
@@ -66,7 +73,35 @@ extension Runtime {
         }
     }
 
+    /// == and != with an instance operand (MicroPython's mp_obj_equal_not_equal): each
+    /// instance operand in turn tries __ne__ (for !=), then __eq__ (negated for !=); then identity.
+    static func instanceEquality(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj {
+        var x = a, y = b
+        for pass in 0..<2 {
+            if (pass == 0 ? ka : kb) == .instance {
+                let t = typeOf(x)
+                // (object's own __eq__/__ne__ builtins stand for "not defined".)
+                if op == BinOp.notEqual, let m = Classes.lookup(t, .__ne__), kindOf(m) != .builtinFunction {
+                    let r = try invoke(m, x, y)
+                    if r != Singletons.notImplemented { return r }
+                }
+                if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
+                    let r = try invoke(m, x, y)
+                    if r != Singletons.notImplemented {
+                        return op == BinOp.equal ? r : Obj(bool: !(try isTrue(r)))
+                    }
+                } else {
+                    let n = Classes.nativePart(x)
+                    if !n.isNull { return try binaryOp(op, n, y) }
+                }
+            }
+            swap(&x, &y)
+        }
+        return Obj(bool: (a == b) == (op == BinOp.equal))
+    }
+
     static func instanceBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
+        if op == BinOp.equal || op == BinOp.notEqual { return try instanceEquality(op, a, b, ka, kb) }
         if ka == .instance, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invoke(m, a, b)
             if r != Singletons.notImplemented { return r }

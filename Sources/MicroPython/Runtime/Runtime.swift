@@ -92,20 +92,22 @@ public enum Runtime {
             let t = SetObj.table(o)
             for i in 0..<n where !t[i].isNull && t[i] != .sentinel { h ^= try hash(t[i]) }
             return h & 0x3FFF_FFFF
-        case .list: throw PyExc.typeError("unhashable type: 'list'")
-        case .dict: throw PyExc.typeError("unhashable type: 'dict'")
-        case .set: throw PyExc.typeError("unhashable type: 'set'")
-        case .bytearray: throw PyExc.typeError("unhashable type: 'bytearray'")
+        case .boundMethod: return Int((field(o, 1).raw ^ field(o, 2).raw) >> 2)
+        case .list, .dict, .set, .bytearray, .slice:
+            throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
         case .instance:
             let t = typeOf(o)
-            if let m = Classes.lookup(t, .__hash__) {
-                if m == .none { throw PyExc.typeError("unhashable type: '\(typeName(o))'") }
+            // object's own __eq__/__hash__ builtins count as "not defined by the class".
+            if let m = Classes.lookup(t, .__hash__), kindOf(m) != .builtinFunction {
+                if m == .none { throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'") }
                 let r = try invoke(m, o)
                 return try IntOps.toInt(r)
             }
-            if Classes.lookup(t, .__eq__) != nil {
-                throw PyExc.typeError("unhashable type: '\(typeName(o))'")
+            if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
+                throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
             }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try hash(n) }
             return Int(o.raw >> 4)
         default:
             return Int(o.raw >> 4)
@@ -115,7 +117,7 @@ public enum Runtime {
     public static func equals(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
         if a == b {
             if a.isPointer && Float.isFloat(a) { return !Float.value(a).isNaN }
-            return true
+            if !a.isPointer || kindOf(a) != .instance { return true }
         }
         if a.isSmallInt && b.isSmallInt { return false }
         if a.isQstr && b.isQstr { return false }
@@ -163,8 +165,8 @@ public enum Runtime {
             throw PyExc.typeError("'type' object isn't subscriptable")
         case .instance:
             if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
-            let n = field(o, 4)
-            if !n.isNull && TypeObject.kind(TypeObject.nativeBase(typeOf(o))) != .exception { return try getItem(n, index) }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try getItem(n, index) }
             fallthrough
         default:
             throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")
@@ -203,8 +205,8 @@ public enum Runtime {
                 if value.isNull { _ = try invoke(m, o, index) } else { _ = try invoke(m, o, index, value) }
                 return
             }
-            let n = field(o, 4)
-            if !n.isNull { return try storeSubscript(n, index, value) }
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) != .exception { return try storeSubscript(n, index, value) }
             fallthrough
         default:
             if value.isNull { throw PyExc.typeError("'\(typeName(o))' object doesn't support item deletion") }

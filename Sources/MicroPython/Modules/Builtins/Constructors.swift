@@ -21,7 +21,14 @@ extension Builtins {
                 return try parseIntText(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self), base: 10)
             }
             if kindOf(x) == .instance {
-                if let m = Classes.lookup(typeOf(x), .__int__) ?? Classes.lookup(typeOf(x), .__index__) { return try Runtime.invoke(m, x) }
+                if let m = Classes.lookup(typeOf(x), .__int__) ?? Classes.lookup(typeOf(x), .__index__) {
+                    // __int__ must return an int (MicroPython raises a bare TypeError).
+                    let r = try Runtime.invoke(m, x)
+                    if !IntOps.isInt(r) { throw PyExc.make(Exceptions.TypeError) }
+                    return r
+                }
+                let n = Classes.nativePart(x)
+                if !n.isNull && IntOps.isInt(n) { return n == .true ? Obj(small: 1) : (n == .false ? Obj(small: 0) : n) }
             }
             throw PyExc.typeError("can't convert \(typeName(x)) to int")
         }

@@ -134,10 +134,16 @@ extension Builtins {
         function("next", 1, 2) { (a, n, _) throws(PyExc) in
             // A generator's return value travels in its StopIteration.
             if n == 1 && kindOf(a[0]) == .generator { return try Generator.send(a[0], .none) }
+            // A class's __next__ raises its own StopIteration through next(it).
+            if n == 1 && kindOf(a[0]) == .instance, let m = Classes.lookup(typeOf(a[0]), .__next__) {
+                return try Runtime.invoke(m, a[0])
+            }
             let v = try Runtime.iterNext(a[0])
             if v.isNull {
                 if n == 2 { return a[1] }
-                throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration))
+                a[0] = Heap.roots[Root.stopIterationArg]
+                Heap.roots[Root.stopIterationArg] = .null
+                throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, a[0]))
             }
             return v
         }

@@ -5,8 +5,7 @@ extension Builtins {
         setMember(Types.object, "__init__", objectInit)
         objectNew = Native.make("__new__", 1, Native.varArgs, kw: true) { (a, _, _) throws(PyExc) in
             let cls = a[0]
-            guard kindOf(cls) == .type else { throw PyExc.typeError("object.__new__(X): X is not a type object") }
-            if !TypeObject.isUserClass(cls) { return try Classes.construct(cls, a + 1, 0, 0) }
+            guard kindOf(cls) == .type && TypeObject.isUserClass(cls) else { throw PyExc.typeError("arg must be user-type") }
             let o = try Classes.makeInstance(cls)
             if Classes.hasNativePart(cls) {
                 let nb = TypeObject.nativeBase(cls)
@@ -52,6 +51,13 @@ extension Builtins {
         }
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
         method(Types.generator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in try Generator.send(a[0], .none) }
+        method(Types.iterator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in
+            let v = try Runtime.iterNext(a[0])
+            if !v.isNull { return v }
+            a[0] = Heap.roots[Root.stopIterationArg]
+            Heap.roots[Root.stopIterationArg] = .null
+            throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, a[0]))
+        }
         method(Types.generator, "pend_throw", 2, 2) { (a, _, _) throws(PyExc) in
             throw PyExc.notImplemented("pend_throw")
         }
