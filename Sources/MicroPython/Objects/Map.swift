@@ -71,14 +71,25 @@ public struct MapRef {
             let slot = t + 2 * pos
             let k = slot[0]
             if k.isNull { return nil }
-            if k != .sentinel {
-                if k == key { return slot }
-                if try MapRef.keysEqual(k, key) { return slot }
-            }
+            if k == key { return slot }
+            if k != .sentinel, try MapRef.probeMatches(k, key, h) { return slot }
             pos += 1
             if pos == a { pos = 0 }
             if pos == start { return nil }
         }
+    }
+
+    /// Does slot key `k` (not NULL, not SENTINEL, not identical to `key`) equal `key`, whose
+    /// hash is `h`? Str keys are told apart by their stored hashes first, so a probe past a
+    /// different string costs two loads.
+    @inline(__always) static func probeMatches(_ k: Obj, _ key: Obj, _ h: Int) throws(PyExc) -> Bool {
+        if key.isQstr || (key.raw & 3 == 0 && TypeObject.kind(field(key, 0)) == .str) {
+            let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 0)
+            if kh != UInt32(truncatingIfNeeded: h) && kh != 0 { return false }
+            return Str.isStr(k) && Str.equal(k, key)
+        }
+        if key.isSmallInt && (k.isSmallInt || k.isQstr) { return false }
+        return try keysEqual(k, key)
     }
 
     /// Fast lookup for a qstr key (attribute and global names).
@@ -132,7 +143,7 @@ public struct MapRef {
                 }
                 if k == .sentinel {
                     if avail == nil { avail = slot }
-                } else if k == key ? true : try MapRef.keysEqual(k, key) {
+                } else if k == key ? true : try MapRef.probeMatches(k, key, h) {
                     return slot
                 }
                 pos += 1

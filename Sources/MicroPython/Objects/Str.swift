@@ -23,6 +23,11 @@ public enum Str {
 
     public static func hash(_ o: Obj) -> UInt32 {
         if o.isQstr { return QstrPool.hashOf(o.qstrValue) }
+        let h = words(o)[1]
+        if h != 0 { return h }
+        // Not computed yet (made with `allocate` but not `finish`ed): compute it now.
+        let (p, n) = data(o)
+        words(o)[1] = QstrPool.hash(p, n)
         return words(o)[1]
     }
 
