@@ -553,6 +553,7 @@ public enum VM {
                     sp = state + (Int(r[1] & 0x7FFF_FFFF) - 1)
                     r[2] = e.raw
                     sp += 1; sp[0] = e
+                    if Heap.scrubPending { Heap.scrubStack() }
                     continue
                 }
                 frame[3] = 0
