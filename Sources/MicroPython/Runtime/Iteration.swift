@@ -160,6 +160,14 @@ extension Runtime {
             setField(it, 3, Obj(small: i + 1))
             return Obj(small: Int(p[i]))
         case .range:
+            if !(a.isSmallInt && field(it, 3).isSmallInt && field(it, 4).isSmallInt) {
+                // Bounds beyond small ints: generic arithmetic.
+                let stepObj = field(it, 4)
+                let up = try binaryOp(BinOp.more, stepObj, Obj(small: 0)) == .true
+                if try binaryOp(up ? BinOp.moreEqual : BinOp.lessEqual, a, field(it, 3)) == .true { return .null }
+                setField(it, 2, try binaryOp(BinOp.add, a, stepObj))
+                return a
+            }
             let cur = a.smallValue, stop = field(it, 3).smallValue, step = field(it, 4).smallValue
             if step > 0 ? cur >= stop : cur <= stop { return .null }
             setField(it, 2, Obj(small: cur + step))
