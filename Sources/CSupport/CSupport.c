@@ -18,11 +18,3 @@ void csupport_scan_stack(void *top_of_stack, void (*scan)(void *ctx, const void 
     (void)marker;
 }
 
-// Zeroes `bytes` of the native stack below the caller: what deeper calls left there could
-// otherwise be read as pointers by the conservative scan and keep garbage alive.
-__attribute__((noinline))
-void csupport_clear_stack_below(void) {
-    volatile char area[16384];
-    for (unsigned i = 0; i < sizeof(area); i += 64) area[i] = 0;
-    __builtin_memset((char *)area, 0, sizeof(area));
-}

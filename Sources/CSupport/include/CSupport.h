@@ -10,7 +10,4 @@ void csupport_scan_stack(void *top_of_stack, void (*scan)(void *ctx, const void 
 /// The current stack pointer (approximately), for recursion limits and the stack top.
 void *csupport_stack_pointer(void);
 
-/// Zeroes 16 KiB of native stack below the caller (stale pointers left by deeper calls).
-void csupport_clear_stack_below(void);
-
 #endif

@@ -122,7 +122,10 @@ public enum Heap {
             collect()
             found = findFree(n)
         }
-        if found < 0 { throw PyExc(memoryError) }
+        if found < 0 {
+            scrubPending = true
+            throw PyExc(memoryError)
+        }
         setKind(found, head)
         for b in (found + 1)..<(found + n) { setKind(b, tail) }
         if n == 1 { firstFree = found + 1 }
@@ -133,6 +136,34 @@ public enum Heap {
         if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
         allocatedSinceCollect += n
         return off
+    }
+
+    // MARK: stack scrubbing
+
+    /// Set when an allocation failed: the frames that were unwound may have left pointers to
+    /// the objects that filled the heap in dead native-stack memory, where the frames of later
+    /// calls (uninitialised slots) would keep them alive through the conservative scan.
+    nonisolated(unsafe) public static var scrubPending = false
+    nonisolated(unsafe) static var scrubSink: UInt = 0
+
+    /// Zeroes about 64 KB of native stack below the caller's frame. The VM calls this when it
+    /// hands an exception to a handler after a MemoryError, so the heap can be reclaimed.
+    @inline(never) public static func scrubStack() {
+        scrubPending = false
+        scrub(256)
+    }
+
+    @inline(never) static func scrub(_ depth: Int) {
+        var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &block) { p in
+            p.initializeMemory(as: UInt8.self, repeating: 0)
+            scrubSink = UInt(bitPattern: p.baseAddress)   // escapes: the stores stay
+        }
+        if depth > 0 { scrub(depth - 1) }
     }
 
     static func allocateStatic(bytes: Int) -> UInt32 {

@@ -195,11 +195,12 @@ public enum Range {
         setField(r, 1, try IntOps.make(start)); setField(r, 2, try IntOps.make(stop)); setField(r, 3, try IntOps.make(step))
         return r
     }
-    @inline(__always) static func isSmall(_ r: Obj) -> Bool { field(r, 1).isSmallInt && field(r, 2).isSmallInt }
-    static func parts(_ r: Obj) -> (Int, Int, Int) { (machineInt(field(r, 1)), machineInt(field(r, 2)), machineInt(field(r, 3))) }
-    /// Range bounds are machine words (as mp_int_t); small ints are the common case.
-    @inline(__always) static func machineInt(_ o: Obj) -> Int {
-        o.isSmallInt ? o.smallValue : Int(IntOps.big(o).int64Value ?? 0)
+    @inline(__always) static func isSmall(_ r: Obj) -> Bool { field(r, 1).isSmallInt && field(r, 2).isSmallInt && field(r, 3).isSmallInt }
+    /// start, stop, step: machine ints (the constructor took them as indices), boxed when large.
+    static func parts(_ r: Obj) -> (Int, Int, Int) { (value(field(r, 1)), value(field(r, 2)), value(field(r, 3))) }
+    @inline(__always) static func value(_ o: Obj) -> Int {
+        if o.isSmallInt { return o.smallValue }
+        return (try? IntOps.toInt(o)) ?? 0
     }
 
     public static func length(_ r: Obj) -> Int {
@@ -218,16 +219,16 @@ public enum Range {
         var i = try IntOps.toIndex(index)
         if i < 0 { i += n }
         if i < 0 || i >= n { throw PyExc.indexError("range index out of range") }
-        return Obj(small: a + i * s)
+        return try IntOps.make(a + i * s)
     }
 
     static func contains(_ r: Obj, _ v: Obj) throws(PyExc) -> Bool {
-        guard v.isSmallInt else {
-            if Float.isFloat(v) { let d = Float.value(v); if d == d.rounded() { return try contains(r, Obj(small: Int(d))) } }
+        guard v.isSmallInt || kindOf(v) == .int || kindOf(v) == .bool else {
+            if Float.isFloat(v) { let d = Float.value(v); if d == d.rounded() && abs(d) < 1e18 { return try contains(r, try IntOps.make(Int(d))) } }
             return false
         }
+        guard let x = try? IntOps.toInt(v) else { return false }
         let (a, b, s) = parts(r)
-        let x = v.smallValue
         if s > 0 { if x < a || x >= b { return false } } else { if x > a || x <= b { return false } }
         return (x - a) % s == 0
     }

@@ -80,9 +80,6 @@ extension Runtime {
         case .dict: return try Iteration.make(.dictKeys, o, Obj(small: 0))
         case .set, .frozenset: return try Iteration.make(.set, o, Obj(small: 0))
         case .generator: return o
-        case .nativeObject:
-            if let m = Classes.lookup(typeOf(o), .__iter__) { return try invoke(m, o) }
-            if Classes.lookup(typeOf(o), .__next__) != nil { return o }
         case .iterator:
             switch Iteration.kind(o) {
             case .keysView: return try Iteration.make(.dictKeys, field(o, 2), Obj(small: 0))
@@ -118,7 +115,7 @@ extension Runtime {
                 return .null
             }
             throw PyExc(r)
-        case .instance, .nativeObject:
+        case .instance:
             guard let m = Classes.lookup(typeOf(it), .__next__) else {
                 throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
             }
@@ -163,18 +160,17 @@ extension Runtime {
             setField(it, 3, Obj(small: i + 1))
             return Obj(small: Int(p[i]))
         case .range:
-            let stopObj = field(it, 3), stepObj = field(it, 4)
-            if a.isSmallInt && stopObj.isSmallInt {
-                let cur = a.smallValue, stop = stopObj.smallValue, step = stepObj.smallValue
-                if step > 0 ? cur >= stop : cur <= stop { return .null }
-                setField(it, 2, try IntOps.make(cur + step))
+            if !(a.isSmallInt && field(it, 3).isSmallInt && field(it, 4).isSmallInt) {
+                // Bounds beyond small ints: generic arithmetic.
+                let stepObj = field(it, 4)
+                let up = try binaryOp(BinOp.more, stepObj, Obj(small: 0)) == .true
+                if try binaryOp(up ? BinOp.moreEqual : BinOp.lessEqual, a, field(it, 3)) == .true { return .null }
+                setField(it, 2, try binaryOp(BinOp.add, a, stepObj))
                 return a
             }
-            // Bounds beyond the small-int range: the same walk with general int arithmetic.
-            let ascending = try Runtime.less(Obj(small: 0), stepObj)
-            let done = ascending ? !(try Runtime.less(a, stopObj)) : !(try Runtime.less(stopObj, a))
-            if done { return .null }
-            setField(it, 2, try Runtime.binaryOp(BinOp.add, a, stepObj))
+            let cur = a.smallValue, stop = field(it, 3).smallValue, step = field(it, 4).smallValue
+            if step > 0 ? cur >= stop : cur <= stop { return .null }
+            setField(it, 2, try IntOps.make(cur + step))
             return a
         case .dictKeys, .dictValues, .dictItems:
             var i = field(it, 3).smallValue

@@ -598,8 +598,8 @@ public enum VM {
                     // stale value there would keep garbage alive (e.g. after a MemoryError).
                     var stale = sp + 1
                     while stale <= unwoundTop { stale[0] = .null; stale += 1 }
-                    // Likewise for the native stack the failed calls used.
-                    csupport_clear_stack_below()
+                    // Likewise for the native stack the failed calls used, after a MemoryError.
+                    if Heap.scrubPending { Heap.scrubStack() }
                     continue
                 }
                 frame[3] = 0

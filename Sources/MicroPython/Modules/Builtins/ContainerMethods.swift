@@ -7,7 +7,40 @@ extension Builtins {
         throw PyExc.typeError("expected a list")
     }
 
+    static func tupleArg(_ o: Obj) throws(PyExc) -> Obj {
+        if kindOf(o) == .tuple { return o }
+        let n = Classes.nativePart(o)
+        if !n.isNull && kindOf(n) == .tuple { return n }
+        throw PyExc.typeError("expected a tuple")
+    }
+
+    /// tuple.index and tuple.count (MicroPython's mp_seq_index_obj / mp_seq_count_obj).
+    static func installTupleMethods() {
+        method(Types.tuple, "index", 2, 4) { (a, n, _) throws(PyExc) in
+            let t = try tupleArg(a[0])
+            let c = Tuple.count(t)
+            var start = n > 2 ? try IntOps.toInt(a[2]) : 0
+            var stop = n > 3 ? try IntOps.toInt(a[3]) : c
+            if start < 0 { start = max(0, start + c) }
+            if stop < 0 { stop = max(0, stop + c) }
+            stop = min(stop, c)
+            var i = start
+            while i < stop {
+                if try Runtime.equals(Tuple.item(t, i), a[1]) { return Obj(small: i) }
+                i += 1
+            }
+            throw PyExc.valueError("object not in sequence")
+        }
+        method(Types.tuple, "count", 2, 2) { (a, _, _) throws(PyExc) in
+            let t = try tupleArg(a[0])
+            var c = 0
+            for i in 0..<Tuple.count(t) where try Runtime.equals(Tuple.item(t, i), a[1]) { c += 1 }
+            return Obj(small: c)
+        }
+    }
+
     static func installListMethods() {
+        installTupleMethods()
         let t = Types.list
         method(t, "append", 2, 2) { (a, _, _) throws(PyExc) in try List.append(try listArg(a[0]), a[1]); return .none }
         method(t, "extend", 2, 2) { (a, _, _) throws(PyExc) in try listExtend(try listArg(a[0]), a[1]); return .none }
