@@ -9,7 +9,7 @@ extension CodeGen {
         case .name(let n): try loadName(n, x.line)
         case .int(let v):
             if fitsSmallInt(v) { e.loadSmallInt(v) } else { e.loadConstObj(.int(String(v))) }
-        case .constObj(let c): e.loadConstObj(c)
+        case .constObj(let c): e.loadConstObj(c, node: x)
         case .str(let s): e.opQstr(Op.loadConstString, 1, s)
         case .none: e.op(Op.loadConstNone, 1)
         case .trueConst: e.op(Op.loadConstTrue, 1)

@@ -8,6 +8,7 @@ struct ConstFolder {
 
     enum Num {
         case int(Int)
+        case big(BigInt)
         case float(Double)
     }
 
@@ -92,6 +93,7 @@ struct ConstFolder {
         switch e.kind {
         case .int(let v): return .int(v)
         case .constObj(.float(let s)): return Double(s).map { .float($0) }
+        case .constObj(.int(let s)): return BigInt(decimal: s).map { .big($0) }
         default: return nil
         }
     }
@@ -100,19 +102,19 @@ struct ConstFolder {
         switch n {
         case .int(let v): return Expr(.int(v), line: 0)
         case .float(let d): return Expr(.constObj(.float(floatRepr(d))), line: 0)
+        case .big(let b):
+            if let v = b.asInt { return Expr(.int(v), line: 0) }
+            return Expr(.constObj(.int(b.decimal)), line: 0)
         }
     }
 
     func foldUnary(_ op: UnaryOp, _ e: Expr) -> Expr? {
-        if case .constObj(.int(let s)) = e.kind, op != .invert {
-            // big integer literal: only sign changes are folded here
-            if op == .pos { return Expr(e.kind, line: 0) }
-            return Expr(.constObj(.int(s.hasPrefix("-") ? String(s.dropFirst()) : "-" + s)), line: 0)
-        }
         guard let n = num(e) else { return nil }
         switch (op, n) {
         case (.pos, _): return make(n)
-        case (.neg, .int(let v)): return v == Int.min ? nil : make(.int(-v))
+        case (.neg, .int(let v)): return v == Int.min ? make(.big(-BigInt(v))) : make(.int(-v))
+        case (.neg, .big(let b)): return make(.big(-b))
+        case (.invert, .big(let b)): return make(.big(-(b + BigInt(1))))
         case (.neg, .float(let d)): return make(.float(-d))
         case (.invert, .int(let v)): return make(.int(~v))
         default: return nil
@@ -135,7 +137,61 @@ struct ConstFolder {
         return (d, m)
     }
 
+    static func bigOf(_ n: Num) -> BigInt? {
+        switch n {
+        case .int(let v): return BigInt(v)
+        case .big(let b): return b
+        case .float: return nil
+        }
+    }
+
+    /// Integer folding beyond 64 bits; results are capped at a size that keeps compiling fast.
+    static func bigBinary(_ op: BinOp, _ x: BigInt, _ y: BigInt) -> Num? {
+        let limit = 1 << 16
+        if x.bitWidth > limit || y.bitWidth > limit { return nil }
+        switch op {
+        case .add: return .big(x + y)
+        case .sub: return .big(x - y)
+        case .mul: return .big(x * y)
+        case .floordiv: return BigInt.divMod(x, y).map { .big($0.0) }
+        case .mod: return BigInt.divMod(x, y).map { .big($0.1) }
+        case .truediv: return y.isZero ? nil : .float(x.double / y.double)
+        case .or: return .big(BigInt.bitwise(x, y) { $0 | $1 })
+        case .xor: return .big(BigInt.bitwise(x, y) { $0 ^ $1 })
+        case .and: return .big(BigInt.bitwise(x, y) { $0 & $1 })
+        case .lshift:
+            guard let n = y.asInt, n >= 0, n + x.bitWidth <= limit else { return nil }
+            return .big(x.shiftedLeft(n))
+        case .rshift:
+            guard let n = y.asInt, n >= 0 else { return nil }
+            if n >= x.bitWidth { return .big(BigInt(x.neg ? -1 : 0)) }
+            return BigInt.divMod(x, BigInt(1).shiftedLeft(n)).map { .big($0.0) }
+        case .power:
+            if y.neg {
+                if x.isZero { return nil }
+                return .float(pow(x.double, y.double))
+            }
+            guard let e = y.asInt, e <= limit, x.bitWidth * e <= limit * 2 else { return nil }
+            var result = BigInt(1), base = x, k = e
+            while k > 0 {
+                if k & 1 == 1 { result = result * base }
+                k >>= 1
+                if k > 0 { base = base * base }
+            }
+            return .big(result)
+        case .matmul: return nil
+        }
+    }
+
     static func binary(_ op: BinOp, _ a: Num, _ b: Num) -> Num? {
+        if let x = bigOf(a), let y = bigOf(b) {
+            if case .int = a, case .int = b, let r = smallBinary(op, a, b) { return r }
+            return bigBinary(op, x, y)
+        }
+        return smallBinary(op, a, b)
+    }
+
+    static func smallBinary(_ op: BinOp, _ a: Num, _ b: Num) -> Num? {
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .add: let r = x.addingReportingOverflow(y); return r.overflow ? nil : .int(r.partialValue)
@@ -185,7 +241,13 @@ struct ConstFolder {
             case .matmul: return nil
             }
         }
-        func d(_ n: Num) -> Double { switch n { case .int(let v): return Double(v); case .float(let f): return f } }
+        func d(_ n: Num) -> Double {
+            switch n {
+            case .int(let v): return Double(v)
+            case .big(let b): return b.double
+            case .float(let f): return f
+            }
+        }
         let x = d(a), y = d(b)
         switch op {
         case .add: return .float(x + y)
@@ -202,6 +264,9 @@ struct ConstFolder {
         }
     }
 
+    /// math.nan is one shared object in MicroPython, so all its uses share one constant entry.
+    static let mathNaN = Expr(.constObj(.float("nan")), line: 0)
+
     func moduleConst(_ module: String, _ attr: String) -> Expr? {
         guard module == "math" else { return nil }
         switch attr {
@@ -209,7 +274,7 @@ struct ConstFolder {
         case "e": return make(.float(2.718281828459045))
         case "tau": return make(.float(6.283185307179586))
         case "inf": return make(.float(Double.infinity))
-        case "nan": return make(.float(Double.nan))
+        case "nan": return ConstFolder.mathNaN
         default: return nil
         }
     }

@@ -27,6 +27,18 @@ final class ModuleTables {
         return qstrs.count - 1
     }
 
+    /// nan constants are compared by identity of the parse node that made them, as mpy-cross
+    /// compares its constant objects (nan never equals itself).
+    var nanEntries: [ObjectIdentifier: Int] = [:]
+
+    func useConst(_ c: Constant, node: AnyObject?) -> Int {
+        guard let n = node, ModuleTables.containsNaN(c) else { return useConst(c) }
+        if let i = nanEntries[ObjectIdentifier(n)] { return i }
+        objects.append(c)
+        nanEntries[ObjectIdentifier(n)] = objects.count - 1
+        return objects.count - 1
+    }
+
     func useConst(_ c: Constant) -> Int {
         // nan is never equal to anything, so every nan constant gets its own entry (as in mpy-cross)
         if let i = objects.firstIndex(where: { $0 == c && !ModuleTables.containsNaN(c) }) { return i }
@@ -226,7 +238,9 @@ final class Emitter {
         }
     }
 
-    func loadConstObj(_ c: Constant) { opUInt(Op.loadConstObj, 1, tables.useConst(c)) }
+    func loadConstObj(_ c: Constant, node: AnyObject? = nil) {
+        opUInt(Op.loadConstObj, 1, tables.useConst(c, node: node))
+    }
 
     func loadFast(_ n: Int) {
         if n <= 15 { op(Op.loadFastMulti + UInt8(n), 1) } else { opUInt(Op.loadFastN, 1, n) }
