@@ -10,6 +10,18 @@ extension MPZ {
                        _ b: UnsafePointer<UInt16>, _ bn: Int) -> Int {
         var carry: UInt32 = 0
         var i = 0
+        // Four digits at a time as one 64-bit word (digits are little-endian, so a word's bits
+        // are the digits' bits in order). Loads precede the store, so out may alias a or b.
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), ro = UnsafeMutableRawPointer(out)
+        while i + 4 <= bn {
+            let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+            let y = rb.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+            let (s1, o1) = x.addingReportingOverflow(y)
+            let (s2, o2) = s1.addingReportingOverflow(UInt64(carry))
+            ro.storeBytes(of: s2, toByteOffset: 2 * i, as: UInt64.self)
+            carry = (o1 || o2) ? 1 : 0
+            i += 4
+        }
         while i < bn {
             let s = UInt32(a[i]) &+ UInt32(b[i]) &+ carry
             out[i] = UInt16(truncatingIfNeeded: s)
@@ -36,6 +48,16 @@ extension MPZ {
                        _ b: UnsafePointer<UInt16>, _ bn: Int) -> Int {
         var borrow: UInt32 = 0
         var i = 0
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), ro = UnsafeMutableRawPointer(out)
+        while i + 4 <= bn {
+            let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+            let y = rb.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+            let (d1, o1) = x.subtractingReportingOverflow(y)
+            let (d2, o2) = d1.subtractingReportingOverflow(UInt64(borrow))
+            ro.storeBytes(of: d2, toByteOffset: 2 * i, as: UInt64.self)
+            borrow = (o1 || o2) ? 1 : 0
+            i += 4
+        }
         while i < bn {
             let s = UInt32(a[i]) &- UInt32(b[i]) &- borrow
             out[i] = UInt16(truncatingIfNeeded: s)

@@ -117,33 +117,57 @@ extension Heap {
         }, nil)
     }
 
+    /// Sweep of one allocation-table byte (4 blocks) as a table: index = byte << 1 | "the
+    /// previous block was a freed head or tail"; value = new byte | carry-out << 8.
+    nonisolated(unsafe) static var sweepTableAddress: UInt = 0
+    static var sweepTable: UnsafeMutablePointer<UInt16> {
+        if sweepTableAddress == 0 {
+            let t = UnsafeMutablePointer<UInt16>.allocate(capacity: 512)
+            for byte in 0..<256 {
+                for carryIn in 0..<2 {
+                    var freeing = carryIn == 1
+                    var out = 0
+                    for k in 0..<4 {
+                        var state = (byte >> (2 * k)) & 3
+                        switch UInt8(state) {
+                        case head: state = Int(free); freeing = true
+                        case tail: if freeing { state = Int(free) }
+                        case mark: state = Int(head); freeing = false
+                        default: freeing = false
+                        }
+                        out |= state << (2 * k)
+                    }
+                    t[(byte << 1) | carryIn] = UInt16(out) | (freeing ? 0x100 : 0)
+                }
+            }
+            sweepTableAddress = UInt(bitPattern: t)
+        }
+        return UnsafeMutablePointer<UInt16>(bitPattern: sweepTableAddress).unsafelyUnwrapped
+    }
+
     static func sweep() {
-        var b = 0
-        var freeingTail = false
-        // Finalisers first, while every unreachable object is still intact.
+        // Finalisers first, while every unreachable object is still intact (only blocks whose
+        // finaliser bit is set are looked at).
         if let fin = finaliser {
-            for blk in 0..<poolBlocks where kind(blk) == head && ftb[blk >> 3] & (1 << UInt8(blk & 7)) != 0 {
-                ftb[blk >> 3] &= ~(1 << UInt8(blk & 7))
-                collecting = true
-                fin(Obj(offset: offsetOf(block: blk)))
+            for byte in 0..<((poolBlocks + 7) >> 3) where ftb[byte] != 0 {
+                for bit in 0..<8 {
+                    let blk = byte << 3 | bit
+                    if blk < poolBlocks && ftb[byte] & (1 << UInt8(bit)) != 0 && kind(blk) == head {
+                        ftb[byte] &= ~(1 << UInt8(bit))
+                        collecting = true
+                        fin(Obj(offset: offsetOf(block: blk)))
+                    }
+                }
             }
         }
-        while b < poolBlocks {
-            switch kind(b) {
-            case head:
-                setKind(b, free)
-                ftb[b >> 3] &= ~(1 << UInt8(b & 7))
-                freeingTail = true
-            case tail:
-                if freeingTail { setKind(b, free) }
-            case mark:
-                setKind(b, head)
-                freeingTail = false
-            default:
-                freeingTail = false
-            }
-            b += 1
+        let table = sweepTable
+        var carry = 0
+        for i in 0..<(poolBlocks >> 2) {
+            let r = table[(Int(atb[i]) << 1) | carry]
+            atb[i] = UInt8(truncatingIfNeeded: r)
+            carry = Int(r >> 8)
         }
+        invalidateFitHint()
         firstFree = 0
     }
 }

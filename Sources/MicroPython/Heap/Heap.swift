@@ -174,13 +174,49 @@ public enum Heap {
     }
 
     /// First fit: the first run of `n` free blocks at or after `firstFree`, or -1.
+    /// First-fit shortcut that does not change where anything is placed: after a request of
+    /// `fitHintSize` blocks was placed ending at `fitHintStart`, no run that large or larger
+    /// exists before it, until something is freed.
+    nonisolated(unsafe) static var fitHintSize = Int.max
+    nonisolated(unsafe) static var fitHintStart = 0
+    @inline(__always) static func invalidateFitHint() { fitHintSize = Int.max }
+
     static func findFree(_ n: Int) -> Int {
         var b = firstFree
+        if n >= fitHintSize && fitHintStart > b { b = fitHintStart }
         var run = 0
+        // The ATB as 64-bit words (32 blocks each) for skipping fully used stretches; the
+        // table is followed by at least the gap byte and the FTB, so whole words can be read
+        // up to the last full one.
+        let words64 = UnsafeRawPointer(atb)
+        let fullWords = poolBlocks / 32
         while b < poolBlocks {
+            if b & 31 == 0 && b >> 5 < fullWords {
+                let w = words64.loadUnaligned(fromByteOffset: b >> 2, as: UInt64.self)
+                if w == 0 {
+                    // 32 free blocks.
+                    if run + 32 >= n {
+                        let start = b - run
+                        if n > 1 { fitHintSize = n; fitHintStart = start + n }
+                        return start
+                    }
+                    run += 32
+                    b += 32
+                    continue
+                }
+                // A block is free when both its bits are 0: no such pair means all 32 are used.
+                if ~(w | (w >> 1)) & 0x5555_5555_5555_5555 == 0 {
+                    run = 0
+                    b += 32
+                    continue
+                }
+            }
             if kind(b) == free {
                 run += 1
-                if run == n { return b - n + 1 }
+                if run == n {
+                    if n > 1 { fitHintSize = n; fitHintStart = b + 1 }
+                    return b - n + 1
+                }
             } else {
                 run = 0
             }
@@ -207,6 +243,7 @@ public enum Heap {
         guard off >= poolStart && off < poolEnd, !collecting else { return }
         let start = blockOf(off)
         guard kind(start) == head else { return }
+        invalidateFitHint()
         setKind(start, free)
         ftb[start >> 3] &= ~(1 << UInt8(start & 7))
         var b = start + 1
@@ -224,6 +261,7 @@ public enum Heap {
             let old = blockCount(off)
             if newBlocks <= old {
                 // Shrink in place, as gc_realloc does.
+                invalidateFitHint()
                 for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
                 if start + newBlocks < firstFree { firstFree = start + newBlocks }
                 return off
