@@ -67,6 +67,21 @@ public struct MapRef {
         var pos = Int(UInt(bitPattern: h) % UInt(a))
         let start = pos
         let t = table
+        if MapRef.isStrKey(key) {
+            // Str keys: slots whose stored hash differs are passed over with two loads.
+            let h32 = UInt32(truncatingIfNeeded: h)
+            while true {
+                let slot = t + 2 * pos
+                let k = slot[0]
+                if k.isNull { return nil }
+                if k == key { return slot }
+                let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
+                if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { return slot }
+                pos += 1
+                if pos == a { pos = 0 }
+                if pos == start { return nil }
+            }
+        }
         while true {
             let slot = t + 2 * pos
             let k = slot[0]
@@ -79,11 +94,15 @@ public struct MapRef {
         }
     }
 
+    @inline(__always) static func isStrKey(_ key: Obj) -> Bool {
+        key.isQstr || (key.raw & 3 == 0 && key.raw != 0 && TypeObject.kind(field(key, 0)) == .str)
+    }
+
     /// Does slot key `k` (not NULL, not SENTINEL, not identical to `key`) equal `key`, whose
     /// hash is `h`? Str keys are told apart by their stored hashes first, so a probe past a
     /// different string costs two loads.
     @inline(__always) static func probeMatches(_ k: Obj, _ key: Obj, _ h: Int) throws(PyExc) -> Bool {
-        if key.isQstr || (key.raw & 3 == 0 && TypeObject.kind(field(key, 0)) == .str) {
+        if isStrKey(key) {
             let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 0)
             if kh != UInt32(truncatingIfNeeded: h) && kh != 0 { return false }
             return Str.isStr(k) && Str.equal(k, key)
