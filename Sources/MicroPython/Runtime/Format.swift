@@ -98,6 +98,19 @@ public enum Format {
                          _ widthIn: Int, _ precIn: Int) throws(PyExc) {
         var x = arg
         if !(x.isSmallInt || IntOps.isBig(x)) { x = try IntOps.make(try IntOps.toInt(x)) }
+        // The common `%d` / `{}` of a small int: decimal digits straight into the output.
+        if x.isSmallInt && base == 10 && flagsIn == 0 && widthIn <= 0 && precIn <= 0 {
+            var v = x.smallValue
+            if v < 0 { out.append(UInt8(ascii: "-")); v = -v }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var n = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat { d[n] = UInt8(48 + v % 10); v /= 10; n += 1 } while v > 0
+                for i in stride(from: n - 1, through: 0, by: -1) { out.append(d[i]) }
+            }
+            return
+        }
         var flags = flagsIn, fill = fillIn, width = widthIn, prec = precIn
         if flags & (leftAdjust | centerAdjust) == 0 && fill == 0x30 {
             if prec > width { width = prec }
