@@ -5,7 +5,7 @@ import MicroPythonCompiler
 /// RawCode: [type, nState | nExcStack<<16, flags | nPos<<8 | nKwOnly<<16 | nDef<<24,
 ///           opcode offset, children array, child count, data length, info offset] + fun_data,
 /// fun_data being the bytecode function data of the .mpy format (prelude, info, opcodes).
-/// The prelude is decoded once, when the code is loaded, into words 1-3 and 7.
+/// The prelude is decoded once, when the code is loaded, into words 1-3, 5 (top byte: cells) and 7.
 ///
 /// Module context: [module type, globals, qstr table, constant table]; a module object whose
 /// words 2 and 3 map the code's operand indices to qstrs and constants.
@@ -76,7 +76,8 @@ public enum RawCodeObj {
         words(rc)[2] = f | (a << 8) | (k << 16) | (dd << 24)
         words(rc)[7] = UInt32(i)
         words(rc)[3] = UInt32(i) + nInfo + nCell
-        words(rc)[5] = UInt32(code.children.count)
+        // Child count, and the number of closure-info bytes in the top byte (read on every call).
+        words(rc)[5] = UInt32(code.children.count) | min(nCell, 255) << 24
         if !code.children.isEmpty {
             let arr = try Heap.allocate(bytes: 4 * code.children.count)
             words(rc)[4] = arr

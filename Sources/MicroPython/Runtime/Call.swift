@@ -252,6 +252,7 @@ extension Runtime {
             try bindGeneral(fun, rc, fastTop, cells, nCells, args, nPosGiven, nKw, flags, nPosParams, nKwOnly, nDef)
         }
         // Wrap the locals listed in the closure info into fresh cells.
+        if words(rc)[5] >> 24 == 0 { return }
         let (cellBytes, nCell) = RawCodeObj.cellInfo(rc)
         for i in 0..<nCell {
             let local = Int(cellBytes[i])
