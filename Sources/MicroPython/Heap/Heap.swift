@@ -117,7 +117,8 @@ public enum Heap {
         } else if thresholdBlocks >= 0 && autoCollect && allocatedSinceCollect >= thresholdBlocks {
             collect()
         }
-        var found = findFree(n)
+        // One block at the first-free index is the common case (floats, small objects).
+        var found = n == 1 && firstFree < poolBlocks && kind(firstFree) == free ? firstFree : findFree(n)
         if found < 0 && autoCollect {
             collect()
             found = findFree(n)
