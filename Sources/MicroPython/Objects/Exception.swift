@@ -88,8 +88,10 @@ public enum Exceptions {
         return e
     }
 
-    /// The recursion error, reset so that each raise starts a fresh traceback.
+    /// The recursion error: a fresh RuntimeError (so it gets a traceback, as MicroPython's
+    /// does), or the preallocated one when even that allocation fails.
     static func recursionError() -> Obj {
+        if let msg = try? Str.make(Msg.recursion), let e = try? instantiate(RuntimeError, msg) { return e }
         words(recursionInstance)[1] = 0
         words(recursionInstance)[2] = 0
         return recursionInstance
