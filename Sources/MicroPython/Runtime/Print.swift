@@ -258,8 +258,23 @@ public enum FloatFormat {
     public static func repr(_ d: Double) -> String {
         if d.isNaN { return "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        let s = Float.immediate ? Swift.Float(d).description : d.description
-        return pythonise(s)
+        if Float.immediate { return singleRepr(d) }
+        return pythonise(d.description)
+    }
+
+    /// 30-bit floats (esp8266 profile): the fewest %g digits, at most 7, that give back the
+    /// same stored float, in printf's spelling (so 2.5e+10, 1e-05), with ".0" on integers.
+    static func singleRepr(_ d: Double) -> String {
+        let target = Float.encode(d)
+        var s = Math.format("%.7g", d)
+        for p in 1..<7 {
+            let t = Math.format("%.\(p)g", d)
+            // Fewer digits must not switch to exponent form where 7 digits do not (100.0).
+            if t.contains("e") && !s.contains("e") { continue }
+            if let v = Double(t), Float.encode(v) == target { s = t; break }
+        }
+        if !s.contains(".") && !s.contains("e") && !s.contains("n") && !s.contains("i") { s += ".0" }
+        return s
     }
 
     /// Turns Swift's shortest representation into Python's spelling.
