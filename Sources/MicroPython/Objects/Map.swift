@@ -67,6 +67,20 @@ public struct MapRef {
         var pos = Int(UInt(bitPattern: h) % UInt(a))
         let start = pos
         let t = table
+        if key.isSmallInt {
+            // Small-int keys: only another pointer (a float or big int of equal value) needs a
+            // real comparison; small ints, qstrs and deleted slots are passed over at once.
+            while true {
+                let slot = t + 2 * pos
+                let k = slot[0]
+                if k == key { return slot }
+                if k.isNull { return nil }
+                if k.raw & 3 == 0 && k != .sentinel, try MapRef.keysEqual(k, key) { return slot }
+                pos += 1
+                if pos == a { pos = 0 }
+                if pos == start { return nil }
+            }
+        }
         if MapRef.isStrKey(key) {
             // Str keys: slots whose stored hash differs are passed over with two loads.
             let h32 = UInt32(truncatingIfNeeded: h)
