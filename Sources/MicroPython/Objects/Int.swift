@@ -6,7 +6,8 @@ public enum IntOps {
 
     public static func make(_ v: Int) throws(PyExc) -> Obj {
         if Obj.fitsSmall(v) { return Obj(small: v) }
-        return try store(BigIntValue(v))
+        // Straight into heap digits (no Swift array on the way).
+        return try compute(MPZ.int64Capacity) { MPZ.fromInt64(Int64(v), into: $0) }
     }
 
     /// Stores a big value as an int object, or a small int when it fits.
