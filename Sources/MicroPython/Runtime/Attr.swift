@@ -158,6 +158,11 @@ extension Runtime {
     /// STORE_ATTR; `value` NULL deletes.
     public static func storeAttr(_ o: Obj, _ name: Qstr, _ value: Obj) throws(PyExc) {
         let key = Obj(qstr: name)
+        // `exc.__traceback__ = None` clears the traceback of a reused exception instance.
+        if name == .__traceback__ && value == .none && Exceptions.isException(o) {
+            Exceptions.clearTraceback(o)
+            return
+        }
         switch kindOf(o) {
         case .instance:
             let t = typeOf(o)

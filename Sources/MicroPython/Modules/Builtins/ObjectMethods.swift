@@ -122,7 +122,6 @@ public enum Attributes {
             case .value, .errno:
                 // MicroPython gives every exception these: the first argument, or None.
                 return Exceptions.stopIterationValue(o)
-            case .__traceback__: return Obj.none
             default: break
             }
         case .function, .closure:
