@@ -38,23 +38,8 @@ public enum BinasciiModule {
             return try ModSupport.bytes(out)
         }
         m.function("unhexlify", 1, 1) { (a, _, _) throws(PyExc) in
-            let s = try ModSupport.readBuffer(a[0])
-            func val(_ c: UInt8) -> Int? {
-                if c >= 0x30 && c <= 0x39 { return Int(c - 0x30) }
-                let l = c | 0x20
-                if l >= 0x61 && l <= 0x66 { return Int(l - 0x61 + 10) }
-                return nil
-            }
-            var out: [UInt8] = []
-            var i = 0
-            while i < s.count {
-                let c1 = s[i]; i += 1
-                if c1 == 0x20 || (c1 >= 9 && c1 <= 13) { continue }
-                guard i < s.count, let h = val(c1), let l = val(s[i]) else { throw PyExc.valueError("non-hex digit") }
-                i += 1
-                out.append(UInt8(h << 4 | l))
-            }
-            return try ModSupport.bytes(out)
+            // The same decoding as bytes.fromhex.
+            try StrMethods.fromhex(Types.bytes, a[0])
         }
         m.function("a2b_base64", 1, 1) { (a, _, _) throws(PyExc) in
             let input = try ModSupport.readBuffer(a[0])
