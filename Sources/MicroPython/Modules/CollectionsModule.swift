@@ -244,7 +244,8 @@ public enum CollectionsModule {
     // MARK: OrderedDict
 
     static func installOrderedDict() {
-        orderedDict = TypeObject.makeBuiltin(Qstr("OrderedDict"), .dict, base: Types.dict, flags: TypeFlags.subclassable)
+        orderedDict = TypeObject.makeBuiltin(Qstr("OrderedDict"), .dict, base: Types.dict,
+                                             flags: TypeFlags.subclassable | TypeFlags.orderedMap)
         Builtins.constructor(orderedDict, 0, 1, kw: true) { (a, nPos, nKw) throws(PyExc) in
             let d = try Dict.make(type: a[0])
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }

@@ -5,6 +5,7 @@ public enum Dict {
     public static func make(capacity n: Int = 0, type: Obj = Types.dict) throws(PyExc) -> Obj {
         let d = Obj(offset: try Heap.allocate(bytes: 16))
         setField(d, 0, type)
+        if type != Types.dict && TypeObject.flags(type) & TypeFlags.orderedMap != 0 { map(d).makeOrdered() }
         try map(d).initialise(capacity: n)
         return d
     }

@@ -2,6 +2,9 @@
 /// used, alloc, table (offset of `alloc` key/value pairs). Open addressing with linear probing;
 /// a table fills completely before it grows along `allocationSizes`, so iteration order (table
 /// order) and memory use are MicroPython's. Deleted slots hold SENTINEL keys.
+/// An *ordered* map (OrderedDict; bit 31 of the used word, as MicroPython's is_ordered) is a
+/// plain array instead: entries packed at the front in insertion order, searched linearly,
+/// grown by 4, closed up on removal.
 public struct MapRef {
     public let owner: Obj
     public let base: Int
@@ -9,8 +12,21 @@ public struct MapRef {
     @inline(__always) public init(_ owner: Obj, _ base: Int) { self.owner = owner; self.base = base }
 
     @inline(__always) public var used: Int {
-        get { Int(words(owner)[base]) }
-        nonmutating set { words(owner)[base] = UInt32(newValue) }
+        get { Int(words(owner)[base] & 0x7FFF_FFFF) }
+        nonmutating set { words(owner)[base] = (words(owner)[base] & 0x8000_0000) | UInt32(newValue) }
+    }
+    @inline(__always) public var isOrdered: Bool { words(owner)[base] & 0x8000_0000 != 0 }
+    public func makeOrdered() { words(owner)[base] |= 0x8000_0000 }
+
+    /// Linear search of an ordered map.
+    func orderedFind(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {
+        let t = table
+        for i in 0..<used {
+            let slot = t + 2 * i
+            if slot[0] == key { return slot }
+            if try MapRef.keysEqual(slot[0], key) { return slot }
+        }
+        return nil
     }
     @inline(__always) public var alloc: Int {
         get { Int(words(owner)[base + 1]) }
@@ -63,6 +79,7 @@ public struct MapRef {
     public func lookup(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {
         let a = alloc
         if a == 0 { return nil }
+        if isOrdered { return try orderedFind(key) }
         let h = try MapRef.hash(key)
         var pos = Int(UInt(bitPattern: h) % UInt(a))
         let start = pos
@@ -127,6 +144,7 @@ public struct MapRef {
 
     /// Fast lookup for a qstr key (attribute and global names).
     @inline(__always) public func lookupQstr(_ key: Obj) -> UnsafeMutablePointer<Obj>? {
+        if isOrdered { return (try? orderedFind(key)) ?? nil }
         let a = alloc
         if a == 0 { return nil }
         var pos = Int(QstrPool.hashOf(key.qstrValue)) % a
@@ -156,6 +174,18 @@ public struct MapRef {
     }
 
     public func findOrAdd(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj> {
+        if isOrdered {
+            if let slot = try orderedFind(key) { return slot }
+            if used == alloc {
+                words(owner)[base + 2] = try Heap.reallocate(words(owner)[base + 2], bytes: 8 * (alloc + 4))
+                alloc += 4
+            }
+            let slot = table + 2 * used
+            slot[0] = key
+            slot[1] = .null
+            used += 1
+            return slot
+        }
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
         while true {
@@ -197,6 +227,18 @@ public struct MapRef {
 
     /// Removes `key`; returns its value or nil.
     public func remove(_ key: Obj) throws(PyExc) -> Obj? {
+        if isOrdered {
+            guard let slot = try orderedFind(key) else { return nil }
+            let v = slot[1]
+            let t = table
+            let n = used
+            var i = (slot - t) / 2
+            while i + 1 < n { t[2 * i] = t[2 * i + 2]; t[2 * i + 1] = t[2 * i + 3]; i += 1 }
+            t[2 * (n - 1)] = .null
+            t[2 * (n - 1) + 1] = .null
+            used = n - 1
+            return v
+        }
         guard let slot = try lookup(key) else { return nil }
         let v = slot[1]
         used -= 1

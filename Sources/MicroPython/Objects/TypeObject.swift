@@ -60,6 +60,8 @@ public enum TypeFlags {
     /// Storing an attribute on an instance may run Python code (__setattr__, __delattr__, a
     /// property or another data descriptor somewhere in the class or its bases).
     public static let setHooks: UInt32 = 64
+    /// A dict type whose instances keep insertion order (OrderedDict).
+    public static let orderedMap: UInt32 = 128
 }
 
 /// The builtin type objects.

@@ -115,7 +115,10 @@ public enum Builtins {
 
     /// A tuple of the items of any iterable.
     public static func tupleFrom(_ o: Obj) throws(PyExc) -> Obj {
-        if kindOf(o) == .tuple { return o }
+        if kindOf(o) == .tuple {
+            // A plain tuple is returned as is; a tuple subclass (namedtuple) is copied.
+            return typeOf(o) == Types.tuple ? o : try Tuple.make(Tuple.items(o), Tuple.count(o))
+        }
         let l = try listFrom(o)
         return try Tuple.make(List.items(l), List.count(l))
     }
