@@ -141,9 +141,13 @@ extension Builtins {
             }
         }
         // Iterator-producing builtins are functions returning iterator objects.
-        function("enumerate", 1, 2, kw: true) { (a, n, nKw) throws(PyExc) in
-            let start = n == 2 ? a[1] : (KwArgs(a, n, nKw).get(.start) ?? Obj(small: 0))
-            let it = try Runtime.getIter(a[0])
+        function("enumerate", 0, 2, kw: true) { (a, n, nKw) throws(PyExc) in
+            let kw = KwArgs(a, n, nKw)
+            let start = n == 2 ? a[1] : (kw.get(.start) ?? Obj(small: 0))
+            guard let source = n >= 1 ? a[0] : kw.get(Qstr("iterable")) else {
+                throw PyExc.typeError("function missing 1 required positional arguments")
+            }
+            let it = try Runtime.getIter(source)
             return try Iteration.make(.enumerate, it, start)
         }
         function("zip", 0, Native.varArgs) { (a, n, _) throws(PyExc) in

@@ -74,16 +74,22 @@ extension Builtins {
     }
 
     static func installMiscMethods() {
-        classMethod(Types.int, "from_bytes", 3, 4) { (a, n, _) throws(PyExc) in
+        // byteorder defaults to "big" and length to 1 (Python 3.11); `signed` is keyword-only.
+        let fromBytes = Native.make("from_bytes", 2, 3, kw: true) { (a, n, nKw) throws(PyExc) in
             let bytes = try ByteArray.bytesOf(a[1])
-            let little = Str.string(a[2]) == "little"
-            let signed = n == 4 ? try Runtime.isTrue(a[3]) : false
+            let little = n > 2 ? Str.string(a[2]) == "little" : false
+            let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
             return try IntOps.store(BigIntValue(bytes: bytes, littleEndian: little, signed: signed))
         }
-        method(Types.int, "to_bytes", 3, 4) { (a, n, _) throws(PyExc) in
-            let len = try IntOps.toInt(a[1])
-            let little = Str.string(a[2]) == "little"
-            let signed = n == 4 ? try Runtime.isTrue(a[3]) : false
+        let fromBytesWrapper = Obj(offset: Heap.allocateStatic(bytes: 8))
+        setField(fromBytesWrapper, 0, Types.classMethod)
+        setField(fromBytesWrapper, 1, fromBytes)
+        setMember(Types.int, "from_bytes", fromBytesWrapper)
+        method(Types.int, "to_bytes", 1, 3, kw: true) { (a, n, nKw) throws(PyExc) in
+            let len = n > 1 ? try IntOps.toInt(a[1]) : 1
+            if len < 0 { throw PyExc.valueError("negative length") }
+            let little = n > 2 ? Str.string(a[2]) == "little" : false
+            let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
             if !signed && IntOps.big(a[0]).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
             guard let b = IntOps.big(a[0]).toBytes(length: len, littleEndian: little, signed: signed) else {
                 throw PyExc.overflowError("int too big to convert")
