@@ -208,10 +208,15 @@ extension Runtime {
         try write(args.isNull ? Tuple.empty : args, &p, .repr)
     }
 
-    static func writeStrRepr(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer) {
+    static func writeStrRepr(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer) { writeQuoted(b, &p, bytes: false) }
+    static func writeBytesRepr(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer) { writeQuoted(b, &p, bytes: true) }
+
+    /// repr of str (UTF-8 passes through) or bytes (b'' prefix, non-ASCII as \x escapes).
+    static func writeQuoted(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer, bytes: Bool) {
         var hasSingle = false, hasDouble = false
         for c in b { if c == 0x27 { hasSingle = true } else if c == 0x22 { hasDouble = true } }
         let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27
+        if bytes { p.byte(0x62) }
         p.byte(quote)
         for c in b {
             switch c {
@@ -221,27 +226,8 @@ extension Runtime {
             case 0x0D: p.write("\\r")
             case 0x09: p.write("\\t")
             case 0..<0x20, 0x7F: p.write("\\x" + hex2(c))
+            case 0x80...0xFF where bytes: p.write("\\x" + hex2(c))
             default: p.byte(c)
-            }
-        }
-        p.byte(quote)
-    }
-
-    static func writeBytesRepr(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Printer) {
-        var hasSingle = false, hasDouble = false
-        for c in b { if c == 0x27 { hasSingle = true } else if c == 0x22 { hasDouble = true } }
-        let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27
-        p.byte(0x62)
-        p.byte(quote)
-        for c in b {
-            switch c {
-            case quote: p.byte(0x5C); p.byte(c)
-            case 0x5C: p.write("\\\\")
-            case 0x0A: p.write("\\n")
-            case 0x0D: p.write("\\r")
-            case 0x09: p.write("\\t")
-            case 0x20..<0x7F: p.byte(c)
-            default: p.write("\\x" + hex2(c))
             }
         }
         p.byte(quote)

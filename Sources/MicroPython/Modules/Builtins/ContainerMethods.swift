@@ -18,25 +18,35 @@ extension Builtins {
     static func installTupleMethods() {
         method(Types.tuple, "index", 2, 4) { (a, n, _) throws(PyExc) in
             let t = try tupleArg(a[0])
-            let c = Tuple.count(t)
-            var start = n > 2 ? try IntOps.toInt(a[2]) : 0
-            var stop = n > 3 ? try IntOps.toInt(a[3]) : c
-            if start < 0 { start = max(0, start + c) }
-            if stop < 0 { stop = max(0, stop + c) }
-            stop = min(stop, c)
-            var i = start
-            while i < stop {
-                if try Runtime.equals(Tuple.item(t, i), a[1]) { return Obj(small: i) }
-                i += 1
-            }
-            throw PyExc.valueError("object not in sequence")
+            return try sequenceIndex(Tuple.items(t), Tuple.count(t), a, n)
         }
         method(Types.tuple, "count", 2, 2) { (a, _, _) throws(PyExc) in
             let t = try tupleArg(a[0])
-            var c = 0
-            for i in 0..<Tuple.count(t) where try Runtime.equals(Tuple.item(t, i), a[1]) { c += 1 }
-            return Obj(small: c)
+            return try sequenceCount(Tuple.items(t), Tuple.count(t), a[1])
         }
+    }
+
+    /// seq.index(x[, start[, stop]]) over an item array (list and tuple).
+    static func sequenceIndex(_ items: UnsafeMutablePointer<Obj>, _ c: Int,
+                              _ a: UnsafeMutablePointer<Obj>, _ n: Int) throws(PyExc) -> Obj {
+        var start = n > 2 ? try IntOps.toInt(a[2]) : 0
+        var stop = n > 3 ? try IntOps.toInt(a[3]) : c
+        if start < 0 { start = max(0, start + c) }
+        if stop < 0 { stop = max(0, stop + c) }
+        stop = min(stop, c)
+        var i = start
+        while i < stop {
+            if try Runtime.equals(items[i], a[1]) { return Obj(small: i) }
+            i += 1
+        }
+        throw PyExc.valueError("object not in sequence")
+    }
+
+    /// seq.count(x) over an item array (list and tuple).
+    static func sequenceCount(_ items: UnsafeMutablePointer<Obj>, _ c: Int, _ x: Obj) throws(PyExc) -> Obj {
+        var k = 0
+        for i in 0..<c where try Runtime.equals(items[i], x) { k += 1 }
+        return Obj(small: k)
     }
 
     static func installListMethods() {
@@ -79,24 +89,11 @@ extension Builtins {
         }
         method(t, "index", 2, 4) { (a, n, _) throws(PyExc) in
             let l = try listArg(a[0])
-            let c = List.count(l)
-            var start = n > 2 ? try IntOps.toInt(a[2]) : 0
-            var stop = n > 3 ? try IntOps.toInt(a[3]) : c
-            if start < 0 { start = max(0, start + c) }
-            if stop < 0 { stop = max(0, stop + c) }
-            stop = min(stop, c)
-            var i = start
-            while i < stop {
-                if try Runtime.equals(List.item(l, i), a[1]) { return Obj(small: i) }
-                i += 1
-            }
-            throw PyExc.valueError("object not in sequence")
+            return try sequenceIndex(List.items(l), List.count(l), a, n)
         }
         method(t, "count", 2, 2) { (a, _, _) throws(PyExc) in
             let l = try listArg(a[0])
-            var c = 0
-            for i in 0..<List.count(l) where try Runtime.equals(List.item(l, i), a[1]) { c += 1 }
-            return Obj(small: c)
+            return try sequenceCount(List.items(l), List.count(l), a[1])
         }
         method(t, "reverse", 1, 1) { (a, _, _) throws(PyExc) in
             let l = try listArg(a[0])

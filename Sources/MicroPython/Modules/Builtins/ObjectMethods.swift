@@ -58,9 +58,6 @@ extension Builtins {
             Heap.roots[Root.stopIterationArg] = .null
             throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, a[0]))
         }
-        method(Types.generator, "pend_throw", 2, 2) { (a, _, _) throws(PyExc) in
-            throw PyExc.notImplemented("pend_throw")
-        }
         // property decorators.
         method(Types.property, "getter", 2, 2) { (a, _, _) throws(PyExc) in
             try Wrappers.makeProperty(a[1], field(a[0], 2), field(a[0], 3))
