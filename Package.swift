@@ -20,10 +20,13 @@ let package = Package(
     targets: [
         .target(name: "CSupport"),
         .target(name: "MicroPythonCompiler", swiftSettings: fast),
+        // Block devices and filesystems (littlefs, FAT): pure Swift, no Python objects.
+        .target(name: "Storage", swiftSettings: fast),
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "CSupport"], swiftSettings: fast),
         .executableTarget(name: "micropython", dependencies: ["MicroPython"], swiftSettings: fast),
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
     ],
     swiftLanguageModes: [.v5]
 )
