@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "MicroPythonCompiler", swiftSettings: fast),
         // Block devices and filesystems (littlefs, FAT): pure Swift, no Python objects.
         .target(name: "Storage", swiftSettings: fast),
-        .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "CSupport"], swiftSettings: fast),
+        .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
         .executableTarget(name: "micropython", dependencies: ["MicroPython"], swiftSettings: fast),
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),

@@ -16,6 +16,10 @@ public enum Root {
     public static let sysModule = 11
     public static let stdout = 12
     public static let stopIterationArg = 13 // value of the StopIteration an iterNext swallowed
+    public static let vfsMounts = 14        // vfs mount table: linked records [path, fs, next]
+    public static let vfsCurrent = 15       // the mount record of the current directory (null: root)
+    public static let vfsPending = 16       // exception raised inside a Python block device call
+    public static let vfsScratch = 17       // memoryview handed to Python block devices
     public static let count = 24
 }
 

@@ -301,7 +301,14 @@ public enum MemoryView {
             if step != 1 { throw PyExc.notImplemented("only slices with step=1 (aka None) are supported") }
             return try make(field(o, 1), offset: Int(words(o)[2]) + start, length: count)
         }
-        return try BytesMethods.getItem(try Str.make(bytes: Array(UnsafeBufferPointer(start: data(o).0, count: data(o).1)), type: Types.bytes), index)
+        let (p, n) = data(o)
+        if IntOps.isInt(index) {
+            var i = try IntOps.toIndex(index)
+            if i < 0 { i += n }
+            if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+            return Obj(small: Int(p[i]))
+        }
+        return try BytesMethods.getItem(try Str.make(bytes: Array(UnsafeBufferPointer(start: p, count: n)), type: Types.bytes), index)
     }
 
     static func store(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {

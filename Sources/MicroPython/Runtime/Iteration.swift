@@ -93,6 +93,8 @@ extension Runtime {
             if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
             let n = Classes.nativePart(o)
             if !n.isNull && kindOf(n) != .exception { return try getIter(n) }
+        case .nativeObject:
+            if let m = Classes.lookup(typeOf(o), .__iter__) { return try invoke(m, o) }
         default: break
         }
         throw PyExc.typeError("'\(typeName(o))' object isn't iterable")
@@ -115,7 +117,7 @@ extension Runtime {
                 return .null
             }
             throw PyExc(r)
-        case .instance:
+        case .instance, .nativeObject:
             guard let m = Classes.lookup(typeOf(it), .__next__) else {
                 throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
             }

@@ -64,6 +64,7 @@ public enum ExtraModules {
         IoModule.install()
         ArrayModule.install()
         CollectionsModule.install()
+        VfsModule.install()
         for i in installers { i() }
     }
 }

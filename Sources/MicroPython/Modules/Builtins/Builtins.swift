@@ -43,8 +43,8 @@ public enum Builtins {
         setMember(type, name, w)
     }
 
-    static func staticMethod(_ type: Obj, _ name: String, _ minArgs: Int, _ maxArgs: Int, _ fn: @escaping NativeFn) {
-        let f = Native.make(name, minArgs, maxArgs, fn)
+    static func staticMethod(_ type: Obj, _ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
+        let f = Native.make(name, minArgs, maxArgs, kw: kw, fn)
         let w = Obj(offset: Heap.allocateStatic(bytes: 8))
         setField(w, 0, Types.staticMethod)
         setField(w, 1, f)
