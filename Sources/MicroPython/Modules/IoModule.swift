@@ -182,6 +182,10 @@ public enum IoModule {
                 return line
             }
         }
+        // io.IOBase: the base of user streams; adds no state of its own (MicroPython's
+        // stream protocol calls the subclass's readinto/write/ioctl).
+        let iobase = TypeObject.makeBuiltin(Qstr("IOBase"), .object, base: Types.object)
+        m.set("IOBase", iobase)
         m.set("StringIO", stringIO)
         m.set("BytesIO", bytesIO)
     }

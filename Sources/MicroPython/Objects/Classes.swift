@@ -67,7 +67,9 @@ public enum Classes {
             if bk != .instance && bk != .object && TypeObject.flags(b) & TypeFlags.subclassable == 0 {
                 throw PyExc.typeError("type '\(TypeObject.name(b).string)' isn't an acceptable base type")
             }
-            let nb = TypeObject.kind(b) == .instance ? TypeObject.nativeBase(b) : b
+            // An .object-kind builtin (object, io.IOBase) adds no native part.
+            let bk2 = TypeObject.kind(b)
+            let nb = bk2 == .instance ? TypeObject.nativeBase(b) : bk2 == .object ? Types.object : b
             if nb != Types.object { nativeBase = nb }
             flags |= TypeObject.flags(b) & TypeFlags.exception
         }

@@ -60,26 +60,38 @@ public enum Import {
         if let p = parentPath { dirs = [p] } else { dirs = try searchPath() }
         for dir in dirs {
             let base = dir.isEmpty ? component : (dir == "/" ? "/" + component : dir + "/" + component)
-            if isDirectory(base) {
+            if isDirectoryAnywhere(base) {
                 let initPy = base + "/__init__.py"
-                let src = readFile(initPy)
+                let src = readFileAnywhere(initPy)
                 let m = try newModule(fullName, file: src == nil ? nil : initPy)
                 try Dict.set(Module.globals(m), Obj(qstr: .__path__), try Str.make(base))
                 try registerAndRun(m, key: key, source: src, fileName: initPy, parent: parent, component: component)
                 return m
             }
-            if let src = readFile(base + ".py") {
+            if let src = readFileAnywhere(base + ".py") {
                 let m = try newModule(fullName, file: base + ".py")
                 try registerAndRun(m, key: key, source: src, fileName: base + ".py", parent: parent, component: component)
                 return m
             }
-            if let bin = readFile(base + ".mpy") {
+            if let bin = readFileAnywhere(base + ".mpy") {
                 let m = try newModule(fullName, file: base + ".mpy")
                 try registerAndRun(m, key: key, mpy: bin, fileName: base + ".mpy", parent: parent, component: component)
                 return m
             }
         }
         throw PyExc.make(Exceptions.ImportError, "no module named '\(fullName)'")
+    }
+
+    /// Paths under a mounted filesystem are read through the VFS (as MicroPython's import
+    /// does); other paths through the host hooks.
+    static func isDirectoryAnywhere(_ path: String) -> Bool {
+        if let st = VfsImport.stat(path) { return st == .directory }
+        return isDirectory(path)
+    }
+
+    static func readFileAnywhere(_ path: String) -> [UInt8]? {
+        if let st = VfsImport.stat(path) { return st == .file ? VfsImport.read(path) : nil }
+        return readFile(path)
     }
 
     static func searchPath() throws(PyExc) -> [String] {

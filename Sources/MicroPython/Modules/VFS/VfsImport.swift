@@ -1,0 +1,56 @@
+/// Import through the VFS: `stat` decides file/directory/absent with the filesystem's
+/// stat(), and `read` opens the file "rb" and reads it with the stream protocol, as
+/// MicroPython's reader does (so a user filesystem sees ioctl(GET_BUFFER_SIZE) ... ioctl(CLOSE)).
+enum VfsImport {
+    enum Kind { case file, directory, absent }
+
+    /// nil when no mounted filesystem holds the path (the host's files are used then).
+    static func stat(_ path: String) -> Kind? {
+        let l = VfsMountTable.lookup(Array(path.utf8))
+        guard case .mount(let r, let inner) = l else { return nil }
+        do throws(PyExc) {
+            let st = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr("stat"),
+                                                  [try Str.make(bytes: inner)])
+            let mode = try IntOps.toInt(try Runtime.getItem(st, Obj(small: 0)))
+            return mode & VfsModule.dirMode != 0 ? .directory : .file
+        } catch {
+            return .absent
+        }
+    }
+
+    static let getBufferSize = 11, close = 4
+
+    static func read(_ path: String) -> [UInt8]? {
+        let l = VfsMountTable.lookup(Array(path.utf8))
+        guard case .mount(let r, let inner) = l else { return nil }
+        do throws(PyExc) {
+            let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+            let f = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr("open"),
+                                                 [try Str.make(bytes: inner), Obj(qstr: Qstr("rb"))])
+            hold[0] = f
+            if FileObjects.isFile(f) {
+                let s = try FileObjects.state(f)
+                defer { try? FileObjects.close(f) }
+                return try FileObjects.readBytes(s, -1)
+            }
+            // A Python stream: buffer size from ioctl, clamped to 1...255, then readinto.
+            var size = 32
+            if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr("ioctl"), [Obj(small: getBufferSize), Obj(small: 0)])), n > 0 {
+                size = min(n, 255)
+            }
+            let buf = try ByteArray.make(count: size)
+            hold[1] = buf
+            var out: [UInt8] = []
+            defer { _ = try? Runtime.callMethodByName(f, Qstr("ioctl"), [Obj(small: close), Obj(small: 0)]) }
+            while true {
+                let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr("readinto"), [buf]))
+                if n <= 0 { break }
+                let (p, _) = BytesMethods.data(buf)
+                out.append(contentsOf: UnsafeBufferPointer(start: p, count: min(n, size)))
+            }
+            return out
+        } catch {
+            return nil
+        }
+    }
+}
