@@ -92,7 +92,7 @@ public struct MapRef {
                 let k = slot[0]
                 if k == key { return slot }
                 if k.isNull { return nil }
-                if k.raw & 3 == 0 && k != .sentinel, try MapRef.keysEqual(k, key) { return slot }
+                if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) { return slot }
                 pos += 1
                 if pos == a { pos = 0 }
                 if pos == start { return nil }
@@ -123,6 +123,12 @@ public struct MapRef {
             if pos == a { pos = 0 }
             if pos == start { return nil }
         }
+    }
+
+    /// Can slot key `k` (not identical to a small-int key) still equal it? Only a bool, a float
+    /// or a big int can; other small ints, strs, None and deleted slots cannot.
+    @inline(__always) static func mayEqualSmallInt(_ k: Obj) -> Bool {
+        !(k.isSmallInt || k.isQstr || k == .sentinel || k == .none || k.isNull)
     }
 
     @inline(__always) static func isStrKey(_ key: Obj) -> Bool {
@@ -188,6 +194,7 @@ public struct MapRef {
         }
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
+        if key.isSmallInt { return try findOrAddSmallInt(key, h) }
         while true {
             let a = alloc
             var pos = Int(UInt(bitPattern: h) % UInt(a))
@@ -222,6 +229,45 @@ public struct MapRef {
                     break
                 }
             }
+        }
+    }
+
+    /// findOrAdd for a small-int key: the same probe sequence and placement, with the slot
+    /// tests inlined (only a pointer key - a float or big int - can equal it without being it).
+    func findOrAddSmallInt(_ key: Obj, _ h: Int) throws(PyExc) -> UnsafeMutablePointer<Obj> {
+        while true {
+            let a = alloc
+            var pos = Int(UInt(bitPattern: h) % UInt(a))
+            let start = pos
+            var avail: UnsafeMutablePointer<Obj>? = nil
+            let t = table
+            while true {
+                let slot = t + 2 * pos
+                let k = slot[0]
+                if k == key { return slot }
+                if k.isNull {
+                    let s = avail ?? slot
+                    used += 1
+                    s[0] = key
+                    s[1] = .null
+                    return s
+                }
+                if k == .sentinel {
+                    if avail == nil { avail = slot }
+                } else if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) {
+                    return slot
+                }
+                pos += 1
+                if pos == a { pos = 0 }
+                if pos == start { break }
+            }
+            if let s = avail {
+                used += 1
+                s[0] = key
+                s[1] = .null
+                return s
+            }
+            try rehash()
         }
     }
 
