@@ -43,7 +43,7 @@ public final class LittleFS2: FileSystem {
         nameMax = c.nameMax
         fileMax = c.fileMax
         attrMax = c.attrMax
-        guard readSize > 0, progSize > 0, cacheSize > 0, blockSize >= 128,
+        guard readSize > 0, progSize > 0, cacheSize > 0, blockSize >= 32,
               cacheSize % readSize == 0, cacheSize % progSize == 0, blockSize % cacheSize == 0,
               lookaheadBytes > 0, lookaheadBytes % 4 == 0 || lookaheadBytes < 4, blockCycles != 0,
               nameMax > 0, nameMax <= 1022, attrMax > 0, attrMax <= 1022,

@@ -127,8 +127,11 @@ extension LittleFS2 {
             if error != .corrupt { throw error }
         }
         if blockCycles > 0 {
+            // 32-bit arithmetic, wrapping like the reference (an erased block's
+            // 0xFFFFFFFF becomes 0)
             let m = UInt32((blockCycles + 1) | 1)
-            dir.rev = UInt32(truncatingIfNeeded: alignUp(Int(dir.rev), Int(m)))
+            let t = dir.rev &+ (m - 1)
+            dir.rev = t - t % m
         }
         dir.off = 4
         dir.etag = 0xFFFF_FFFF
