@@ -175,7 +175,8 @@ extension LittleFS1 {
                 var dir = MetadataDir()
                 try fs.fetchDir(&dir, pair)
                 var entry = Entry(try fs.read(dir.pair.first, entryOffset, count: Entry.byteCount), at: entryOffset)
-                guard entry.type == EntryKind.file else { throw LittleFS1.corrupt }
+                // (a failed rename may have left the entry marked as moving)
+                guard entry.baseType == EntryKind.file else { throw LittleFS1.corrupt }
                 entry.head = head
                 entry.fileSize = UInt32(length)
                 try fs.updateEntry(&dir, entry)

@@ -244,15 +244,15 @@ public final class LittleFS1: FileSystem {
         // Two cases littlefs v1 gets wrong are refused or short-cut here: renaming an entry
         // onto itself (v1 would delete it) and moving a directory into itself (v1 would
         // detach it from the tree).
-        let target = try lookup(newPath)
-        if target.found {
-            if target.isRoot { throw StorageError.invalid }
-            if target.dir.pair.sharesBlock(with: old.dir.pair) && target.entry.offset == old.entry.offset {
+        // (errors in the new path are left to the lookup below, to report them as v1 does)
+        if let target = try? lookup(newPath), target.found || target.canCreate {
+            if target.found && !target.isRoot && target.dir.pair.sharesBlock(with: old.dir.pair)
+                && target.entry.offset == old.entry.offset {
                 return
             }
-        }
-        if old.entry.baseType == EntryKind.directory, try isInside(newPath, directory: old.entry.pair) {
-            throw StorageError.invalid
+            if old.entry.baseType == EntryKind.directory && isInside(newPath, directory: old.entry.pair) {
+                throw StorageError.invalid
+            }
         }
 
         // mark the entry as being moved
@@ -309,7 +309,7 @@ public final class LittleFS1: FileSystem {
     }
 
     /// Whether the directory `path` would be created in lies inside the directory `pair`.
-    private func isInside(_ path: [UInt8], directory pair: Pair) throws(StorageError) -> Bool {
+    private func isInside(_ path: [UInt8], directory pair: Pair) -> Bool {
         // walk the parents of the new name's location, as the path resolves
         var components = [ArraySlice<UInt8>]()
         for c in path.split(separator: LittleFS1.slash) {
@@ -326,7 +326,7 @@ public final class LittleFS1: FileSystem {
         for c in components {
             prefix.append(LittleFS1.slash)
             prefix += c
-            let step = try lookup(prefix)
+            guard let step = try? lookup(prefix) else { return false }
             if step.found && step.entry.baseType == EntryKind.directory && step.entry.pair.sharesBlock(with: pair) {
                 return true
             }
