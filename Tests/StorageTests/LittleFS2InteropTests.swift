@@ -6,8 +6,8 @@ import XCTest
 /// operations is run by both; each must read the other's image, and they must use the
 /// same number of blocks.
 final class LittleFS2InteropTests: XCTestCase {
-    static let blockSize = 4096
-    static let blockCount = 1024
+    static let blockSize4K = 4096
+    static let blockCount4K = 1024
 
     /// Deterministic file contents, computed the same way by the Python side.
     static func content(seed: Int, size: Int) -> [UInt8] {
@@ -187,6 +187,35 @@ else:
     }
 
     func testOurImageReadsInReferenceAndBack() throws {
+        try interop(ops: Self.operations(), blockSize: Self.blockSize4K, blockCount: Self.blockCount4K)
+    }
+
+    /// Small blocks: directories split over several metadata pairs, pairs relocated for
+    /// wear levelling (block_cycles 100) and the superblock pair expanded.
+    func testSplitsRelocationsAndSuperblockExpansion() throws {
+        var ops = ["mkdir /many", "mkdir /other"]
+        for i in 0..<120 { ops.append("write /many/a_rather_long_file_name_\(i) \(i % 70) \(i) 32") }
+        for i in stride(from: 0, to: 120, by: 4) { ops.append("remove /many/a_rather_long_file_name_\(i)") }
+        for i in 0..<40 { ops.append("write /other/big\(i % 5) \(700 + i * 13) \(i) 256") }
+        for i in 0..<1500 { ops.append("write /counter \(i % 40) \(i) 16") }
+        for i in 0..<200 { ops.append("write /many/a_rather_long_file_name_\(1 + (i * 4) % 120) \(i % 90) \(i) 64") }
+        try interop(ops: ops, blockSize: 512, blockCount: 256) { fs in
+            // the root moved out of the superblock pair, and /many spans several pairs
+            XCTAssertFalse(fs.root.overlaps(Pair(0, 1)), "superblock was not expanded")
+            var m = MDir()
+            var id: UInt16 = 0
+            guard case .found(let tag) = try fs.dirFind([Array("many".utf8)], &m, id: &id) else { return XCTFail() }
+            let (_, p) = try fs.dirGet(m, gmask: Tag.make(0x700, 0x3FF, 0), gtag: Tag.make(LFSType.structure, UInt32(Tag.id(tag)), 8))
+            var d = MDir()
+            try fs.dirFetch(&d, Pair(le: p))
+            var pairs = 1
+            while d.split { try fs.dirFetch(&d, d.tail); pairs += 1 }
+            XCTAssertGreaterThan(pairs, 2, "directory did not split")
+        }
+    }
+
+    func interop(ops: [String], blockSize: Int, blockCount: Int,
+                 check: (LittleFS2) throws -> Void = { _ in }) throws {
         let dir = FileManager.default.temporaryDirectory
         let opsURL = dir.appendingPathComponent("lfs2_ops_\(getpid()).txt")
         let ours = dir.appendingPathComponent("lfs2_ours_\(getpid()).img")
@@ -194,24 +223,24 @@ else:
         defer {
             for u in [opsURL, ours, theirs] { try? FileManager.default.removeItem(at: u) }
         }
-        let ops = Self.operations()
         try ops.joined(separator: "\n").write(to: opsURL, atomically: true, encoding: .utf8)
 
         // ours -> reference
-        let dev = MemoryBlockDevice(blockSize: Self.blockSize, blockCount: Self.blockCount, norFlash: true)
+        let dev = MemoryBlockDevice(blockSize: blockSize, blockCount: blockCount, norFlash: true)
         try LittleFS2.format(dev)
         let fs = try LittleFS2(mounting: dev)
         let expected = try Self.runOperations(fs, ops)
         let ourUsed = try fs.usedBlocks()
+        try check(fs)
         try Data(dev.bytes).write(to: ours)
-        let check = try runPython(["read", opsURL.path, ours.path, "\(Self.blockSize)", "\(Self.blockCount)"])
+        let check = try runPython(["read", opsURL.path, ours.path, "\(blockSize)", "\(blockCount)"])
         XCTAssertEqual(check["errors"] as? [String], [])
         XCTAssertEqual(check["count"] as? Int, expected.count)
 
         // reference -> ours
-        let made = try runPython(["write", opsURL.path, theirs.path, "\(Self.blockSize)", "\(Self.blockCount)"])
+        let made = try runPython(["write", opsURL.path, theirs.path, "\(blockSize)", "\(blockCount)"])
         let image = [UInt8](try Data(contentsOf: theirs))
-        let tdev = MemoryBlockDevice(blockSize: Self.blockSize, bytes: image, norFlash: true)
+        let tdev = MemoryBlockDevice(blockSize: blockSize, bytes: image, norFlash: true)
         let tfs = try LittleFS2(mounting: tdev)
         var found: [String: [UInt8]] = [:]
         func walk(_ path: String) throws {
@@ -248,8 +277,8 @@ else:
         try f.close()
         XCTAssertEqual(try tfs.stat("/after.txt").size, 13)
         // the same operations even give the same image, byte for byte
-        let diffBlocks = (0..<Self.blockCount).filter { b in
-            dev.bytes[b * Self.blockSize..<(b + 1) * Self.blockSize] != image[b * Self.blockSize..<(b + 1) * Self.blockSize]
+        let diffBlocks = (0..<blockCount).filter { b in
+            dev.bytes[b * blockSize..<(b + 1) * blockSize] != image[b * blockSize..<(b + 1) * blockSize]
         }
         XCTAssertEqual(diffBlocks, [], "blocks differing from the reference's image")
     }
