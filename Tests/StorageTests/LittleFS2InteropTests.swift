@@ -186,6 +186,79 @@ else:
         return try XCTUnwrap(obj)
     }
 
+    /// Runs a Python snippet with `littlefs` imported, `image` (a path) and `make(buf,
+    /// **config)` (a LittleFS on a bytearray) defined.
+    func runSnippet(_ code: String, image: URL) throws {
+        let dir = FileManager.default.temporaryDirectory
+        let script = dir.appendingPathComponent("lfs2_snippet_\(getpid()).py")
+        let prelude = """
+        import sys, littlefs
+        image = sys.argv[1]
+        def make(buf, **kw):
+            cfg = dict(block_size=4096, block_count=len(buf) // 4096, read_size=32, prog_size=32,
+                       lookahead_size=32, block_cycles=100, cache_size=128)
+            cfg.update(kw)
+            return littlefs.LittleFS(context=littlefs.UserContext(buffer=buf), mount=False, **cfg)
+
+        """
+        try (prelude + code).write(to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script.path, image.path]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 {
+            XCTFail("python3 with littlefs-python failed: " + String(decoding: errData, as: UTF8.self))
+            throw StorageError.io
+        }
+    }
+
+    /// Inline files bigger than our inline limit (made with a bigger cache) and a disk
+    /// version 2.0 superblock: we read them, write into them, and the reference agrees.
+    func testForeignConfigurationAndOlderDiskVersion() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lfs2_foreign_\(getpid()).img")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try runSnippet("""
+        buf = bytearray(b"\\xff" * (4096 * 64))
+        fs = make(buf, cache_size=512, disk_version=0x00020000)
+        fs.format(); fs.mount()
+        with fs.open("/inline400", "wb") as f: f.write(bytes(range(200)) * 2)
+        with fs.open("/small", "wb") as f: f.write(b"abc")
+        fs.unmount()
+        open(image, "wb").write(buf)
+        """, image: url)
+        let dev = MemoryBlockDevice(blockSize: 4096, bytes: [UInt8](try Data(contentsOf: url)), norFlash: true)
+        let fs = try LittleFS2(mounting: dev)
+        XCTAssertTrue(fs.gstate.needsSuperblock, "a 2.0 superblock should be upgraded on the first write")
+        let expected = [UInt8]((0..<400).map { UInt8($0 % 200) })
+        let r = try fs.open("/inline400", mode: OpenMode(read: true))
+        var buf = [UInt8](repeating: 0, count: 1000)
+        XCTAssertEqual(try buf.withUnsafeMutableBytes { try r.read(into: $0) }, 400)
+        XCTAssertEqual(Array(buf[0..<400]), expected)
+        try r.close()
+        // overwrite 10 bytes in the middle: the file leaves the directory entry
+        let w = try fs.open("/inline400", mode: OpenMode(read: true, write: true))
+        _ = try w.seek(100, from: .start)
+        _ = try [UInt8](repeating: 0xEE, count: 10).withUnsafeBytes { try w.write(from: $0) }
+        try w.close()
+        XCTAssertFalse(fs.gstate.needsSuperblock)
+        try Data(dev.bytes).write(to: url)
+        try runSnippet("""
+        buf = bytearray(open(image, "rb").read())
+        fs = make(buf)
+        fs.mount()
+        data = fs.open("/inline400", "rb").read()
+        exp = bytearray(bytes(range(200)) * 2); exp[100:110] = b"\\xee" * 10
+        assert data == exp, data
+        assert fs.open("/small", "rb").read() == b"abc"
+        assert fs.fs_stat().disk_version == 0x00020001, hex(fs.fs_stat().disk_version)
+        """, image: url)
+    }
+
     func testOurImageReadsInReferenceAndBack() throws {
         try interop(ops: Self.operations(), blockSize: Self.blockSize4K, blockCount: Self.blockCount4K)
     }

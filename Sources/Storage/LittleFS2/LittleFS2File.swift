@@ -212,6 +212,13 @@ extension LittleFS2 {
                 orig.ctzHead = f.ctzHead
                 orig.ctzSize = f.ctzSize
                 orig.pos = f.pos
+                if f.ctzHead == lfsBlockInline {
+                    // an inline file larger than our inline limit (written elsewhere)
+                    // that was just moved out: the old data is still in the directory
+                    orig.flags |= FileFlags.inline
+                    orig.m = f.m
+                    orig.id = f.id
+                }
                 rcache.drop()
                 var buf = [UInt8](repeating: 0, count: blockSize)
                 while f.pos < f.ctzSize {
