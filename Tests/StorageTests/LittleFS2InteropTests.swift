@@ -100,7 +100,7 @@ def content(seed, size):
 def make(buf):
     ctx = littlefs.UserContext(buffer=buf)
     return littlefs.LittleFS(context=ctx, block_size=BS, block_count=BC, read_size=32, prog_size=32,
-                             lookahead_size=32, block_cycles=100, cache_size=128, mount=False)
+                             lookahead_size=32, block_cycles=int(sys.argv[6]), cache_size=128, mount=False)
 ops = [l.split() for l in open(ops_path).read().splitlines() if l.strip()]
 files = {}
 def apply(fs):
@@ -287,7 +287,25 @@ else:
         }
     }
 
-    func interop(ops: [String], blockSize: Int, blockCount: Int,
+    /// Metadata pairs relocated every few compactions (block_cycles 1), so parents,
+    /// predecessors and open pairs are rewritten all the time.
+    func testFrequentRelocation() throws {
+        var ops = ["mkdir /a", "mkdir /a/b", "mkdir /c"]
+        var renamed: [String] = []
+        for i in 0..<300 {
+            let dir = ["", "/a", "/a/b", "/c"][i % 4]
+            ops.append("write \(dir)/f\(i % 23) \((i * 37) % 300) \(i) 50")
+            if i % 7 == 3 {
+                ops.append("rename \(dir)/f\(i % 23) /c/r\(i)")
+                renamed.append("/c/r\(i)")
+            }
+            if i % 11 == 5 { ops.append("mkdir /a/d\(i)") }
+            if i % 13 == 6 && !renamed.isEmpty { ops.append("remove \(renamed.removeFirst())") }
+        }
+        try interop(ops: ops, blockSize: 512, blockCount: 512, blockCycles: 1)
+    }
+
+    func interop(ops: [String], blockSize: Int, blockCount: Int, blockCycles: Int = 100,
                  check: (LittleFS2) throws -> Void = { _ in }) throws {
         let dir = FileManager.default.temporaryDirectory
         let opsURL = dir.appendingPathComponent("lfs2_ops_\(getpid()).txt")
@@ -300,21 +318,22 @@ else:
 
         // ours -> reference
         let dev = MemoryBlockDevice(blockSize: blockSize, blockCount: blockCount, norFlash: true)
-        try LittleFS2.format(dev)
-        let fs = try LittleFS2(mounting: dev)
+        let config = LittleFS2.Configuration(blockCycles: blockCycles)
+        try LittleFS2.format(dev, configuration: config)
+        let fs = try LittleFS2(mounting: dev, configuration: config)
         let expected = try Self.runOperations(fs, ops)
         let ourUsed = try fs.usedBlocks()
         try check(fs)
         try Data(dev.bytes).write(to: ours)
-        let check = try runPython(["read", opsURL.path, ours.path, "\(blockSize)", "\(blockCount)"])
+        let check = try runPython(["read", opsURL.path, ours.path, "\(blockSize)", "\(blockCount)", "\(blockCycles)"])
         XCTAssertEqual(check["errors"] as? [String], [])
         XCTAssertEqual(check["count"] as? Int, expected.count)
 
         // reference -> ours
-        let made = try runPython(["write", opsURL.path, theirs.path, "\(blockSize)", "\(blockCount)"])
+        let made = try runPython(["write", opsURL.path, theirs.path, "\(blockSize)", "\(blockCount)", "\(blockCycles)"])
         let image = [UInt8](try Data(contentsOf: theirs))
         let tdev = MemoryBlockDevice(blockSize: blockSize, bytes: image, norFlash: true)
-        let tfs = try LittleFS2(mounting: tdev)
+        let tfs = try LittleFS2(mounting: tdev, configuration: config)
         var found: [String: [UInt8]] = [:]
         func walk(_ path: String) throws {
             let it = try tfs.listDirectory(path)
