@@ -169,3 +169,44 @@ final class LittleFS2FileTests: XCTestCase {
         XCTAssertEqual(try fs.statistics().nameMax, 255)
     }
 }
+
+final class LittleFS2DirectoryIterationTests: XCTestCase {
+    /// Entries that exist for the whole listing are listed exactly once, even while
+    /// other entries are removed and created (in a directory spanning several pairs).
+    func testListingWhileChangingSplitDirectory() throws {
+        let dev = MemoryBlockDevice(blockSize: 512, blockCount: 256, norFlash: true)
+        try LittleFS2.format(dev)
+        let fs = try LittleFS2(mounting: dev)
+        try fs.makeDirectory("/d")
+        var all = Set<String>()
+        for i in 0..<80 {
+            let name = "entry_with_a_long_name_\(i * 7919 % 1000)"
+            try fs.open("/d/" + name, mode: OpenMode(read: false, write: true, create: true)).close()
+            all.insert(name)
+        }
+        var rng = SplitMix(seed: 5)
+        var touched = Set<String>()
+        var seen: [String: Int] = [:]
+        let it = try fs.listDirectory("/d")
+        var step = 0
+        while let e = try it.next() {
+            seen[e.name, default: 0] += 1
+            step += 1
+            if step % 3 == 0 {
+                // remove this one, another one, and create a new one
+                try fs.remove("/d/" + e.name)
+                touched.insert(e.name)
+                let victim = all.subtracting(touched).sorted()[rng.below(all.subtracting(touched).count)]
+                try fs.remove("/d/" + victim)
+                touched.insert(victim)
+                let fresh = "new_\(step)_" + String(repeating: "x", count: rng.below(20))
+                try fs.makeDirectory("/d/" + fresh)
+                touched.insert(fresh)
+            }
+        }
+        for name in all.subtracting(touched) {
+            XCTAssertEqual(seen[name], 1, name)
+        }
+        for (name, n) in seen { XCTAssertLessThanOrEqual(n, 1, name) }
+    }
+}
