@@ -315,6 +315,7 @@ extension LittleFS2 {
                 f.flags |= FileFlags.reading
             }
             let diff = min(nsize, blockSize - f.off)
+            if diff <= 0 { throw .corrupt }
             let part = UnsafeMutableRawBufferPointer(rebasing: dst[p..<p + diff])
             if f.flags & FileFlags.inline != 0 {
                 try dirGetRead(f.m, nil, f.cache, hint: blockSize, gmask: Tag.make(0xFFF, 0x1FF, 0),
@@ -369,6 +370,7 @@ extension LittleFS2 {
                 f.flags |= FileFlags.writing
             }
             let diff = min(nsize, blockSize - f.off)
+            if diff <= 0 { throw .corrupt }
             while true {
                 do throws(StorageError) {
                     try bdProg(f.cache, rcache, validate: true, block: f.block, off: f.off,
