@@ -15,11 +15,13 @@ final class FailingBlockDevice: BlockDevice {
         try inner.read(block: block, offset: offset, into: buffer)
     }
     func write(block: Int, offset: Int, from buffer: UnsafeRawBufferPointer) throws(StorageError) {
-        if failing || readOnly { throw .io }
+        if failing { throw .io }
+        if readOnly { throw .readOnly }
         try inner.write(block: block, offset: offset, from: buffer)
     }
     func erase(block: Int) throws(StorageError) {
-        if failing || readOnly { throw .io }
+        if failing { throw .io }
+        if readOnly { throw .readOnly }
         try inner.erase(block: block)
     }
     func sync() throws(StorageError) {}

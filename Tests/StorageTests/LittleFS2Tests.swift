@@ -237,6 +237,24 @@ final class LittleFS2Tests: XCTestCase {
         try f.close()
     }
 
+    // vfs_lfs_mount.py: a read-only block device (MicroPython's readonly mount) makes
+    // writes fail with EROFS from the device, reading still works
+    func testReadOnlyDevice() throws {
+        let mem = ramDevice()
+        XCTAssertEqual(errno { _ = try LittleFS2(mounting: mem) }, 84)
+        try LittleFS2.format(mem)
+        var v = MPVfs(try LittleFS2(mounting: mem))
+        try v.fs.makeDirectory("/subdir")
+        try v.writeFile("/subdir/lfsmod2.py", "print(\"hello from lfs\")\n")
+        let dev = FailingBlockDevice(mem)
+        dev.readOnly = true
+        var ro = MPVfs(try LittleFS2(mounting: dev))
+        XCTAssertEqual(try ro.readFile("/subdir/lfsmod2.py"), "print(\"hello from lfs\")\n")
+        XCTAssertEqual(errno { _ = try ro.open("/test_write", "w") }, 30)
+        XCTAssertEqual(errno { try ro.fs.makeDirectory("/x") }, 30)
+        XCTAssertEqual(try ro.list("/"), ["subdir:d:0"])
+    }
+
     // vfs_lfs_superblock.py: a valid image whose first superblock block is erased
     func testFirstSuperblockErased() throws {
         let dev = FailingBlockDevice(MemoryBlockDevice(blockSize: 64, bytes: Self.superblockImage))
