@@ -92,6 +92,7 @@ final class LittleFS2Tests: XCTestCase {
         XCTAssertEqual(errno { try v.fs.rename("/testdir", "/testfile") }, 20)
         XCTAssertEqual(errno { try v.fs.makeDirectory("/" + String(repeating: "n", count: 256)) }, 36)
         XCTAssertEqual(errno { try v.fs.remove("/") }, 22)
+        XCTAssertEqual(errno { try v.fs.rename("/testdir", "/testdir/sub") }, 22)
         let closed = try v.open("/testfile", "r")
         try closed.close()
         XCTAssertEqual(errno { _ = try closed.read(into: UnsafeMutableRawBufferPointer(start: nil, count: 0)) }, 9)

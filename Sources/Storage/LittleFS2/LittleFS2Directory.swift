@@ -216,6 +216,11 @@ extension LittleFS2 {
     }
 
     func renamePath(from oldNames: [[UInt8]], to newNames: [[UInt8]]) throws(StorageError) {
+        // moving a directory into itself would cut it off from the tree (the reference
+        // does not check this; POSIX says EINVAL)
+        if newNames.count > oldNames.count && Array(newNames.prefix(oldNames.count)) == oldNames {
+            throw .invalid
+        }
         try fsForceConsistency()
         var oldcwd = MDir()
         var oid: UInt16 = 0
