@@ -7,6 +7,7 @@ final class FailingBlockDevice: BlockDevice {
     let inner: MemoryBlockDevice
     var failing = false
     var readOnly = false
+    var eraseIsNoop = false
     init(_ inner: MemoryBlockDevice) { self.inner = inner }
     var blockSize: Int { inner.blockSize }
     var blockCount: Int { inner.blockCount }
@@ -22,6 +23,7 @@ final class FailingBlockDevice: BlockDevice {
     func erase(block: Int) throws(StorageError) {
         if failing { throw .io }
         if readOnly { throw .readOnly }
+        if eraseIsNoop { return }
         try inner.erase(block: block)
     }
     func sync() throws(StorageError) {}
