@@ -92,10 +92,10 @@ public final class LittleFS2: FileSystem {
     func mountVolume() throws(StorageError) {
         var dir = MDir()
         dir.tail = Pair(0, 1)
-        var tortoise = Tortoise()
+        var cycles = CycleDetector()
         var foundSuperblock = false
         while !dir.tail.isNull {
-            try tortoise.step(dir.tail)
+            try cycles.step(dir.tail)
             let res = try dirFetchMatch(&dir, dir.tail, fmask: Tag.make(0x7FF, 0x3FF, 0),
                                         ftag: Tag.make(LFSType.superblock, 0, 8), nameMatcher(Array("littlefs".utf8)))
             if res == .noEntry { throw .noEntry }
