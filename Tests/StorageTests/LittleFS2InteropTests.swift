@@ -6,8 +6,8 @@ import XCTest
 /// operations is run by both; each must read the other's image, and they must use the
 /// same number of blocks.
 final class LittleFS2InteropTests: XCTestCase {
-    static let blockSize = 4096
-    static let blockCount = 1024
+    static let blockSize4K = 4096
+    static let blockCount4K = 1024
 
     /// Deterministic file contents, computed the same way by the Python side.
     static func content(seed: Int, size: Int) -> [UInt8] {
@@ -100,7 +100,7 @@ def content(seed, size):
 def make(buf):
     ctx = littlefs.UserContext(buffer=buf)
     return littlefs.LittleFS(context=ctx, block_size=BS, block_count=BC, read_size=32, prog_size=32,
-                             lookahead_size=32, block_cycles=100, cache_size=128, mount=False)
+                             lookahead_size=32, block_cycles=int(sys.argv[6]), cache_size=128, mount=False)
 ops = [l.split() for l in open(ops_path).read().splitlines() if l.strip()]
 files = {}
 def apply(fs):
@@ -186,7 +186,127 @@ else:
         return try XCTUnwrap(obj)
     }
 
+    /// Runs a Python snippet with `littlefs` imported, `image` (a path) and `make(buf,
+    /// **config)` (a LittleFS on a bytearray) defined.
+    func runSnippet(_ code: String, image: URL) throws {
+        let dir = FileManager.default.temporaryDirectory
+        let script = dir.appendingPathComponent("lfs2_snippet_\(getpid()).py")
+        let prelude = """
+        import sys, littlefs
+        image = sys.argv[1]
+        def make(buf, **kw):
+            cfg = dict(block_size=4096, block_count=len(buf) // 4096, read_size=32, prog_size=32,
+                       lookahead_size=32, block_cycles=100, cache_size=128)
+            cfg.update(kw)
+            return littlefs.LittleFS(context=littlefs.UserContext(buffer=buf), mount=False, **cfg)
+
+        """
+        try (prelude + code).write(to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script.path, image.path]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 {
+            XCTFail("python3 with littlefs-python failed: " + String(decoding: errData, as: UTF8.self))
+            throw StorageError.io
+        }
+    }
+
+    /// Inline files bigger than our inline limit (made with a bigger cache) and a disk
+    /// version 2.0 superblock: we read them, write into them, and the reference agrees.
+    func testForeignConfigurationAndOlderDiskVersion() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lfs2_foreign_\(getpid()).img")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try runSnippet("""
+        buf = bytearray(b"\\xff" * (4096 * 64))
+        fs = make(buf, cache_size=512, disk_version=0x00020000)
+        fs.format(); fs.mount()
+        with fs.open("/inline400", "wb") as f: f.write(bytes(range(200)) * 2)
+        with fs.open("/small", "wb") as f: f.write(b"abc")
+        fs.unmount()
+        open(image, "wb").write(buf)
+        """, image: url)
+        let dev = MemoryBlockDevice(blockSize: 4096, bytes: [UInt8](try Data(contentsOf: url)), norFlash: true)
+        let fs = try LittleFS2(mounting: dev)
+        XCTAssertTrue(fs.gstate.needsSuperblock, "a 2.0 superblock should be upgraded on the first write")
+        let expected = [UInt8]((0..<400).map { UInt8($0 % 200) })
+        let r = try fs.open("/inline400", mode: OpenMode(read: true))
+        var buf = [UInt8](repeating: 0, count: 1000)
+        XCTAssertEqual(try buf.withUnsafeMutableBytes { try r.read(into: $0) }, 400)
+        XCTAssertEqual(Array(buf[0..<400]), expected)
+        try r.close()
+        // overwrite 10 bytes in the middle: the file leaves the directory entry
+        let w = try fs.open("/inline400", mode: OpenMode(read: true, write: true))
+        _ = try w.seek(100, from: .start)
+        _ = try [UInt8](repeating: 0xEE, count: 10).withUnsafeBytes { try w.write(from: $0) }
+        try w.close()
+        XCTAssertFalse(fs.gstate.needsSuperblock)
+        try Data(dev.bytes).write(to: url)
+        try runSnippet("""
+        buf = bytearray(open(image, "rb").read())
+        fs = make(buf)
+        fs.mount()
+        data = fs.open("/inline400", "rb").read()
+        exp = bytearray(bytes(range(200)) * 2); exp[100:110] = b"\\xee" * 10
+        assert data == exp, data
+        assert fs.open("/small", "rb").read() == b"abc"
+        assert fs.fs_stat().disk_version == 0x00020001, hex(fs.fs_stat().disk_version)
+        """, image: url)
+    }
+
     func testOurImageReadsInReferenceAndBack() throws {
+        try interop(ops: Self.operations(), blockSize: Self.blockSize4K, blockCount: Self.blockCount4K)
+    }
+
+    /// Small blocks: directories split over several metadata pairs, pairs relocated for
+    /// wear levelling (block_cycles 100) and the superblock pair expanded.
+    func testSplitsRelocationsAndSuperblockExpansion() throws {
+        var ops = ["mkdir /many", "mkdir /other"]
+        for i in 0..<120 { ops.append("write /many/a_rather_long_file_name_\(i) \(i % 70) \(i) 32") }
+        for i in stride(from: 0, to: 120, by: 4) { ops.append("remove /many/a_rather_long_file_name_\(i)") }
+        for i in 0..<40 { ops.append("write /other/big\(i % 5) \(700 + i * 13) \(i) 256") }
+        for i in 0..<1500 { ops.append("write /counter \(i % 40) \(i) 16") }
+        for i in 0..<200 { ops.append("write /many/a_rather_long_file_name_\(1 + (i * 4) % 120) \(i % 90) \(i) 64") }
+        try interop(ops: ops, blockSize: 512, blockCount: 256) { fs in
+            // the root moved out of the superblock pair, and /many spans several pairs
+            XCTAssertFalse(fs.root.overlaps(Pair(0, 1)), "superblock was not expanded")
+            var m = MDir()
+            var id: UInt16 = 0
+            guard case .found(let tag) = try fs.dirFind([Array("many".utf8)], &m, id: &id) else { return XCTFail() }
+            let (_, p) = try fs.dirGet(m, gmask: Tag.make(0x700, 0x3FF, 0), gtag: Tag.make(LFSType.structure, UInt32(Tag.id(tag)), 8))
+            var d = MDir()
+            try fs.dirFetch(&d, Pair(le: p))
+            var pairs = 1
+            while d.split { try fs.dirFetch(&d, d.tail); pairs += 1 }
+            XCTAssertGreaterThan(pairs, 2, "directory did not split")
+        }
+    }
+
+    /// Metadata pairs relocated every few compactions (block_cycles 1), so parents,
+    /// predecessors and open pairs are rewritten all the time.
+    func testFrequentRelocation() throws {
+        var ops = ["mkdir /a", "mkdir /a/b", "mkdir /c"]
+        var renamed: [String] = []
+        for i in 0..<300 {
+            let dir = ["", "/a", "/a/b", "/c"][i % 4]
+            ops.append("write \(dir)/f\(i % 23) \((i * 37) % 300) \(i) 50")
+            if i % 7 == 3 {
+                ops.append("rename \(dir)/f\(i % 23) /c/r\(i)")
+                renamed.append("/c/r\(i)")
+            }
+            if i % 11 == 5 { ops.append("mkdir /a/d\(i)") }
+            if i % 13 == 6 && !renamed.isEmpty { ops.append("remove \(renamed.removeFirst())") }
+        }
+        try interop(ops: ops, blockSize: 512, blockCount: 512, blockCycles: 1)
+    }
+
+    func interop(ops: [String], blockSize: Int, blockCount: Int, blockCycles: Int = 100,
+                 check: (LittleFS2) throws -> Void = { _ in }) throws {
         let dir = FileManager.default.temporaryDirectory
         let opsURL = dir.appendingPathComponent("lfs2_ops_\(getpid()).txt")
         let ours = dir.appendingPathComponent("lfs2_ours_\(getpid()).img")
@@ -194,25 +314,26 @@ else:
         defer {
             for u in [opsURL, ours, theirs] { try? FileManager.default.removeItem(at: u) }
         }
-        let ops = Self.operations()
         try ops.joined(separator: "\n").write(to: opsURL, atomically: true, encoding: .utf8)
 
         // ours -> reference
-        let dev = MemoryBlockDevice(blockSize: Self.blockSize, blockCount: Self.blockCount, norFlash: true)
-        try LittleFS2.format(dev)
-        let fs = try LittleFS2(mounting: dev)
+        let dev = MemoryBlockDevice(blockSize: blockSize, blockCount: blockCount, norFlash: true)
+        let config = LittleFS2.Configuration(blockCycles: blockCycles)
+        try LittleFS2.format(dev, configuration: config)
+        let fs = try LittleFS2(mounting: dev, configuration: config)
         let expected = try Self.runOperations(fs, ops)
         let ourUsed = try fs.usedBlocks()
+        try check(fs)
         try Data(dev.bytes).write(to: ours)
-        let check = try runPython(["read", opsURL.path, ours.path, "\(Self.blockSize)", "\(Self.blockCount)"])
+        let check = try runPython(["read", opsURL.path, ours.path, "\(blockSize)", "\(blockCount)", "\(blockCycles)"])
         XCTAssertEqual(check["errors"] as? [String], [])
         XCTAssertEqual(check["count"] as? Int, expected.count)
 
         // reference -> ours
-        let made = try runPython(["write", opsURL.path, theirs.path, "\(Self.blockSize)", "\(Self.blockCount)"])
+        let made = try runPython(["write", opsURL.path, theirs.path, "\(blockSize)", "\(blockCount)", "\(blockCycles)"])
         let image = [UInt8](try Data(contentsOf: theirs))
-        let tdev = MemoryBlockDevice(blockSize: Self.blockSize, bytes: image, norFlash: true)
-        let tfs = try LittleFS2(mounting: tdev)
+        let tdev = MemoryBlockDevice(blockSize: blockSize, bytes: image, norFlash: true)
+        let tfs = try LittleFS2(mounting: tdev, configuration: config)
         var found: [String: [UInt8]] = [:]
         func walk(_ path: String) throws {
             let it = try tfs.listDirectory(path)
@@ -248,8 +369,8 @@ else:
         try f.close()
         XCTAssertEqual(try tfs.stat("/after.txt").size, 13)
         // the same operations even give the same image, byte for byte
-        let diffBlocks = (0..<Self.blockCount).filter { b in
-            dev.bytes[b * Self.blockSize..<(b + 1) * Self.blockSize] != image[b * Self.blockSize..<(b + 1) * Self.blockSize]
+        let diffBlocks = (0..<blockCount).filter { b in
+            dev.bytes[b * blockSize..<(b + 1) * blockSize] != image[b * blockSize..<(b + 1) * blockSize]
         }
         XCTAssertEqual(diffBlocks, [], "blocks differing from the reference's image")
     }

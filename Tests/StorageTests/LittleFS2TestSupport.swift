@@ -7,6 +7,7 @@ final class FailingBlockDevice: BlockDevice {
     let inner: MemoryBlockDevice
     var failing = false
     var readOnly = false
+    var eraseIsNoop = false
     init(_ inner: MemoryBlockDevice) { self.inner = inner }
     var blockSize: Int { inner.blockSize }
     var blockCount: Int { inner.blockCount }
@@ -15,11 +16,14 @@ final class FailingBlockDevice: BlockDevice {
         try inner.read(block: block, offset: offset, into: buffer)
     }
     func write(block: Int, offset: Int, from buffer: UnsafeRawBufferPointer) throws(StorageError) {
-        if failing || readOnly { throw .io }
+        if failing { throw .io }
+        if readOnly { throw .readOnly }
         try inner.write(block: block, offset: offset, from: buffer)
     }
     func erase(block: Int) throws(StorageError) {
-        if failing || readOnly { throw .io }
+        if failing { throw .io }
+        if readOnly { throw .readOnly }
+        if eraseIsNoop { return }
         try inner.erase(block: block)
     }
     func sync() throws(StorageError) {}

@@ -10,7 +10,23 @@ final class LittleFS2Tests: XCTestCase {
 
     // vfs_lfs.py
     func testVfsLfsScenario() throws {
-        let dev = ramDevice()
+        try vfsLfsScenario(ramDevice())
+    }
+
+    /// MicroPython's test device: erase does nothing and writes overwrite, over a
+    /// bytearray that starts zeroed (then holds whatever the previous test left).
+    func testVfsLfsScenarioOnDeviceWithoutErase() throws {
+        let mem = ramDevice()
+        let dev = FailingBlockDevice(mem)
+        dev.eraseIsNoop = true
+        try vfsLfsScenario(dev)
+        // and again over the leftovers of the first run
+        try vfsLfsScenario(dev)
+        for i in mem.bytes.indices { mem.bytes[i] = UInt8(truncatingIfNeeded: i &* 7 &+ (i >> 10)) }
+        try vfsLfsScenario(dev)
+    }
+
+    func vfsLfsScenario(_ dev: any BlockDevice) throws {
         try LittleFS2.format(dev)
         var v = MPVfs(try LittleFS2(mounting: dev))
         XCTAssertEqual(try v.free(), 28)
@@ -92,6 +108,7 @@ final class LittleFS2Tests: XCTestCase {
         XCTAssertEqual(errno { try v.fs.rename("/testdir", "/testfile") }, 20)
         XCTAssertEqual(errno { try v.fs.makeDirectory("/" + String(repeating: "n", count: 256)) }, 36)
         XCTAssertEqual(errno { try v.fs.remove("/") }, 22)
+        XCTAssertEqual(errno { try v.fs.rename("/testdir", "/testdir/sub") }, 22)
         let closed = try v.open("/testfile", "r")
         try closed.close()
         XCTAssertEqual(errno { _ = try closed.read(into: UnsafeMutableRawBufferPointer(start: nil, count: 0)) }, 9)
@@ -235,6 +252,24 @@ final class LittleFS2Tests: XCTestCase {
         XCTAssertEqual(errno { try f.sync() }, 5)
         dev.failing = false
         try f.close()
+    }
+
+    // vfs_lfs_mount.py: a read-only block device (MicroPython's readonly mount) makes
+    // writes fail with EROFS from the device, reading still works
+    func testReadOnlyDevice() throws {
+        let mem = ramDevice()
+        XCTAssertEqual(errno { _ = try LittleFS2(mounting: mem) }, 84)
+        try LittleFS2.format(mem)
+        var v = MPVfs(try LittleFS2(mounting: mem))
+        try v.fs.makeDirectory("/subdir")
+        try v.writeFile("/subdir/lfsmod2.py", "print(\"hello from lfs\")\n")
+        let dev = FailingBlockDevice(mem)
+        dev.readOnly = true
+        var ro = MPVfs(try LittleFS2(mounting: dev))
+        XCTAssertEqual(try ro.readFile("/subdir/lfsmod2.py"), "print(\"hello from lfs\")\n")
+        XCTAssertEqual(errno { _ = try ro.open("/test_write", "w") }, 30)
+        XCTAssertEqual(errno { try ro.fs.makeDirectory("/x") }, 30)
+        XCTAssertEqual(try ro.list("/"), ["subdir:d:0"])
     }
 
     // vfs_lfs_superblock.py: a valid image whose first superblock block is erased

@@ -45,7 +45,7 @@ public final class LittleFS2: FileSystem {
         attrMax = c.attrMax
         guard readSize > 0, progSize > 0, cacheSize > 0, blockSize >= 32,
               cacheSize % readSize == 0, cacheSize % progSize == 0, blockSize % cacheSize == 0,
-              lookaheadBytes > 0, lookaheadBytes % 4 == 0 || lookaheadBytes < 4, blockCycles != 0,
+              lookaheadBytes > 0, blockCycles != 0,
               nameMax > 0, nameMax <= 1022, attrMax > 0, attrMax <= 1022,
               fileMax > 0, fileMax <= 2_147_483_647 else { throw .invalid }
         if let im = c.inlineMax {
@@ -92,10 +92,10 @@ public final class LittleFS2: FileSystem {
     func mountVolume() throws(StorageError) {
         var dir = MDir()
         dir.tail = Pair(0, 1)
-        var tortoise = Tortoise()
+        var cycles = CycleDetector()
         var foundSuperblock = false
         while !dir.tail.isNull {
-            try tortoise.step(dir.tail)
+            try cycles.step(dir.tail)
             let res = try dirFetchMatch(&dir, dir.tail, fmask: Tag.make(0x7FF, 0x3FF, 0),
                                         ftag: Tag.make(LFSType.superblock, 0, 8), nameMatcher(Array("littlefs".utf8)))
             if res == .noEntry { throw .noEntry }
@@ -128,7 +128,8 @@ public final class LittleFS2: FileSystem {
             try dirGetGState(dir, &gstate)
         }
         if !foundSuperblock || root.isNull { throw .corrupt }
-        if !Tag.isValid(gstate.tag) { gstate.tag &+= 1 } else { gstate.tag &+= 0 }
+        // an orphan count left with the valid bit set becomes visible as a count of one
+        if !Tag.isValid(gstate.tag) { gstate.tag &+= 1 }
         gdisk = gstate
         lookahead.start = seed % blockCount32
         allocDrop()

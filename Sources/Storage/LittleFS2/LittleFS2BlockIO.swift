@@ -66,7 +66,19 @@ extension LittleFS2 {
         return out
     }
 
+    /// The word at `off` if the read cache holds it (and no pending program overlaps).
+    @inline(__always)
+    private func cachedWord(_ pcache: Cache?, _ rcache: Cache, block: UInt32, off: Int) -> (UInt8, UInt8, UInt8, UInt8)? {
+        guard block == rcache.block, off >= rcache.off, off + 4 <= rcache.off + rcache.size,
+              pcache == nil || pcache!.block != block else { return nil }
+        let i = off - rcache.off
+        return rcache.buffer.withUnsafeBufferPointer { b in (b[i], b[i + 1], b[i + 2], b[i + 3]) }
+    }
+
     func bdReadLE32(_ pcache: Cache?, _ rcache: Cache, hint: Int, block: UInt32, off: Int) throws(StorageError) -> UInt32 {
+        if let (a, b, c, d) = cachedWord(pcache, rcache, block: block, off: off) {
+            return UInt32(a) | UInt32(b) << 8 | UInt32(c) << 16 | UInt32(d) << 24
+        }
         var v: UInt32 = 0
         try mutValueBytes(&v) { (b) throws(StorageError) in
             try bdRead(pcache, rcache, hint: hint, block: block, off: off, into: b)
@@ -75,6 +87,9 @@ extension LittleFS2 {
     }
 
     func bdReadBE32(_ rcache: Cache, hint: Int, block: UInt32, off: Int) throws(StorageError) -> UInt32 {
+        if let (a, b, c, d) = cachedWord(nil, rcache, block: block, off: off) {
+            return UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+        }
         var v: UInt32 = 0
         try mutValueBytes(&v) { (b) throws(StorageError) in
             try bdRead(nil, rcache, hint: hint, block: block, off: off, into: b)

@@ -25,7 +25,10 @@ extension LittleFS2 {
 
     // MARK: cycle-safe walks
 
-    struct Tortoise {
+    /// Brent's cycle detection over the tail list: remembers a pair at doubling intervals
+    /// and fails if the walk comes back to it.
+
+    struct CycleDetector {
         var pair = Pair.null
         var i = 1
         var period = 1
@@ -47,9 +50,9 @@ extension LittleFS2 {
     func fsTraverse(includeOrphans: Bool, _ cb: (UInt32) throws(StorageError) -> Void) throws(StorageError) {
         var dir = MDir()
         dir.tail = Pair(0, 1)
-        var tortoise = Tortoise()
+        var cycles = CycleDetector()
         while !dir.tail.isNull {
-            try tortoise.step(dir.tail)
+            try cycles.step(dir.tail)
             try cb(dir.tail.a)
             try cb(dir.tail.b)
             try dirFetch(&dir, dir.tail)
@@ -84,9 +87,9 @@ extension LittleFS2 {
     /// Finds the pair whose tail is `pair`; false if there is none.
     func fsPred(_ pair: Pair, _ pdir: inout MDir) throws(StorageError) -> Bool {
         pdir.tail = Pair(0, 1)
-        var tortoise = Tortoise()
+        var cycles = CycleDetector()
         while !pdir.tail.isNull {
-            try tortoise.step(pdir.tail)
+            try cycles.step(pdir.tail)
             if pdir.tail.overlaps(pair) { return true }
             try dirFetch(&pdir, pdir.tail)
         }
@@ -96,9 +99,9 @@ extension LittleFS2 {
     /// Finds the directory entry pointing at `pair`; returns its tag, nil if none.
     func fsParent(_ pair: Pair, _ parent: inout MDir) throws(StorageError) -> UInt32? {
         parent.tail = Pair(0, 1)
-        var tortoise = Tortoise()
+        var cycles = CycleDetector()
         while !parent.tail.isNull {
-            try tortoise.step(parent.tail)
+            try cycles.step(parent.tail)
             let res = try dirFetchMatch(&parent, parent.tail, fmask: Tag.make(0x7FF, 0, 0x3FF),
                                         ftag: Tag.make(LFSType.dirStruct, 0, 8)) { (_, block, off) throws(StorageError) -> Cmp in
                 let b = try self.bdReadBytes(self.pcache, self.rcache, hint: self.blockSize, block: block, off: off, count: 8)

@@ -7,6 +7,7 @@ final class DirHandle: MListEntry, DirectoryIterator {
     var head = Pair.null
     var pos = 0
     var closed = false
+    var pairsVisited = 0
 
     init(fs: LittleFS2) {
         self.fs = fs
@@ -141,16 +142,16 @@ extension LittleFS2 {
             d.pos += 1
             return DirEntry(name: [0x2E, 0x2E], entry: EntryInfo(name: "..", type: .directory, size: 0))
         }
-        var guardCount = 0
         while true {
-            if d.id == d.m.count {
+            if d.id >= d.m.count {
                 if !d.m.split { return nil }
                 var m = d.m
                 try dirFetch(&m, m.tail)
                 d.m = m
                 d.id = 0
-                guardCount += 1
-                if guardCount > Int(blockCount32) { throw .corrupt }
+                // a tail list that loops would make the listing endless
+                d.pairsVisited += 1
+                if d.pairsVisited > Int(blockCount32) { throw .corrupt }
             }
             do throws(StorageError) {
                 let info = try dirGetInfo(d.m, id: d.id)
@@ -215,6 +216,11 @@ extension LittleFS2 {
     }
 
     func renamePath(from oldNames: [[UInt8]], to newNames: [[UInt8]]) throws(StorageError) {
+        // moving a directory into itself would cut it off from the tree (the reference
+        // does not check this; POSIX says EINVAL)
+        if newNames.count > oldNames.count && Array(newNames.prefix(oldNames.count)) == oldNames {
+            throw .invalid
+        }
         try fsForceConsistency()
         var oldcwd = MDir()
         var oid: UInt16 = 0

@@ -212,6 +212,13 @@ extension LittleFS2 {
                 orig.ctzHead = f.ctzHead
                 orig.ctzSize = f.ctzSize
                 orig.pos = f.pos
+                if f.ctzHead == lfsBlockInline {
+                    // an inline file larger than our inline limit (written elsewhere)
+                    // that was just moved out: the old data is still in the directory
+                    orig.flags |= FileFlags.inline
+                    orig.m = f.m
+                    orig.id = f.id
+                }
                 rcache.drop()
                 var buf = [UInt8](repeating: 0, count: blockSize)
                 while f.pos < f.ctzSize {
@@ -308,6 +315,7 @@ extension LittleFS2 {
                 f.flags |= FileFlags.reading
             }
             let diff = min(nsize, blockSize - f.off)
+            if diff <= 0 { throw .corrupt }
             let part = UnsafeMutableRawBufferPointer(rebasing: dst[p..<p + diff])
             if f.flags & FileFlags.inline != 0 {
                 try dirGetRead(f.m, nil, f.cache, hint: blockSize, gmask: Tag.make(0xFFF, 0x1FF, 0),
@@ -362,6 +370,7 @@ extension LittleFS2 {
                 f.flags |= FileFlags.writing
             }
             let diff = min(nsize, blockSize - f.off)
+            if diff <= 0 { throw .corrupt }
             while true {
                 do throws(StorageError) {
                     try bdProg(f.cache, rcache, validate: true, block: f.block, off: f.off,

@@ -46,7 +46,9 @@ extension LittleFS2 {
 
             if (gmask & tag) == (gmask & (gtag &- gdiff)) {
                 if Tag.isDelete(tag) { throw .noEntry }
-                let diff = min(Int(Tag.size(tag)), gsize)
+                // (only the attribute's own bytes: the reference reads past its end
+                // when `goff` > 0, which can run off the block for big inline files)
+                let diff = min(max(0, Int(Tag.size(tag)) - goff), gsize)
                 var out = [UInt8](repeating: 0, count: gsize)
                 if diff > 0 {
                     try mutBytes(&out) { (b) throws(StorageError) in
