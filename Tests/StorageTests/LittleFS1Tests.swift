@@ -329,6 +329,53 @@ final class LittleFS1Tests: XCTestCase {
         buf[0] = 0
     }
 
+    /// Removing each entry as it is listed, in a directory spread over several blocks (small
+    /// blocks), lists every entry once; so does adding entries while listing.
+    func testListingSurvivesChanges() throws {
+        let bdev = PythonRAMDevice(blocks: 64, blockSize: 128)
+        try LittleFS1.format(bdev)
+        let fs = try LittleFS1(mounting: bdev)
+        let names = (0..<12).map { "file\($0)" }
+        for n in names { try write(fs, "/" + n, n) }
+        try fs.makeDirectory("/sub")
+        XCTAssertEqual(try list(fs, "/").count, 13)
+
+        let it = try fs.listDirectory("/")
+        var seen = [String]()
+        while let e = try it.next() {
+            seen.append(e.name)
+            try fs.remove("/" + e.name)
+        }
+        XCTAssertEqual(seen, names + ["sub"])
+        XCTAssertEqual(try list(fs, "/"), [])
+        XCTAssertEqual(try free(fs), 64 - 4)
+
+        for n in names.prefix(3) { try write(fs, "/" + n, n) }
+        let it2 = try fs.listDirectory("/")
+        var seen2 = [String]()
+        while let e = try it2.next() {
+            seen2.append(e.name)
+            if seen2.count <= 3 { try write(fs, "/new\(seen2.count)", "x") }
+        }
+        XCTAssertEqual(seen2, Array(names.prefix(3)) + ["new1", "new2", "new3"])
+
+        // an open file whose entry moves down keeps its place
+        let f = try fs.open("/new3", mode: .python("a"))
+        try fs.remove("/file0")
+        try fs.remove("/file1")
+        _ = try Array("yz".utf8).withUnsafeBytes { try f.write(from: $0) }
+        try f.close()
+        XCTAssertEqual(try read(fs, "/new3"), "xyz")
+        XCTAssertEqual(try read(fs, "/file2"), "file2")
+        // and a removed one is not brought back by its close
+        let g = try fs.open("/file2", mode: .python("a"))
+        _ = try Array("!".utf8).withUnsafeBytes { try g.write(from: $0) }
+        try fs.remove("/file2")
+        try g.close()
+        assertErrno(2) { _ = try fs.stat("/file2") }
+        XCTAssertEqual(try list(fs, "/").map(\.name), ["new1", "new2", "new3"])
+    }
+
     // MARK: vfs_lfs_ilistdir_del.py (run there for VfsLfs2 only; the same scenario on v1)
 
     func testListingWhileDeleting() throws {
