@@ -376,6 +376,94 @@ final class LittleFS1Tests: XCTestCase {
         XCTAssertEqual(try list(fs, "/").map(\.name), ["new1", "new2", "new3"])
     }
 
+    func testFilePositionsAndSizes() throws {
+        let bdev = PythonRAMDevice(blocks: 32, blockSize: 128)
+        XCTAssertFalse(LittleFS1.hasSignature(bdev))
+        try LittleFS1.format(bdev)
+        XCTAssertTrue(LittleFS1.hasSignature(bdev))
+        let fs = try LittleFS1(mounting: bdev)
+        let data = (0..<300).map { UInt8(truncatingIfNeeded: 31 + $0) }
+
+        // truncating to a block boundary keeps the data (v1's own truncate loses it there)
+        var f = try fs.open("/f", mode: .python("w+"))
+        _ = try data.withUnsafeBytes { try f.write(from: $0) }
+        XCTAssertEqual(try f.size(), 300)
+        try f.truncate(to: 128)
+        XCTAssertEqual(try f.size(), 128)
+        try f.close()
+        f = try fs.open("/f", mode: .python("r"))
+        var buf = [UInt8](repeating: 0, count: 400)
+        XCTAssertEqual(try buf.withUnsafeMutableBytes { try f.read(into: $0) }, 128)
+        XCTAssertEqual(Array(buf[0..<128]), Array(data[0..<128]))
+        try f.close()
+
+        // writing past the end fills with zeros; growing by truncate too
+        f = try fs.open("/f", mode: .python("r+"))
+        XCTAssertEqual(try f.seek(10, from: .end), 138)
+        _ = try [UInt8(7)].withUnsafeBytes { try f.write(from: $0) }
+        try f.truncate(to: 150)
+        XCTAssertEqual(f.position, 139)
+        XCTAssertEqual(try f.size(), 150)
+        XCTAssertEqual(try f.seek(126, from: .start), 126)
+        XCTAssertEqual(try buf.withUnsafeMutableBytes { try f.read(into: $0) }, 24)
+        XCTAssertEqual(Array(buf[0..<24]), Array(data[126..<128]) + [UInt8](repeating: 0, count: 10) + [7] + [UInt8](repeating: 0, count: 11))
+        try f.close()
+        XCTAssertEqual(try fs.stat("/f").size, 150)
+
+        // read-only and write-only handles refuse the other direction
+        f = try fs.open("/f", mode: .python("r"))
+        assertErrno(9) { _ = try [UInt8(1)].withUnsafeBytes { try f.write(from: $0) } }
+        assertErrno(9) { try f.truncate(to: 0) }
+        try f.close()
+        f = try fs.open("/f", mode: .python("a"))
+        assertErrno(9) { _ = try buf.withUnsafeMutableBytes { try f.read(into: $0) } }
+        try f.close()
+    }
+
+    func testNamesAndSpecialPaths() throws {
+        let bdev = PythonRAMDevice(blocks: 32, blockSize: 1024)
+        try LittleFS1.format(bdev)
+        let fs = try LittleFS1(mounting: bdev)
+        let long = String(repeating: "n", count: 255)
+        try write(fs, "/" + long, "ok")
+        XCTAssertEqual(try fs.stat("/" + long).size, 2)
+        assertErrno(36) { try self.write(fs, "/" + long + "x", "no") }
+        assertErrno(36) { try fs.makeDirectory("/" + long + "x") }
+
+        XCTAssertEqual(try fs.stat("/"), EntryInfo(name: "/", type: .directory, size: 0, mtime: nil))
+        assertErrno(21) { _ = try fs.open("/", mode: .python("r")) }
+        assertErrno(17) { try fs.makeDirectory("/") }
+        assertErrno(22) { try fs.remove("/") }
+        assertErrno(22) { try fs.rename("/", "/x") }
+
+        try fs.makeDirectory("/d")
+        try fs.makeDirectory("/d/e")
+        try write(fs, "/d/e/f", "f")
+        assertErrno(39) { try fs.removeDirectory("/d") }
+        assertErrno(20) { try fs.makeDirectory("/d/e/f/g") }
+        assertErrno(2) { try fs.makeDirectory("/d/x/g") }
+        assertErrno(21) { try fs.rename("/d/e/f", "/d") }
+        assertErrno(21) { try fs.rename("/" + long, "/d") }
+        // moving a directory into itself is refused (v1 would cut it off the tree)
+        assertErrno(22) { try fs.rename("/d", "/d/e/d2") }
+        // renaming onto itself changes nothing (v1 would delete it)
+        try fs.rename("/d/e/f", "/d/e/f")
+        XCTAssertEqual(try read(fs, "/d/e/f"), "f")
+        // replacing an empty directory
+        try fs.makeDirectory("/empty")
+        try fs.rename("/d/e", "/empty")
+        XCTAssertEqual(try list(fs, "/empty"), [file("f", 1)])
+        XCTAssertEqual(try list(fs, "/d"), [])
+        // replacing a file
+        try write(fs, "/g", "gg")
+        try fs.rename("/g", "/empty/f")
+        XCTAssertEqual(try read(fs, "/empty/f"), "gg")
+        let before = try free(fs)
+        try fs.remove("/empty/f")
+        XCTAssertEqual(try free(fs), before + 1)
+        XCTAssertEqual(try LittleFS1(mounting: bdev).statistics().freeBlocks, before + 1)
+    }
+
     // MARK: vfs_lfs_ilistdir_del.py (run there for VfsLfs2 only; the same scenario on v1)
 
     func testListingWhileDeleting() throws {

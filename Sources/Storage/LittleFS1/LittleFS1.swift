@@ -82,6 +82,25 @@ public final class LittleFS1: FileSystem {
         try mount()
     }
 
+    /// Whether block 0 or 1 holds a littlefs v1 superblock signature, as MicroPython's
+    /// `vfs.mount` checks when given a bare block device ("littlefs" 40 bytes into the block).
+    public static func hasSignature(_ device: any BlockDevice) -> Bool {
+        guard device.blockSize >= 48 else { return false }
+        for block in 0..<min(2, device.blockCount) {
+            var bytes = [UInt8](repeating: 0, count: 8)
+            var ok = true
+            bytes.withUnsafeMutableBytes { buf in
+                do throws(StorageError) {
+                    try device.read(block: block, offset: 40, into: buf)
+                } catch {
+                    ok = false
+                }
+            }
+            if ok && bytes == Superblock.magic { return true }
+        }
+        return false
+    }
+
     private func writeEmptyFilesystem() throws(StorageError) {
         lookahead.start = 0
         lookahead.size = min(lookaheadBits, blockCount)
