@@ -9,6 +9,8 @@ final class PythonRAMDevice: BlockDevice {
     var data: [UInt8]
     var failure: StorageError?
     var readOnly = false
+    /// A worn-out block: writes to it are silently lost.
+    var badBlock: Int?
 
     init(blocks: Int, blockSize: Int = 1024) {
         self.blockSize = blockSize
@@ -24,6 +26,7 @@ final class PythonRAMDevice: BlockDevice {
 
     func write(block: Int, offset: Int, from buffer: UnsafeRawBufferPointer) throws(StorageError) {
         if readOnly { throw StorageError.readOnly }
+        if block == badBlock { return }
         let start = block * blockSize + offset
         for i in 0..<buffer.count { data[start + i] = buffer[i] }
         if let failure { throw failure }

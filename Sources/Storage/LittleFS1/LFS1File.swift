@@ -207,10 +207,14 @@ extension LittleFS1 {
                     }
                     if let failure { throw failure }
                     if got == 0 { throw LittleFS1.corrupt }
+                    // written a byte at a time, as v1 does: where a bad block is found and
+                    // when the allocator rescans then match the reference exactly
                     chunk.withUnsafeBytes { buf in
-                        do throws(StorageError) {
-                            _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[0..<got]))
-                        } catch { failure = error }
+                        for i in 0..<got where failure == nil {
+                            do throws(StorageError) {
+                                _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[i..<i + 1]))
+                            } catch { failure = error }
+                        }
                     }
                     if let failure { throw failure }
                 }
@@ -336,14 +340,14 @@ extension LittleFS1 {
             return buffer.count
         }
 
+        /// Fills up to `target` with zeros, a byte at a time as v1 does (see `flush`).
         private func writeZeros(until target: Int) throws(StorageError) {
-            let zeros = [UInt8](repeating: 0, count: 64)
+            var zero: UInt8 = 0
             while pos < target {
-                let n = min(zeros.count, target - pos)
                 var failure: StorageError?
-                zeros.withUnsafeBytes { buf in
+                withUnsafeBytes(of: &zero) { buf in
                     do throws(StorageError) {
-                        _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[0..<n]))
+                        _ = try writeData(buf)
                     } catch { failure = error }
                 }
                 if let failure { throw failure }
