@@ -769,6 +769,37 @@ final class LittleFS1RobustnessTests: XCTestCase {
         }
     }
 
+    /// A block that silently loses its writes is noticed when read back, and what was meant
+    /// for it goes elsewhere: the data survives.
+    func testWornOutBlock() throws {
+        for bad in 2..<40 {
+            let dev = PythonRAMDevice(blocks: 48, blockSize: 256)
+            dev.badBlock = bad
+            try LittleFS1.format(dev)
+            var fs = try LittleFS1(mounting: dev)
+            try fs.makeDirectory("/d")
+            for i in 0..<4 {
+                let f = try fs.open("/d/f\(i)", mode: w)
+                try put(f, Self.pattern(200 + 700 * i, seed: i))
+                try f.close()
+            }
+            let g = try fs.open("/d/f1", mode: OpenMode(read: true, write: true))
+            _ = try g.seek(100, from: .start)
+            try put(g, Self.pattern(50, seed: 9))
+            try g.close()
+            try fs.rename("/d/f2", "/f2")
+            try fs.remove("/d/f3")
+
+            fs = try LittleFS1(mounting: dev)
+            var f1 = Self.pattern(900, seed: 1)
+            f1.replaceSubrange(100..<150, with: Self.pattern(50, seed: 9))
+            XCTAssertEqual(try contents(fs, "/d/f0"), Self.pattern(200, seed: 0), "bad block \(bad)")
+            XCTAssertEqual(try contents(fs, "/d/f1"), f1, "bad block \(bad)")
+            XCTAssertEqual(try contents(fs, "/f2"), Self.pattern(1600, seed: 2), "bad block \(bad)")
+            XCTAssertEqual(try names(fs, "/d"), ["f0:f:200", "f1:f:900"], "bad block \(bad)")
+        }
+    }
+
     /// Power lost at every write or erase of an operation: the filesystem still mounts, and
     /// after the repair v1 does before its first change it holds either the old or the new
     /// state, with the matching number of free blocks.
