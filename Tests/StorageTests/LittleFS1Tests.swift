@@ -280,6 +280,8 @@ final class LittleFS1Tests: XCTestCase {
         XCTAssertEqual(try f.seek(1 << 30, from: .start), 1 << 30)
         assertErrno(22) { _ = try f.seek(1 << 30, from: .current) }
         assertErrno(22) { _ = try f.seek(-1, from: .start) }
+        assertErrno(22) { _ = try f.seek(Int.max, from: .current) }
+        assertErrno(22) { _ = try f.seek(Int.min, from: .end) }
         try f.close()
     }
 

@@ -113,13 +113,14 @@ extension LittleFS1 {
         func seek(_ offset: Int, from origin: SeekOrigin) throws(StorageError) -> Int {
             try checkOpen()
             try flush()
-            let target: Int
+            let base: Int
             switch origin {
-            case .start: target = offset
-            case .current: target = pos + offset
-            case .end: target = length + offset
+            case .start: base = 0
+            case .current: base = pos
+            case .end: base = length
             }
-            if target < 0 || target > LittleFS1.fileMax { throw StorageError.invalid }
+            let (target, overflow) = base.addingReportingOverflow(offset)
+            if overflow || target < 0 || target > LittleFS1.fileMax { throw StorageError.invalid }
             pos = target
             return target
         }

@@ -50,7 +50,7 @@ public final class LittleFS1: FileSystem {
         let c = configuration
         let size = device.blockSize, count = device.blockCount
         guard c.readSize > 0, c.progSize > 0, c.progSize % c.readSize == 0,
-              size > 2 * 4, size % c.progSize == 0,
+              size > 2 * 4, size < Int(UInt32.max), size % c.progSize == 0,
               c.lookahead > 0, c.lookahead % 32 == 0,
               count > 0, count < Int(UInt32.max),
               // a block must have room for the pointers of the largest possible file
