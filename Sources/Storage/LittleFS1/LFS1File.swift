@@ -196,7 +196,7 @@ extension LittleFS1 {
                 let saved = pos
                 let original = File(fs: fs, head: head, size: length, pos: pos)
                 fs.readCache.drop()
-                var chunk = [UInt8](repeating: 0, count: 64)
+                var chunk = [UInt8](repeating: 0, count: 256)
                 while pos < length {
                     let n = min(chunk.count, length - pos)
                     var got = 0
@@ -208,13 +208,14 @@ extension LittleFS1 {
                     }
                     if let failure { throw failure }
                     if got == 0 { throw LittleFS1.corrupt }
-                    // written a byte at a time, as v1 does: where a bad block is found and
-                    // when the allocator rescans then match the reference exactly
                     chunk.withUnsafeBytes { buf in
-                        for i in 0..<got where failure == nil {
+                        var i = 0
+                        while i < got && failure == nil {
+                            let n = copyStep(got - i)
                             do throws(StorageError) {
-                                _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[i..<i + 1]))
+                                _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[i..<i + n]))
                             } catch { failure = error }
+                            i += n
                         }
                     }
                     if let failure { throw failure }
@@ -341,14 +342,28 @@ extension LittleFS1 {
             return buffer.count
         }
 
-        /// Fills up to `target` with zeros, a byte at a time as v1 does (see `flush`).
+        /// How much of `remaining` bytes to write in one go when copying or zero-filling.
+        /// littlefs v1 writes these a byte at a time. Only a byte that completes a program
+        /// unit (which is then programmed and checked) or starts a new block can fail or
+        /// allocate, so the bytes before such a byte go in one write and it goes alone:
+        /// bad blocks are found, blocks allocated, the allocator acknowledged and errors
+        /// left behind at the same points as byte by byte.
+        private func copyStep(_ remaining: Int) -> Int {
+            if !writing || off == fs.blockSize { return 1 }
+            let toBoundary = min(fs.progSize - off % fs.progSize, fs.blockSize - off)
+            if remaining < toBoundary { return remaining }
+            return toBoundary > 1 ? toBoundary - 1 : 1
+        }
+
+        /// Fills up to `target` with zeros.
         private func writeZeros(until target: Int) throws(StorageError) {
-            var zero: UInt8 = 0
+            let zeros = [UInt8](repeating: 0, count: fs.progSize)
             while pos < target {
+                let n = copyStep(target - pos)
                 var failure: StorageError?
-                withUnsafeBytes(of: &zero) { buf in
+                zeros.withUnsafeBytes { buf in
                     do throws(StorageError) {
-                        _ = try writeData(buf)
+                        _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[0..<n]))
                     } catch { failure = error }
                 }
                 if let failure { throw failure }
