@@ -434,6 +434,8 @@ final class LittleFS1Tests: XCTestCase {
         XCTAssertEqual(try fs.stat("/" + long).size, 2)
         assertErrno(36) { try self.write(fs, "/" + long + "x", "no") }
         assertErrno(36) { try fs.makeDirectory("/" + long + "x") }
+        assertErrno(36) { try fs.rename("/" + long, "/" + long + "x") }
+        XCTAssertEqual(try list(fs, "/"), [file(long, 2)])
 
         XCTAssertEqual(try fs.stat("/"), EntryInfo(name: "/", type: .directory, size: 0, mtime: nil))
         assertErrno(21) { _ = try fs.open("/", mode: .python("r")) }

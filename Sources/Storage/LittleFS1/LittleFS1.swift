@@ -272,6 +272,7 @@ public final class LittleFS1: FileSystem {
             if old.entry.baseType == EntryKind.directory && isInside(newPath, directory: old.entry.pair) {
                 throw StorageError.invalid
             }
+            if !target.found { _ = try storableName(target.name) }
         }
 
         // mark the entry as being moved
