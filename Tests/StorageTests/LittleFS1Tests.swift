@@ -804,6 +804,30 @@ final class LittleFS1RobustnessTests: XCTestCase {
         }
     }
 
+    /// A file dropped without close is closed, like MicroPython's finaliser does, with the
+    /// same result as closing it.
+    func testAbandonedFileIsClosed() throws {
+        func run(close: Bool) throws -> [UInt8] {
+            let dev = PythonRAMDevice(blocks: 64, blockSize: 128)
+            try LittleFS1.format(dev)
+            let fs = try LittleFS1(mounting: dev)
+            var f: (any OpenFile)? = try fs.open("/a", mode: w)
+            try put(f!, Self.pattern(3000, seed: 1))
+            try f!.close()
+            f = try fs.open("/a", mode: OpenMode(read: true, write: true))
+            // most of the file is copied, into blocks allocated after rescans, at the close
+            _ = try f!.seek(100, from: .start)
+            try put(f!, Self.pattern(10, seed: 2))
+            if close { try f!.close() }
+            f = nil
+            var expected = Self.pattern(3000, seed: 1)
+            expected.replaceSubrange(100..<110, with: Self.pattern(10, seed: 2))
+            XCTAssertEqual(try contents(LittleFS1(mounting: dev), "/a"), expected)
+            return dev.data
+        }
+        XCTAssertTrue(try run(close: false) == run(close: true))
+    }
+
     /// Power lost at every write or erase of an operation: the filesystem still mounts, and
     /// after the repair v1 does before its first change it holds either the old or the new
     /// state, with the matching number of free blocks.

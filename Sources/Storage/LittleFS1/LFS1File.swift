@@ -87,7 +87,11 @@ extension LittleFS1 {
 
         deinit {
             if isOpen {
-                // like MicroPython's finaliser: an abandoned file is closed
+                // Like MicroPython's finaliser, close an abandoned file. Weak references to it
+                // are gone by now, so it is handed to the filesystem directly: its blocks must
+                // stay protected from the allocator while it is written back.
+                fs.closingFile = self
+                defer { fs.closingFile = nil }
                 _ = try? close()
             }
         }

@@ -156,8 +156,13 @@ public final class LittleFS1: FileSystem {
     private struct WeakFile { weak var file: File? }
     private struct WeakDirectory { weak var directory: DirectoryListing? }
 
+    /// A file being closed from its deinit.
+    unowned(unsafe) var closingFile: File?
+
     func openFiles() -> [File] {
-        files.compactMap { $0.file }
+        var open = files.compactMap { $0.file }
+        if let closingFile { open.append(closingFile) }
+        return open
     }
 
     func openDirectories() -> [DirectoryListing] {
