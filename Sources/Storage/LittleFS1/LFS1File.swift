@@ -87,7 +87,11 @@ extension LittleFS1 {
 
         deinit {
             if isOpen {
-                // like MicroPython's finaliser: an abandoned file is closed
+                // Like MicroPython's finaliser, close an abandoned file. Weak references to it
+                // are gone by now, so it is handed to the filesystem directly: its blocks must
+                // stay protected from the allocator while it is written back.
+                fs.closingFile = self
+                defer { fs.closingFile = nil }
                 _ = try? close()
             }
         }
@@ -113,13 +117,14 @@ extension LittleFS1 {
         func seek(_ offset: Int, from origin: SeekOrigin) throws(StorageError) -> Int {
             try checkOpen()
             try flush()
-            let target: Int
+            let base: Int
             switch origin {
-            case .start: target = offset
-            case .current: target = pos + offset
-            case .end: target = length + offset
+            case .start: base = 0
+            case .current: base = pos
+            case .end: base = length
             }
-            if target < 0 || target > LittleFS1.fileMax { throw StorageError.invalid }
+            let (target, overflow) = base.addingReportingOverflow(offset)
+            if overflow || target < 0 || target > LittleFS1.fileMax { throw StorageError.invalid }
             pos = target
             return target
         }
@@ -195,7 +200,7 @@ extension LittleFS1 {
                 let saved = pos
                 let original = File(fs: fs, head: head, size: length, pos: pos)
                 fs.readCache.drop()
-                var chunk = [UInt8](repeating: 0, count: 64)
+                var chunk = [UInt8](repeating: 0, count: 256)
                 while pos < length {
                     let n = min(chunk.count, length - pos)
                     var got = 0
@@ -208,9 +213,14 @@ extension LittleFS1 {
                     if let failure { throw failure }
                     if got == 0 { throw LittleFS1.corrupt }
                     chunk.withUnsafeBytes { buf in
-                        do throws(StorageError) {
-                            _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[0..<got]))
-                        } catch { failure = error }
+                        var i = 0
+                        while i < got && failure == nil {
+                            let n = copyStep(got - i)
+                            do throws(StorageError) {
+                                _ = try writeData(UnsafeRawBufferPointer(rebasing: buf[i..<i + n]))
+                            } catch { failure = error }
+                            i += n
+                        }
                     }
                     if let failure { throw failure }
                 }
@@ -336,10 +346,24 @@ extension LittleFS1 {
             return buffer.count
         }
 
+        /// How much of `remaining` bytes to write in one go when copying or zero-filling.
+        /// littlefs v1 writes these a byte at a time. Only a byte that completes a program
+        /// unit (which is then programmed and checked) or starts a new block can fail or
+        /// allocate, so the bytes before such a byte go in one write and it goes alone:
+        /// bad blocks are found, blocks allocated, the allocator acknowledged and errors
+        /// left behind at the same points as byte by byte.
+        private func copyStep(_ remaining: Int) -> Int {
+            if !writing || off == fs.blockSize { return 1 }
+            let toBoundary = min(fs.progSize - off % fs.progSize, fs.blockSize - off)
+            if remaining < toBoundary { return remaining }
+            return toBoundary > 1 ? toBoundary - 1 : 1
+        }
+
+        /// Fills up to `target` with zeros.
         private func writeZeros(until target: Int) throws(StorageError) {
-            let zeros = [UInt8](repeating: 0, count: 64)
+            let zeros = [UInt8](repeating: 0, count: fs.progSize)
             while pos < target {
-                let n = min(zeros.count, target - pos)
+                let n = copyStep(target - pos)
                 var failure: StorageError?
                 zeros.withUnsafeBytes { buf in
                     do throws(StorageError) {

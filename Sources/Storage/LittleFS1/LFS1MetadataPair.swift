@@ -220,6 +220,10 @@ extension LittleFS1 {
                 for f in openFiles() where f.pair.sharesBlock(with: dir.pair) && f.entryOffset == entry.offset {
                     f.pair = .none
                 }
+                // listings in the dropped block have nothing left there: on to its tail
+                for d in openDirectories() where d.state.pair.sharesBlock(with: dir.pair) {
+                    d.state.offset = d.state.header.usedSize
+                }
                 return
             }
         }

@@ -111,6 +111,8 @@ extension LittleFS1 {
                           _ visit: (UInt32) throws(StorageError) -> Void) throws(StorageError) {
         if size == 0 { return }
         var index = skipListIndex(size - 1).index
+        // a file cannot have more blocks than the device
+        if index >= blockCount { throw LittleFS1.corrupt }
         var block = head
         while true {
             try visit(block)

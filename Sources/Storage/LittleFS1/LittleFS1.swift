@@ -50,7 +50,7 @@ public final class LittleFS1: FileSystem {
         let c = configuration
         let size = device.blockSize, count = device.blockCount
         guard c.readSize > 0, c.progSize > 0, c.progSize % c.readSize == 0,
-              size > 2 * 4, size % c.progSize == 0,
+              size > 2 * 4, size < Int(UInt32.max), size % c.progSize == 0,
               c.lookahead > 0, c.lookahead % 32 == 0,
               count > 0, count < Int(UInt32.max),
               // a block must have room for the pointers of the largest possible file
@@ -80,6 +80,25 @@ public final class LittleFS1: FileSystem {
     public convenience init(mounting device: any BlockDevice, configuration: Configuration = .init()) throws(StorageError) {
         try self.init(device: device, configuration: configuration)
         try mount()
+    }
+
+    /// Whether block 0 or 1 holds a littlefs v1 superblock signature, as MicroPython's
+    /// `vfs.mount` checks when given a bare block device ("littlefs" 40 bytes into the block).
+    public static func hasSignature(_ device: any BlockDevice) -> Bool {
+        guard device.blockSize >= 48 else { return false }
+        for block in 0..<min(2, device.blockCount) {
+            var bytes = [UInt8](repeating: 0, count: 8)
+            var ok = true
+            bytes.withUnsafeMutableBytes { buf in
+                do throws(StorageError) {
+                    try device.read(block: block, offset: 40, into: buf)
+                } catch {
+                    ok = false
+                }
+            }
+            if ok && bytes == Superblock.magic { return true }
+        }
+        return false
     }
 
     private func writeEmptyFilesystem() throws(StorageError) {
@@ -137,8 +156,13 @@ public final class LittleFS1: FileSystem {
     private struct WeakFile { weak var file: File? }
     private struct WeakDirectory { weak var directory: DirectoryListing? }
 
+    /// A file being closed from its deinit.
+    unowned(unsafe) var closingFile: File?
+
     func openFiles() -> [File] {
-        files.compactMap { $0.file }
+        var open = files.compactMap { $0.file }
+        if let closingFile { open.append(closingFile) }
+        return open
     }
 
     func openDirectories() -> [DirectoryListing] {
@@ -253,6 +277,7 @@ public final class LittleFS1: FileSystem {
             if old.entry.baseType == EntryKind.directory && isInside(newPath, directory: old.entry.pair) {
                 throw StorageError.invalid
             }
+            if !target.found { _ = try storableName(target.name) }
         }
 
         // mark the entry as being moved
