@@ -16,6 +16,10 @@ let package = Package(
     products: [
         .library(name: "MicroPython", targets: ["MicroPython"]),
         .executable(name: "micropython", targets: ["micropython"]),
+        .executable(name: "esp8266", targets: ["esp8266"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .target(name: "CSupport"),
@@ -23,7 +27,12 @@ let package = Package(
         // Block devices and filesystems (littlefs, FAT): pure Swift, no Python objects.
         .target(name: "Storage", swiftSettings: fast),
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
+        // The ESP8266 port: board model (flash, ...), on top of the language core.
+        .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
         .executableTarget(name: "micropython", dependencies: ["MicroPython"], swiftSettings: fast),
+        .executableTarget(name: "esp8266", dependencies: [
+            "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: fast),
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),

@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// time: the ESP8266 build's time module on the host clock. The epoch is 2000-01-01 (as
-/// MicroPython's bare-metal ports); ticks wrap at 2**30 (MICROPY_PY_TIME_TICKS_PERIOD).
+/// time: the ESP8266 build's time module on the host clock. The epoch is 2000-01-01 on the
+/// esp8266 profile (as MicroPython's bare-metal ports) and 1970-01-01 on the host profile (as
+/// the unix port); ticks wrap at 2**30 (MICROPY_PY_TIME_TICKS_PERIOD).
 public enum TimeModule {
-    static let epochOffset = 946_684_800  // 2000-01-01 in Unix seconds
+    /// The port's epoch in Unix seconds.
+    static var epochOffset: Int { MicroPythonRuntime.profile == .esp8266 ? 946_684_800 : 0 }
     static let period = 1 << 30
     nonisolated(unsafe) static var startNs: Int = 0
 

@@ -175,7 +175,12 @@ extension Runtime {
             p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
         case .nativeObject:
             let t = typeOf(o)
-            if let m = Classes.lookup(t, kind == .repr ? .__repr__ : .__str__) ?? Classes.lookup(t, .__repr__) {
+            // object's own __str__/__repr__ come back here: only a type's own method counts.
+            func own(_ name: Qstr) -> Obj? {
+                guard let m = Classes.lookup(t, name), m != Classes.lookup(Types.object, name) else { return nil }
+                return m
+            }
+            if let m = (kind == .repr ? own(.__repr__) : own(.__str__)) ?? own(.__repr__) {
                 let s = try invoke(m, o)
                 p.write(Str.buffer(s))
                 return

@@ -1,3 +1,4 @@
+# args: -X profile=esp8266
 import random, time
 random.seed(42)
 a = [random.getrandbits(16) for _ in range(5)]

@@ -27,10 +27,11 @@ enum FileObjects {
     static func isFile(_ o: Obj) -> Bool { o.isPointer && (typeOf(o) == fileIO || typeOf(o) == textIO) }
 
     static func state(_ o: Obj) throws(PyExc) -> FileState {
-        guard isFile(o), let s = HostObjects.get(field(o, 1)) as? FileState else {
+        guard isFile(o), let s = HostObjects.get(field(o, 1)) as? FileState, !s.closed else {
+            // littlefs files say so; FatFs reports an invalid object (EINVAL).
+            if isFile(o), let v = NativeVfs.state(field(o, 2)), !v.driver.extendedBlockProtocol { throw PyExc.osError(22) }
             throw PyExc.valueError("I/O operation on closed file")
         }
-        if s.closed { throw PyExc.valueError("I/O operation on closed file") }
         return s
     }
 
@@ -63,6 +64,10 @@ enum FileObjects {
         setField(o, 2, vfsObj)
         let file = try VfsErrors.run { () throws(StorageError) in try fs.open(path, mode: mode) }
         setField(o, 1, HostObjects.add(FileState(file: file, vfs: vfs, text: text, readable: mode.read, writable: mode.write)))
+        // A file opened for writing is stamped at once (so even open-then-close records it).
+        if mode.write && (vfs.options.mtime || !vfs.driver.extendedBlockProtocol) {
+            file.mtime = NativeVfs.clockNanoseconds()
+        }
         return o
     }
 
@@ -154,7 +159,13 @@ enum FileObjects {
         }
         for t in [fileIO, textIO] {
             let name = TypeObject.name(t).string
-            Builtins.method(t, "__repr__", 1, 1) { (_, _, _) throws(PyExc) in try Str.make("<io.\(name)>") }
+            Builtins.method(t, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
+                // VfsFat's files also print their address.
+                if let v = NativeVfs.state(field(a[0], 2)), !v.driver.extendedBlockProtocol {
+                    return try Str.make("<io.\(name) \(String(a[0].raw, radix: 16))>")
+                }
+                return try Str.make("<io.\(name)>")
+            }
             Builtins.method(t, "read", 1, 2) { (a, n, _) throws(PyExc) in
                 let s = try state(a[0])
                 let count = n > 1 && a[1] != .none ? try IntOps.toInt(a[1]) : -1

@@ -141,7 +141,7 @@ public enum NativeVfs {
     static func statTime(_ ns: Int64?) -> Int {
         guard let ns else { return 0 }
         let s = Int(ns / 1_000_000_000)
-        return MicroPythonRuntime.profile == .esp8266 ? s - TimeModule.epochOffset : s
+        return s - TimeModule.epochOffset
     }
 
     static func entryTuple(_ e: EntryInfo, bytesName: Bool) throws(PyExc) -> Obj {
@@ -155,6 +155,7 @@ public enum NativeVfs {
     }
 
     static func install() {
+        registerDrivers(profile: MicroPythonRuntime.profile)
         RootDirectoryIterator.install()
         DirectoryIterators.install()
         Finalisers.native.append { o in
@@ -177,6 +178,15 @@ public enum NativeVfs {
         Builtins.staticMethod(t, "mkfs", 1, lfs ? 4 : 1, kw: lfs) { (a, n, nKw) throws(PyExc) in
             let opts = lfs ? try options(a, n, nKw, first: 1) : VfsOptions()
             let device = try PythonBlockDevice(a[0], extended: lfs)
+            if !lfs {
+                // VfsFat.mkfs makes a VfsFat first, which reads the boot sector: an exception
+                // from the device's readblocks comes out here.
+                do throws(PyExc) {
+                    _ = try VfsErrors.run { () throws(StorageError) in try drv.mount(device, opts) }
+                } catch {
+                    if !isInstance(error.obj, Exceptions.OSError) { throw error }
+                }
+            }
             try VfsErrors.run { () throws(StorageError) in try drv.format(device, opts) }
             return .none
         }
@@ -237,8 +247,11 @@ public enum NativeVfs {
             let st = try this(a[0])
             let fs = try st.mounted()
             let resolved = VfsPath.resolve(try VfsMountTable.pathArgument(a[1]), cwd: st.cwd)
-            let info = try VfsErrors.run { () throws(StorageError) in try fs.stat(VfsPath.string(resolved)) }
-            if info.type != .directory { throw PyExc.osError(20) }
+            // Any failure (absent, not a directory) is ENOENT, as in MicroPython's VfsLfs2.
+            if resolved.count > 1 {
+                let info = try? VfsErrors.run { () throws(StorageError) in try fs.stat(VfsPath.string(resolved)) }
+                if info?.type != .directory { throw PyExc.osError(2) }
+            }
             st.cwd = resolved
             return .none
         }

@@ -13,6 +13,8 @@ final class PythonBlockDevice: BlockDevice {
     let blockCount: Int
     let hasIoctl: Bool
     let hasWrite: Bool
+    /// littlefs's three-argument readblocks/writeblocks (FAT: two arguments, whole blocks).
+    let extended: Bool
 
     enum Ioctl {
         static let initialise = 1, deinitialise = 2, sync = 3, blockCount = 4, blockSize = 5, erase = 6
@@ -21,6 +23,7 @@ final class PythonBlockDevice: BlockDevice {
     /// `extended`: the littlefs convention (block size must be reported by ioctl).
     init(_ device: Obj, extended: Bool) throws(PyExc) {
         self.device = device
+        self.extended = extended
         let d = try PyStack.pushObjs(2); defer { PyStack.pop(to: d) }
         hasIoctl = try Runtime.findAttr(device, Qstr("ioctl"), d) == true
         hasWrite = try Runtime.findAttr(device, Qstr("writeblocks"), d) == true
@@ -52,6 +55,8 @@ final class PythonBlockDevice: BlockDevice {
     private func check(_ r: Obj) throws(StorageError) {
         if r == .none { return }
         let v = try guarded { () throws(PyExc) in Obj(small: try IntOps.toInt(r)) }.smallValue
+        // FatFs only knows that the disk failed (EIO).
+        if v != 0 && !extended { throw StorageError.io }
         if v > 0 { throw StorageError.invalid }
         if v < 0 { throw StorageError(errno: Int32(truncatingIfNeeded: -v)) }
     }
@@ -64,8 +69,7 @@ final class PythonBlockDevice: BlockDevice {
     }
 
     func read(block: Int, offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(StorageError) {
-        // Whole blocks at offset 0 use the plain protocol (FAT); anything else the extended one.
-        let extended = offset != 0 || buffer.count % blockSize != 0
+        let extended = self.extended || offset != 0 || buffer.count % blockSize != 0
         var done = 0, b = block
         let chunk = extended ? VfsScratch.capacity : VfsScratch.capacity / blockSize * blockSize
         while done < buffer.count {
@@ -80,7 +84,7 @@ final class PythonBlockDevice: BlockDevice {
 
     func write(block: Int, offset: Int, from buffer: UnsafeRawBufferPointer) throws(StorageError) {
         guard hasWrite else { throw StorageError.readOnly }
-        let extended = offset != 0 || buffer.count % blockSize != 0 || VfsScratch.extendedWrites
+        let extended = self.extended || offset != 0 || buffer.count % blockSize != 0
         var done = 0, b = block
         let chunk = extended ? VfsScratch.capacity : VfsScratch.capacity / blockSize * blockSize
         while done < buffer.count {
@@ -125,8 +129,6 @@ final class PythonBlockDevice: BlockDevice {
 enum VfsScratch {
     static let capacity = 4096
     nonisolated(unsafe) static var bytes = UnsafeMutableRawPointer(bitPattern: 16)!
-    /// Set while a littlefs filesystem writes, so whole-block programs still pass an offset.
-    nonisolated(unsafe) static var extendedWrites = false
 
     static func install() {
         let array = Obj(offset: Heap.allocateStatic(bytes: 16))
