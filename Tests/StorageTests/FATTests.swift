@@ -280,11 +280,20 @@ final class FATTests: XCTestCase {
         try fs.writeFile("/mixed.txt", "d")     // same file, case-insensitively
         XCTAssertEqual(try fs.names("/").filter { $0.lowercased() == "mixed.txt" }, ["MiXeD.Txt"])
         XCTAssertEqual(try fs.readText("/MIXED.TXT"), "d")
-        let long = String(repeating: "Long name é ", count: 21)   // 252 characters
+        let long = String(repeating: "Long name ", count: 25) + "abcde"   // 255 characters, the most
         try fs.makeDirectory("/" + long)
         try fs.writeFile("/" + long + "/inner file.bin", [1, 2, 3])
         XCTAssertEqual(try fs.readFile("/" + long.uppercased() + "/INNER FILE.BIN"), [1, 2, 3])
         XCTAssertEqual(fatErrno { try fs.makeDirectory("/" + String(repeating: "x", count: 256)) }, 22)
+        // as on the board, a UTF-8 name counts bytes (each one a code page 437 character), and
+        // case folding does not reach multi-byte characters
+        try fs.writeFile("/café.txt", "e")
+        XCTAssertEqual(try fs.readText("/CAFé.TXT"), "e")
+        XCTAssertEqual(fatErrno { _ = try fs.readFile("/CAFÉ.TXT") }, 2)
+        XCTAssertTrue(try fs.names("/").contains("café.txt"))
+        XCTAssertEqual(fatErrno { try fs.writeFile("/" + String(repeating: "é", count: 128), "x") }, 22)
+        try fs.writeFile("/" + String(repeating: "é", count: 127), "x")
+        XCTAssertEqual(try fs.readText("/" + String(repeating: "é", count: 127)), "x")
         XCTAssertEqual(fatErrno { try fs.writeFile("/a:b", "x") }, 22)
         XCTAssertEqual(fatErrno { try fs.writeFile("/a?b", "x") }, 22)
         for i in 0..<12 { try fs.writeFile("/collision name \(i).txt", "\(i)") }

@@ -82,7 +82,7 @@ public final class FATFileSystem: FileSystem {
                 fatStore32(&e, DirEntry.createTime, Int(now))
                 e[DirEntry.attr] = DirEntry.archive
                 let c = try vol.register(r.parent, name, template: e)
-                item = DirItem(name: "", short: [], attr: DirEntry.archive, firstCluster: 0, size: 0,
+                item = DirItem(name: "", long: nil, short: [], attr: DirEntry.archive, firstCluster: 0, size: 0,
                                modDate: 0, modTime: 0, firstSlot: c.index, slot: c.index,
                                sector: c.sector, byteOffset: vol.entryOffset(c))
                 created = true
