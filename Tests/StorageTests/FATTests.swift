@@ -356,6 +356,16 @@ final class FATTests: XCTestCase {
     func testGarbageNeverCrashes() throws {
         var rng = SystemRandomNumberGenerator()
         XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 512, blockCount: 64)) }, 19)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 512, blockCount: 0)) }, 5)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 256, blockCount: 64)) }, 5)
+        XCTAssertEqual(fatErrno { try FATFileSystem.format(MemoryBlockDevice(blockSize: 8192, blockCount: 64)) }, 5)
+        // a littlefs-like or erased (0xFF) flash image is not FAT
+        let erased = MemoryBlockDevice(blockSize: 4096, blockCount: 16, norFlash: true)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: erased) }, 19)
+        // a FAT12 volume mkfs'd with 4096-byte sectors cannot be mounted with 512-byte ones
+        let four = MemoryBlockDevice(blockSize: 4096, blockCount: 64)
+        try FATFileSystem.format(four)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 512, bytes: four.bytes)) }, 19)
         for round in 0..<300 {
             let dev = MemoryBlockDevice(blockSize: 512, blockCount: 200)
             try FATFileSystem.format(dev)
@@ -381,6 +391,53 @@ final class FATTests: XCTestCase {
             try? m.rename("/dir", "/dir2")
             try? m.removeDirectory("/dir2/sub")
             _ = try? m.list("/dir2")
+            try? m.sync()
+        }
+    }
+
+    /// Random bytes in the FAT and directories of a FAT16 and a FAT32-layout volume.
+    func testCorruptMetadata() throws {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<60 {
+            let fat32 = round % 3 == 0
+            let dev = fat32 ? MemoryBlockDevice(blockSize: 512, blockCount: 70000) : MemoryBlockDevice(blockSize: 512, blockCount: 9000)
+            if fat32 {
+                // a FAT32 volume small enough for memory: built by hand like mkfs (FatFs's formatter would pick FAT16)
+                let layout = FATLayout(type: .fat32, volumeStart: 0, volumeSectors: 70000, sectorsPerCluster: 1,
+                                       reservedSectors: 32, fatSectors: 547, rootDirSectors: 0,
+                                       clusters: 70000 - 32 - 547, partitioned: false)
+                try FATFileSystem.write(layout, to: dev, serial: 0)
+            } else {
+                try FATFileSystem.format(dev)
+            }
+            let fs = try FATFileSystem(mounting: dev)
+            XCTAssertEqual(fs.fatBits, fat32 ? 32 : 16)
+            for d in 0..<3 {
+                try fs.makeDirectory("/directory \(d)")
+                for i in 0..<8 { try fs.writeFile("/directory \(d)/file number \(i).bin", [UInt8](repeating: UInt8(i), count: i * 700)) }
+            }
+            let g = fs.vol.geo
+            for _ in 0..<(1 + round % 30) {
+                let region = Int.random(in: 0..<3, using: &rng)
+                let sector: Int
+                switch region {
+                case 0: sector = g.fatStart + Int.random(in: 0..<4, using: &rng)
+                case 1: sector = g.type == .fat32 ? g.dataStart + Int.random(in: 0..<40, using: &rng) : g.rootDirStart
+                default: sector = g.dataStart + Int.random(in: 0..<60, using: &rng)
+                }
+                let at = sector * 512 + Int.random(in: 0..<512, using: &rng)
+                dev.bytes[at] = UInt8.random(in: 0...255, using: &rng)
+            }
+            guard let m = try? FATFileSystem(mounting: dev) else { continue }
+            for d in 0..<3 {
+                _ = try? m.list("/directory \(d)")
+                for i in 0..<8 { _ = try? m.readFile("/directory \(d)/file number \(i).bin") }
+                try? m.writeFile("/directory \(d)/file number 3.bin", [UInt8](repeating: 9, count: 3000))
+                try? m.remove("/directory \(d)/file number 5.bin")
+                try? m.rename("/directory \(d)/file number 6.bin", "/moved \(d)")
+            }
+            try? m.removeDirectory("/directory 1")
+            _ = try? m.statistics()
             try? m.sync()
         }
     }

@@ -107,7 +107,7 @@ public final class FATFileSystem: FileSystem {
         vol.setCluster(&e, 0)
         fatStore32(&e, DirEntry.fileSize, 0)
         try vol.cache.setBytes(item.sector, item.byteOffset, e)
-        if item.firstCluster != 0 {
+        if vol.isCluster(item.firstCluster) {
             try vol.freeChain(item.firstCluster)
             vol.lastAllocated = item.firstCluster - 1
         }
