@@ -27,7 +27,6 @@ struct DirCursor {
     var index = 0
     var cluster: UInt32
     var sector: Int
-    var offset: Int { (index * DirEntry.size) }
 }
 
 /// One visible entry of a directory.
