@@ -1,5 +1,13 @@
 // The FAT filesystem (FAT12, FAT16, FAT32 with long file names) behind the `FileSystem`
-// interface, with the errors MicroPython's VfsFat reports.
+// interface, with the errors MicroPython's VfsFat reports:
+//   missing file or path, a file used as a directory in a path, opening a directory to read: ENOENT
+//   name exists (mkdir, "x" mode, mkdir of the root): EEXIST
+//   FatFs's FR_DENIED: directory not empty, directory or root directory full, volume full
+//     for mkdir, read-only entry, create over a directory, read or write without the mode: EACCES
+//   bad name (characters, over 255 bytes, the root where a name is needed): EINVAL
+//   remove of a directory: EISDIR; removeDirectory of a file: ENOTDIR
+//   file data that does not fit: ENOSPC (what fits is written)
+//   a broken chain or other corruption, device errors: EIO; no FAT volume: ENODEV
 
 public final class FATFileSystem: FileSystem {
     let vol: FATVolume
