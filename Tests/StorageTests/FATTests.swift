@@ -130,6 +130,13 @@ final class FATTests: XCTestCase {
         XCTAssertEqual(try fs.statistics().freeBlocks, 0)
         XCTAssertEqual(try fs.stat("/large_file.txt").size, st.blockSize * (st.freeBlocks))
         XCTAssertEqual(fatErrno { try fs.makeDirectory("/d") }, 13)
+        // seeking past the end on a full volume stops quietly where the clusters end (FatFs)
+        try fs.remove("/large_file.txt")
+        try fs.writeFile("/filler", [UInt8](repeating: 1, count: 512 * 13 + 100))
+        let s = try fs.open("/sparse", mode: OpenMode(read: true, write: true, create: true))
+        XCTAssertEqual(try s.seek(5000, from: .start), 512)
+        XCTAssertEqual(try s.size(), 512)
+        try s.close()
     }
 
     // vfs_fat_more.py

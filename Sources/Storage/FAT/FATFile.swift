@@ -162,8 +162,13 @@ final class FATFile: OpenFile {
         target = min(target, FATFile.maxSize)
         if target > fileSize {
             if writable {
-                // FatFs grows a file opened for writing when seeking past its end
-                try fill(to: target)
+                // FatFs grows a file opened for writing when seeking past its end; on a full
+                // volume it stops, without an error, at the end of the last cluster it got
+                do throws(StorageError) {
+                    try fill(to: target)
+                } catch where error == .noSpace {
+                    target = fileSize
+                }
             } else {
                 target = fileSize
             }
