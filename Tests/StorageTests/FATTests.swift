@@ -130,6 +130,13 @@ final class FATTests: XCTestCase {
         XCTAssertEqual(try fs.statistics().freeBlocks, 0)
         XCTAssertEqual(try fs.stat("/large_file.txt").size, st.blockSize * (st.freeBlocks))
         XCTAssertEqual(fatErrno { try fs.makeDirectory("/d") }, 13)
+        // seeking past the end on a full volume stops quietly where the clusters end (FatFs)
+        try fs.remove("/large_file.txt")
+        try fs.writeFile("/filler", [UInt8](repeating: 1, count: 512 * 13 + 100))
+        let s = try fs.open("/sparse", mode: OpenMode(read: true, write: true, create: true))
+        XCTAssertEqual(try s.seek(5000, from: .start), 512)
+        XCTAssertEqual(try s.size(), 512)
+        try s.close()
     }
 
     // vfs_fat_more.py
@@ -280,11 +287,20 @@ final class FATTests: XCTestCase {
         try fs.writeFile("/mixed.txt", "d")     // same file, case-insensitively
         XCTAssertEqual(try fs.names("/").filter { $0.lowercased() == "mixed.txt" }, ["MiXeD.Txt"])
         XCTAssertEqual(try fs.readText("/MIXED.TXT"), "d")
-        let long = String(repeating: "Long name é ", count: 21)   // 252 characters
+        let long = String(repeating: "Long name ", count: 25) + "abcde"   // 255 characters, the most
         try fs.makeDirectory("/" + long)
         try fs.writeFile("/" + long + "/inner file.bin", [1, 2, 3])
         XCTAssertEqual(try fs.readFile("/" + long.uppercased() + "/INNER FILE.BIN"), [1, 2, 3])
         XCTAssertEqual(fatErrno { try fs.makeDirectory("/" + String(repeating: "x", count: 256)) }, 22)
+        // as on the board, a UTF-8 name counts bytes (each one a code page 437 character), and
+        // case folding does not reach multi-byte characters
+        try fs.writeFile("/café.txt", "e")
+        XCTAssertEqual(try fs.readText("/CAFé.TXT"), "e")
+        XCTAssertEqual(fatErrno { _ = try fs.readFile("/CAFÉ.TXT") }, 2)
+        XCTAssertTrue(try fs.names("/").contains("café.txt"))
+        XCTAssertEqual(fatErrno { try fs.writeFile("/" + String(repeating: "é", count: 128), "x") }, 22)
+        try fs.writeFile("/" + String(repeating: "é", count: 127), "x")
+        XCTAssertEqual(try fs.readText("/" + String(repeating: "é", count: 127)), "x")
         XCTAssertEqual(fatErrno { try fs.writeFile("/a:b", "x") }, 22)
         XCTAssertEqual(fatErrno { try fs.writeFile("/a?b", "x") }, 22)
         for i in 0..<12 { try fs.writeFile("/collision name \(i).txt", "\(i)") }
@@ -347,6 +363,16 @@ final class FATTests: XCTestCase {
     func testGarbageNeverCrashes() throws {
         var rng = SystemRandomNumberGenerator()
         XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 512, blockCount: 64)) }, 19)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 512, blockCount: 0)) }, 5)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 256, blockCount: 64)) }, 5)
+        XCTAssertEqual(fatErrno { try FATFileSystem.format(MemoryBlockDevice(blockSize: 8192, blockCount: 64)) }, 5)
+        // a littlefs-like or erased (0xFF) flash image is not FAT
+        let erased = MemoryBlockDevice(blockSize: 4096, blockCount: 16, norFlash: true)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: erased) }, 19)
+        // a FAT12 volume mkfs'd with 4096-byte sectors cannot be mounted with 512-byte ones
+        let four = MemoryBlockDevice(blockSize: 4096, blockCount: 64)
+        try FATFileSystem.format(four)
+        XCTAssertEqual(fatErrno { _ = try FATFileSystem(mounting: MemoryBlockDevice(blockSize: 512, bytes: four.bytes)) }, 19)
         for round in 0..<300 {
             let dev = MemoryBlockDevice(blockSize: 512, blockCount: 200)
             try FATFileSystem.format(dev)
@@ -372,6 +398,53 @@ final class FATTests: XCTestCase {
             try? m.rename("/dir", "/dir2")
             try? m.removeDirectory("/dir2/sub")
             _ = try? m.list("/dir2")
+            try? m.sync()
+        }
+    }
+
+    /// Random bytes in the FAT and directories of a FAT16 and a FAT32-layout volume.
+    func testCorruptMetadata() throws {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<60 {
+            let fat32 = round % 3 == 0
+            let dev = fat32 ? MemoryBlockDevice(blockSize: 512, blockCount: 70000) : MemoryBlockDevice(blockSize: 512, blockCount: 9000)
+            if fat32 {
+                // a FAT32 volume small enough for memory: built by hand like mkfs (FatFs's formatter would pick FAT16)
+                let layout = FATLayout(type: .fat32, volumeStart: 0, volumeSectors: 70000, sectorsPerCluster: 1,
+                                       reservedSectors: 32, fatSectors: 547, rootDirSectors: 0,
+                                       clusters: 70000 - 32 - 547, partitioned: false)
+                try FATFileSystem.write(layout, to: dev, serial: 0)
+            } else {
+                try FATFileSystem.format(dev)
+            }
+            let fs = try FATFileSystem(mounting: dev)
+            XCTAssertEqual(fs.fatBits, fat32 ? 32 : 16)
+            for d in 0..<3 {
+                try fs.makeDirectory("/directory \(d)")
+                for i in 0..<8 { try fs.writeFile("/directory \(d)/file number \(i).bin", [UInt8](repeating: UInt8(i), count: i * 700)) }
+            }
+            let g = fs.vol.geo
+            for _ in 0..<(1 + round % 30) {
+                let region = Int.random(in: 0..<3, using: &rng)
+                let sector: Int
+                switch region {
+                case 0: sector = g.fatStart + Int.random(in: 0..<4, using: &rng)
+                case 1: sector = g.type == .fat32 ? g.dataStart + Int.random(in: 0..<40, using: &rng) : g.rootDirStart
+                default: sector = g.dataStart + Int.random(in: 0..<60, using: &rng)
+                }
+                let at = sector * 512 + Int.random(in: 0..<512, using: &rng)
+                dev.bytes[at] = UInt8.random(in: 0...255, using: &rng)
+            }
+            guard let m = try? FATFileSystem(mounting: dev) else { continue }
+            for d in 0..<3 {
+                _ = try? m.list("/directory \(d)")
+                for i in 0..<8 { _ = try? m.readFile("/directory \(d)/file number \(i).bin") }
+                try? m.writeFile("/directory \(d)/file number 3.bin", [UInt8](repeating: 9, count: 3000))
+                try? m.remove("/directory \(d)/file number 5.bin")
+                try? m.rename("/directory \(d)/file number 6.bin", "/moved \(d)")
+            }
+            try? m.removeDirectory("/directory 1")
+            _ = try? m.statistics()
             try? m.sync()
         }
     }

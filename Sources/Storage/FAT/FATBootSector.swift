@@ -87,28 +87,32 @@ struct FATGeometry {
     /// Finds the FAT volume on a device (unpartitioned, or in one of four MBR partitions) and
     /// reads its geometry. Throws ENODEV when there is none.
     static func locate(on device: any BlockDevice) throws(StorageError) -> FATGeometry {
+        // as FatFs: an unusable sector size or an unreadable boot record is a disk error (EIO),
+        // a readable one without a FAT volume is ENODEV
         let ss = device.blockSize
-        guard ss >= 512, ss <= 4096, ss & (ss - 1) == 0, device.blockCount > 0 else { throw .noDevice }
-        func load(_ sector: Int) throws(StorageError) -> [UInt8] {
-            guard sector >= 0, sector < device.blockCount else { throw .noDevice }
+        guard ss >= 512, ss <= 4096, ss & (ss - 1) == 0 else { throw .io }
+        func load(_ sector: Int) -> [UInt8]? {
+            guard sector >= 0, sector < device.blockCount else { return nil }
             var b = [UInt8](repeating: 0, count: ss)
-            try fatWithMutableBytes(&b) { (p) throws(StorageError) in try device.read(block: sector, offset: 0, into: p) }
+            do { try fatWithMutableBytes(&b) { (p) throws(StorageError) in try device.read(block: sector, offset: 0, into: p) } } catch { return nil }
             return b
         }
         var start = 0
-        var boot = try load(0)
+        guard var boot = load(0) else { throw .io }
         var kind = classify(boot)
         if kind == 2 {
             let mbr = boot
             for i in 0..<4 {
                 let e = BPB.partitionTable + 16 * i
                 let lba = mbr[e + 4] != 0 ? fatLoad32(mbr, e + 8) : 0
-                if lba == 0 || lba >= device.blockCount { kind = 3; continue }
-                boot = try load(lba)
+                if lba == 0 { kind = 3; continue }
+                guard let b = load(lba) else { kind = 4; continue }
+                boot = b
                 kind = classify(boot)
                 if kind == 0 { start = lba; break }
             }
         }
+        if kind == 4 { throw .io }
         guard kind == 0 else { throw .noDevice }
         return try parse(boot, at: start, sectorSize: ss)
     }

@@ -27,12 +27,13 @@ struct DirCursor {
     var index = 0
     var cluster: UInt32
     var sector: Int
-    var offset: Int { (index * DirEntry.size) }
 }
 
 /// One visible entry of a directory.
 struct DirItem {
     var name: String
+    /// The long name as stored (nil without one).
+    var long: [UInt16]?
     var short: [UInt8]
     var attr: UInt8
     var firstCluster: UInt32
@@ -156,16 +157,18 @@ extension FATVolume {
                 }
             } else if attr & DirEntry.volumeLabel == 0 || attr == DirEntry.longName {
                 let short = Array(e[0..<11])
-                var name: String?
+                var long: [UInt16]?
+                var name: [UInt8]?
                 if order == 0 && sum == FATName.checksum(short) {
                     var n = units
                     if let end = n.firstIndex(of: 0) { n.removeSubrange(end...) }
                     while let l = n.last, l == 0xFFFF { n.removeLast() }
-                    if !n.isEmpty && n.count <= 255 { name = String(decoding: n, as: UTF16.self) }
+                    if !n.isEmpty && n.count <= 255 { long = n; name = FATName.bytes(long: n) }
                 }
-                let hasLong = name != nil
+                let hasLong = long != nil
                 return DirItem(
-                    name: name ?? FATName.display(short: short, caseFlags: e[DirEntry.ntCase]),
+                    name: String(decoding: name ?? FATName.bytes(short: short, caseFlags: e[DirEntry.ntCase]), as: UTF8.self),
+                    long: long,
                     short: short, attr: attr,
                     firstCluster: clusterOf(e),
                     size: attr & DirEntry.directory != 0 ? 0 : fatLoad32(e, DirEntry.fileSize),
@@ -195,7 +198,7 @@ extension FATVolume {
     func find(_ dir: UInt32, _ name: FATName) throws(StorageError) -> DirItem? {
         var c = try openDirectory(dir)
         while let item = try readItem(&c) {
-            if item.firstSlot != item.slot && FATName.sameIgnoringCase(Array(item.name.utf16), name.long) {
+            if let long = item.long, FATName.sameIgnoringCase(long, name.long) {
                 return item
             }
             if !name.lossy && item.short == name.short { return item }

@@ -46,6 +46,7 @@ final class FATFile: OpenFile {
             modified = true
             curIndex = 0; curCluster = c
         }
+        guard vol.isCluster(firstCluster) else { throw .io }
         if curIndex < 0 || index < curIndex { curIndex = 0; curCluster = firstCluster }
         while curIndex < index {
             if let n = try vol.next(curCluster) {
@@ -161,8 +162,13 @@ final class FATFile: OpenFile {
         target = min(target, FATFile.maxSize)
         if target > fileSize {
             if writable {
-                // FatFs grows a file opened for writing when seeking past its end
-                try fill(to: target)
+                // FatFs grows a file opened for writing when seeking past its end; on a full
+                // volume it stops, without an error, at the end of the last cluster it got
+                do throws(StorageError) {
+                    try fill(to: target)
+                } catch where error == .noSpace {
+                    target = fileSize
+                }
             } else {
                 target = fileSize
             }
@@ -179,7 +185,7 @@ final class FATFile: OpenFile {
         if size == fileSize { return }
         let cb = vol.geo.clusterBytes
         if size == 0 {
-            if firstCluster != 0 { try vol.freeChain(firstCluster) }
+            if vol.isCluster(firstCluster) { try vol.freeChain(firstCluster) }
             firstCluster = 0
         } else if firstCluster != 0 {
             let keep = (size - 1) / cb

@@ -1,5 +1,13 @@
 // The FAT filesystem (FAT12, FAT16, FAT32 with long file names) behind the `FileSystem`
-// interface, with the errors MicroPython's VfsFat reports.
+// interface, with the errors MicroPython's VfsFat reports:
+//   missing file or path, a file used as a directory in a path, opening a directory to read: ENOENT
+//   name exists (mkdir, "x" mode, mkdir of the root): EEXIST
+//   FatFs's FR_DENIED: directory not empty, directory or root directory full, volume full
+//     for mkdir, read-only entry, create over a directory, read or write without the mode: EACCES
+//   bad name (characters, over 255 bytes, the root where a name is needed): EINVAL
+//   remove of a directory: EISDIR; removeDirectory of a file: ENOTDIR
+//   file data that does not fit: ENOSPC (what fits is written)
+//   a broken chain or other corruption, device errors: EIO; no FAT volume: ENODEV
 
 public final class FATFileSystem: FileSystem {
     let vol: FATVolume
@@ -82,7 +90,7 @@ public final class FATFileSystem: FileSystem {
                 fatStore32(&e, DirEntry.createTime, Int(now))
                 e[DirEntry.attr] = DirEntry.archive
                 let c = try vol.register(r.parent, name, template: e)
-                item = DirItem(name: "", short: [], attr: DirEntry.archive, firstCluster: 0, size: 0,
+                item = DirItem(name: "", long: nil, short: [], attr: DirEntry.archive, firstCluster: 0, size: 0,
                                modDate: 0, modTime: 0, firstSlot: c.index, slot: c.index,
                                sector: c.sector, byteOffset: vol.entryOffset(c))
                 created = true
@@ -107,7 +115,7 @@ public final class FATFileSystem: FileSystem {
         vol.setCluster(&e, 0)
         fatStore32(&e, DirEntry.fileSize, 0)
         try vol.cache.setBytes(item.sector, item.byteOffset, e)
-        if item.firstCluster != 0 {
+        if vol.isCluster(item.firstCluster) {
             try vol.freeChain(item.firstCluster)
             vol.lastAllocated = item.firstCluster - 1
         }

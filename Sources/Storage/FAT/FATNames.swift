@@ -15,12 +15,16 @@ struct FATName {
     var caseFlags: UInt8
 
     /// Prepares one path component. Throws EINVAL for a name FAT cannot hold.
+    ///
+    /// MicroPython's FatFs is built for OEM code page 437 names (FF_LFN_UNICODE 0), so each
+    /// byte of the UTF-8 name is taken as one code page 437 character: the long name holds
+    /// those characters, at most 255 of them, and listing turns them back into the same bytes.
     init(_ component: Substring) throws(StorageError) {
         var units = [UInt16]()
-        for u in component.utf16 {
-            if u < 0x20 || u == 0x7F { throw .invalid }
-            if u < 0x80, let c = Optional(UInt8(u)), Array("\"*:<>?|".utf8).contains(c) { throw .invalid }
-            units.append(u)
+        for b in component.utf8 {
+            if b < 0x20 || b == 0x7F { throw .invalid }
+            if Array("\"*:<>?|".utf8).contains(b) { throw .invalid }
+            units.append(b < 0x80 ? UInt16(b) : UInt16(CodePage437.toUnicode[Int(b) - 0x80]))
         }
         while let l = units.last, l == 0x20 || l == 0x2E { units.removeLast() }
         guard !units.isEmpty, units.count <= 255 else { throw .invalid }
@@ -117,28 +121,34 @@ struct FATName {
         return sum
     }
 
-    /// The display name of an entry that has only a short name.
-    static func display(short sfn: [UInt8], caseFlags: UInt8) -> String {
-        var scalars = String.UnicodeScalarView()
-        func add(_ b: UInt8, lower: Bool) {
-            var c = b
-            if lower && c >= 0x41 && c <= 0x5A { c += 0x20 }
-            if c >= 0x80 {
-                scalars.append(Unicode.Scalar(CodePage437.toUnicode[Int(c) - 0x80]) ?? "?")
-            } else {
-                scalars.append(Unicode.Scalar(c))
-            }
+    /// The name bytes of a long name (code page 437 characters back to bytes), or nil when a
+    /// character has no code page 437 byte (FatFs then shows the short name).
+    static func bytes(long units: [UInt16]) -> [UInt8]? {
+        var out = [UInt8]()
+        out.reserveCapacity(units.count)
+        for u in units {
+            if u < 0x80 { out.append(UInt8(u)); continue }
+            let b = CodePage437.fromUnicode(u)
+            if b == 0 { return nil }
+            out.append(b)
         }
+        return out
+    }
+
+    /// The name bytes of an entry that has only a short name (lower-cased per its NT flags).
+    static func bytes(short sfn: [UInt8], caseFlags: UInt8) -> [UInt8] {
+        var out = [UInt8]()
+        func add(_ b: UInt8, lower: Bool) { out.append(lower && b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
         var body = sfn[0..<8]
         while let l = body.last, l == 0x20 { body.removeLast() }
         for (k, b) in body.enumerated() { add(k == 0 && b == 0x05 ? 0xE5 : b, lower: caseFlags & 0x08 != 0) }
         var ext = sfn[8..<11]
         while let l = ext.last, l == 0x20 { ext.removeLast() }
         if !ext.isEmpty {
-            scalars.append(".")
+            out.append(0x2E)
             for b in ext { add(b, lower: caseFlags & 0x10 != 0) }
         }
-        return String(scalars)
+        return out
     }
 
     /// Upper-cases one UTF-16 unit for case-insensitive comparison.

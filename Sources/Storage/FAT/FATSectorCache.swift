@@ -112,9 +112,4 @@ final class FATSectorCache {
             dirty[i] = false
         }
     }
-
-    /// Forgets everything without writing back (after a failed mount).
-    func discard() {
-        for i in 0..<sectors.count { sectors[i] = -1; dirty[i] = false }
-    }
 }

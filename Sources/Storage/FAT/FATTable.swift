@@ -159,8 +159,10 @@ final class FATVolume {
             if v == 0 { break }          // already free: a damaged chain, stop here
             if v == 1 { throw .io }
             try setEntry(c, 0)
-            if let f = freeCount { freeCount = f + 1 }
-            if geo.type == .fat32 { fsInfoDirty = true }
+            if let f = freeCount, f < geo.clusterCount {
+                freeCount = f + 1
+                if geo.type == .fat32 { fsInfoDirty = true }
+            }
             steps += 1
             if steps > geo.clusterCount { throw .io }
             c = v
