@@ -156,6 +156,14 @@ public enum BytesMethods {
                 try ByteArray.replaceContents(o, out)
                 return
             }
+            if step == 1 && isBuffer(value) {
+                // Same length: copy in place (memmove: the source may be this very bytearray).
+                let (q, m) = data(value)
+                if m == count {
+                    if m > 0 { UnsafeMutableRawPointer(p + start).copyMemory(from: q, byteCount: m) }
+                    return
+                }
+            }
             let src = try ByteArray.bytesOf(value)
             if step == 1 {
                 var out = Array(UnsafeBufferPointer(start: p, count: start))
@@ -316,6 +324,12 @@ public enum MemoryView {
         let (p, n) = data(o)
         if kindOf(index) == .slice {
             let (start, _, _, count) = try Slice.indices(index, n)
+            if BytesMethods.isBuffer(value) {
+                let (q, m) = BytesMethods.data(value)
+                if m != count { throw PyExc.valueError("memoryview assignment has wrong length") }
+                if m > 0 { UnsafeMutableRawPointer(p + start).copyMemory(from: q, byteCount: m) }
+                return
+            }
             let src = try ByteArray.bytesOf(value)
             if src.count != count { throw PyExc.valueError("memoryview assignment has wrong length") }
             for i in 0..<count { p[start + i] = src[i] }

@@ -17,7 +17,7 @@ final class FATVolume {
         self.device = device
         geo = g
         self.clock = clock
-        cache = FATSectorCache(device: device, sectorSize: g.sectorSize)
+        cache = FATSectorCache(device: device, sectorSize: g.sectorSize, slots: 1)
         cache.mirrorStart = g.fatStart
         cache.mirrorCount = g.fatSectors
         cache.mirrorCopies = g.numFATs

@@ -228,6 +228,8 @@ public enum NativeVfs {
         Builtins.method(t, "rmdir", 2, 2) { (a, _, _) throws(PyExc) in
             let st = try this(a[0]); try st.checkWritable()
             let fs = try st.mounted(), path = try st.path(a[1])
+            // FatFs refuses to remove its current directory.
+            if !drv.extendedBlockProtocol && Array(path.utf8) == st.cwd && st.cwd.count > 1 { throw PyExc.osError(13) }
             try VfsErrors.run { () throws(StorageError) in try fs.removeDirectory(path) }
             return .none
         }
