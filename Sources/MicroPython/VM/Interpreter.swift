@@ -535,6 +535,20 @@ public enum VM {
                             case 15, 28:
                                 let r = x &- y
                                 if Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
+                            case 16, 29:
+                                let (r, o) = x.multipliedReportingOverflow(by: y)
+                                if !o && Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
+                            case 18, 31 where y != 0:
+                                // Python's floor division (rounds toward minus infinity).
+                                var q = x / y
+                                if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
+                                if Obj.fitsSmall(q) { sp[0] = Obj(small: q); continue }
+                            case 20, 33 where y != 0:
+                                var r = x % y
+                                if r != 0 && ((r < 0) != (y < 0)) { r += y }
+                                sp[0] = Obj(small: r); continue
+                            case 13, 26 where y >= 0:
+                                sp[0] = Obj(small: x >> min(y, 63)); continue
                             case 9, 22: sp[0] = Obj(small: x | y); continue
                             case 10, 23: sp[0] = Obj(small: x ^ y); continue
                             case 11, 24: sp[0] = Obj(small: x & y); continue

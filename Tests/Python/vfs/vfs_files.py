@@ -1,7 +1,7 @@
 # Files on littlefs v2 and FAT through vfs.mount, open() and os: modes, text and binary,
 # reading styles, seeking, directories, errors, and persistence across remounts.
 import os, sys, vfs
-sys.path.append(__file__.rsplit("/", 1)[0] + "/lib")
+sys.path.append((__file__.rsplit("/", 1)[0] if "/" in __file__ else ".") + "/lib")
 from ramdisk import RAMDisk
 
 
@@ -70,7 +70,7 @@ def exercise(name, fs_class, bdev):
     # Unmount, remount: everything is still there.
     os.chdir("/")
     vfs.umount("/fs")
-    show_errno("listdir after umount", os.listdir, "/fs")
+    print("after umount:", "fs" in os.listdir("/"))
     vfs.mount(bdev, "/fs")
     print(sorted(os.listdir("/fs")), open("/fs/data.bin", "rb").read(4))
 

@@ -336,6 +336,12 @@ public enum DictMethods {
 /// list.sort and sorted(): a stable merge sort (MicroPython's quicksort is not stable, but
 /// results agree wherever the order is determined by the keys).
 public enum ListSort {
+    /// a < b, with small ints compared inline.
+    @inline(__always) static func less(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a.isSmallInt && b.isSmallInt { return a.smallValue < b.smallValue }
+        return try Runtime.less(a, b)
+    }
+
     public static func sort(_ l: Obj, key: Obj, reverse: Bool) throws(PyExc) {
         let n = List.count(l)
         if n < 2 { return }
@@ -352,7 +358,7 @@ public enum ListSort {
                 let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
                 var i = lo, j = mid, k = lo
                 while i < mid && j < hi {
-                    let takeRight = reverse ? try Runtime.less(keys[i], keys[j]) : try Runtime.less(keys[j], keys[i])
+                    let takeRight = reverse ? try less(keys[i], keys[j]) : try less(keys[j], keys[i])
                     if takeRight { tmpItems[k] = items[j]; tmpKeys[k] = keys[j]; j += 1 }
                     else { tmpItems[k] = items[i]; tmpKeys[k] = keys[i]; i += 1 }
                     k += 1
