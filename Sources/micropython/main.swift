@@ -118,6 +118,9 @@ func session() {
     Builtins.readLine = { _ in HostIO.readLine() }
     Import.readFile = HostIO.readFile
     Import.isDirectory = HostIO.isDirectory
+    // As the unix port: the host's files are a VfsPosix mounted at "/" (host profile only;
+    // the ESP8266 build has no VfsPosix, and imports then read the host's files directly).
+    if options.profile == .host { NativeVfs.mountHostRoot() }
     exitStatus = Session.run(options)
 }
 

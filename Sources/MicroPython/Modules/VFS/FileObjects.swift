@@ -29,7 +29,7 @@ enum FileObjects {
     static func state(_ o: Obj) throws(PyExc) -> FileState {
         guard isFile(o), let s = HostObjects.get(field(o, 1)) as? FileState, !s.closed else {
             // littlefs files say so; FatFs reports an invalid object (EINVAL).
-            if isFile(o), let v = NativeVfs.state(field(o, 2)), !v.driver.extendedBlockProtocol { throw PyExc.osError(22) }
+            if isFile(o), let v = NativeVfs.state(field(o, 2)), v.driver.kind == .fat { throw PyExc.osError(22) }
             throw PyExc.valueError("I/O operation on closed file")
         }
         return s
@@ -65,7 +65,7 @@ enum FileObjects {
         let file = try VfsErrors.run { () throws(StorageError) in try fs.open(path, mode: mode) }
         setField(o, 1, HostObjects.add(FileState(file: file, vfs: vfs, text: text, readable: mode.read, writable: mode.write)))
         // A file opened for writing is stamped at once (so even open-then-close records it).
-        if mode.write && (vfs.options.mtime || !vfs.driver.extendedBlockProtocol) {
+        if mode.write && (vfs.options.mtime || vfs.driver.kind == .fat) {
             file.mtime = NativeVfs.clockNanoseconds()
         }
         return o
@@ -137,7 +137,7 @@ enum FileObjects {
         if !s.writable { throw PyExc.osError(9) }
         let bytes = try ModSupport.readBuffer(data)
         // littlefs records mtime only when asked (VfsLfs2(mtime=True)); FAT always stamps.
-        if s.vfs.options.mtime || !s.vfs.driver.extendedBlockProtocol {
+        if s.vfs.options.mtime || s.vfs.driver.kind == .fat {
             s.file.mtime = NativeVfs.clockNanoseconds()
         }
         let buf = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
@@ -161,7 +161,7 @@ enum FileObjects {
             let name = TypeObject.name(t).string
             Builtins.method(t, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
                 // VfsFat's files also print their address.
-                if let v = NativeVfs.state(field(a[0], 2)), !v.driver.extendedBlockProtocol {
+                if let v = NativeVfs.state(field(a[0], 2)), v.driver.kind != .littlefs {
                     return try Str.make("<io.\(name) \(String(a[0].raw, radix: 16))>")
                 }
                 return try Str.make("<io.\(name)>")

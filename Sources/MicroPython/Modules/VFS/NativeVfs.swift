@@ -14,29 +14,34 @@ public struct VfsOptions {
 
 /// A filesystem implementation the native Vfs classes can drive.
 public struct VfsDriver {
+    /// littlefs erases and programs at offsets (the extended block protocol); FAT writes whole
+    /// blocks; posix is a directory of the host's filesystem, with no block device.
+    public enum Kind { case littlefs, fat, posix }
+
     public let name: String
-    /// littlefs: erase + program at offsets (the extended block protocol); FAT: whole blocks.
-    public let extendedBlockProtocol: Bool
+    public let kind: Kind
     public let format: (any BlockDevice, VfsOptions) throws(StorageError) -> Void
     public let mount: (any BlockDevice, VfsOptions) throws(StorageError) -> any FileSystem
-    public init(name: String, extendedBlockProtocol: Bool,
-                format: @escaping (any BlockDevice, VfsOptions) throws(StorageError) -> Void,
-                mount: @escaping (any BlockDevice, VfsOptions) throws(StorageError) -> any FileSystem) {
-        self.name = name; self.extendedBlockProtocol = extendedBlockProtocol
+    public init(name: String, kind: Kind,
+                format: @escaping (any BlockDevice, VfsOptions) throws(StorageError) -> Void = { (_, _) throws(StorageError) in throw .invalid },
+                mount: @escaping (any BlockDevice, VfsOptions) throws(StorageError) -> any FileSystem = { (_, _) throws(StorageError) in throw .invalid }) {
+        self.name = name; self.kind = kind
         self.format = format; self.mount = mount
     }
+
+    public var extendedBlockProtocol: Bool { kind == .littlefs }
 }
 
 /// The Swift side of a VfsLfs2/VfsFat object.
 final class VfsState {
     let driver: VfsDriver
-    let device: any BlockDevice
+    let device: (any BlockDevice)?
     var options: VfsOptions
     var fs: (any FileSystem)?
     var cwd: [UInt8] = [UInt8(ascii: "/")]
     var readonly = false
 
-    init(driver: VfsDriver, device: any BlockDevice, options: VfsOptions) {
+    init(driver: VfsDriver, device: (any BlockDevice)?, options: VfsOptions) {
         self.driver = driver; self.device = device; self.options = options
     }
 
@@ -170,11 +175,54 @@ public enum NativeVfs {
         }
     }
 
+    /// VfsPosix(root=None): the host's files below `root`, starting in the host's current
+    /// directory when there is no root.
+    static func makePosix(_ type: Obj, _ rootObj: Obj) throws(PyExc) -> Obj {
+        let root = rootObj == .none ? "" : Str.string(rootObj)
+        let st = VfsState(driver: driver(of: type), device: nil, options: VfsOptions())
+        st.fs = HostFileSystem(root: root)
+        if root.isEmpty, let cwd = hostWorkingDirectory() { st.cwd = Array(cwd.utf8) }
+        let o = Obj(offset: try Heap.allocate(bytes: 16, finaliser: true))
+        setField(o, 0, type)
+        setField(o, 1, HostObjects.add(st))
+        setField(o, 2, rootObj)
+        setField(o, 3, .none)
+        return o
+    }
+
+    static func hostWorkingDirectory() -> String? {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return nil }
+        return String(cString: buf)
+    }
+
+    /// The unix port's start-up: the host's filesystem mounted at "/" and made current.
+    public static func mountHostRoot() {
+        guard let i = drivers.firstIndex(where: { $0.kind == .posix }) else { return }
+        do throws(PyExc) {
+            let fs = try makePosix(types[i], .none)
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = fs
+            try VfsMountTable.insert(path: Obj(qstr: Qstr("/")), filesystem: fs)
+            Heap.roots[Root.vfsCurrent] = VfsMountTable.head
+        } catch {}
+    }
+
     static func addMethods(_ t: Obj, _ drv: VfsDriver) {
         let lfs = drv.extendedBlockProtocol
-        Builtins.constructor(t, 1, lfs ? 4 : 1, kw: lfs) { (a, n, nKw) throws(PyExc) in
-            try make(a[0], a[1], lfs ? try options(a, n, nKw, first: 2) : VfsOptions())
+        if drv.kind == .posix {
+            Builtins.constructor(t, 0, 1) { (a, n, _) throws(PyExc) in try makePosix(a[0], n > 1 ? a[1] : .none) }
+        } else {
+            Builtins.constructor(t, 1, lfs ? 4 : 1, kw: lfs) { (a, n, nKw) throws(PyExc) in
+                try make(a[0], a[1], lfs ? try options(a, n, nKw, first: 2) : VfsOptions())
+            }
         }
+        if drv.kind != .posix { addMkfs(t, drv) }
+        addFilesystemMethods(t, drv)
+    }
+
+    static func addMkfs(_ t: Obj, _ drv: VfsDriver) {
+        let lfs = drv.extendedBlockProtocol
         Builtins.staticMethod(t, "mkfs", 1, lfs ? 4 : 1, kw: lfs) { (a, n, nKw) throws(PyExc) in
             let opts = lfs ? try options(a, n, nKw, first: 1) : VfsOptions()
             let device = try PythonBlockDevice(a[0], extended: lfs)
@@ -190,13 +238,16 @@ public enum NativeVfs {
             try VfsErrors.run { () throws(StorageError) in try drv.format(device, opts) }
             return .none
         }
+    }
+
+    static func addFilesystemMethods(_ t: Obj, _ drv: VfsDriver) {
         Builtins.method(t, "mount", 3, 3) { (a, _, _) throws(PyExc) in
             let st = try this(a[0])
             st.readonly = try Runtime.isTrue(a[1])
-            if st.fs == nil {
+            if st.fs == nil, let device = st.device {
                 if try Runtime.isTrue(a[2]) {
-                    try VfsErrors.run { () throws(StorageError) in try drv.format(st.device, st.options) }
-                    st.fs = try VfsErrors.run { () throws(StorageError) in try drv.mount(st.device, st.options) }
+                    try VfsErrors.run { () throws(StorageError) in try drv.format(device, st.options) }
+                    st.fs = try VfsErrors.run { () throws(StorageError) in try drv.mount(device, st.options) }
                 } else {
                     throw PyExc.osError(19)
                 }
@@ -229,7 +280,7 @@ public enum NativeVfs {
             let st = try this(a[0]); try st.checkWritable()
             let fs = try st.mounted(), path = try st.path(a[1])
             // FatFs refuses to remove its current directory.
-            if !drv.extendedBlockProtocol && Array(path.utf8) == st.cwd && st.cwd.count > 1 { throw PyExc.osError(13) }
+            if drv.kind == .fat && Array(path.utf8) == st.cwd && st.cwd.count > 1 { throw PyExc.osError(13) }
             try VfsErrors.run { () throws(StorageError) in try fs.removeDirectory(path) }
             return .none
         }

@@ -7,16 +7,17 @@ extension NativeVfs {
         drivers = []
         if profile == .host {
             drivers.append(VfsDriver(
-                name: "VfsLfs1", extendedBlockProtocol: true,
+                name: "VfsLfs1", kind: .littlefs,
                 format: { (dev, o) throws(StorageError) in try LittleFS1.format(dev, configuration: lfs1(o)) },
                 mount: { (dev, o) throws(StorageError) in try LittleFS1(mounting: dev, configuration: lfs1(o)) }))
         }
         drivers.append(VfsDriver(
-            name: "VfsLfs2", extendedBlockProtocol: true,
+            name: "VfsLfs2", kind: .littlefs,
             format: { (dev, o) throws(StorageError) in try LittleFS2.format(dev, configuration: lfs2(o)) },
             mount: { (dev, o) throws(StorageError) in try LittleFS2(mounting: dev, configuration: lfs2(o)) }))
+        if profile == .host { drivers.append(VfsDriver(name: "VfsPosix", kind: .posix)) }
         drivers.append(VfsDriver(
-            name: "VfsFat", extendedBlockProtocol: false,
+            name: "VfsFat", kind: .fat,
             format: { (dev, _) throws(StorageError) in try FATFileSystem.format(dev, clock: clockNanoseconds) },
             mount: { (dev, _) throws(StorageError) in try FATFileSystem(mounting: dev, clock: clockNanoseconds) }))
     }
