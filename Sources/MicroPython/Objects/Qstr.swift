@@ -34,6 +34,15 @@ public enum QstrPool {
     }
     nonisolated(unsafe) static var indexSize = 2048
     nonisolated(unsafe) static var started = false
+    // Quick rejection for `find`: bit min(length, 63) of entry [first byte] is set when some
+    // qstr has that first byte and length. Most strings a program builds fail this test.
+    nonisolated(unsafe) static var presenceAddress: UInt = 0
+    static var presence: UnsafeMutablePointer<UInt64> {
+        @inline(__always) get { UnsafeMutablePointer<UInt64>(bitPattern: presenceAddress).unsafelyUnwrapped }
+        set { presenceAddress = UInt(bitPattern: newValue) }
+    }
+
+    @inline(__always) static func presenceBit(_ n: Int) -> UInt64 { 1 << UInt64(min(n, 63)) }
 
     /// MicroPython's string hash (djb2 variant, 16 bits kept, never 0).
     @inline(__always) public static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
@@ -52,6 +61,8 @@ public enum QstrPool {
     static func start() {
         if started { return }
         started = true
+        presence = .allocate(capacity: 256)
+        presence.initialize(repeating: 0, count: 256)
         starts = .allocate(capacity: capacity)
         lengths = .allocate(capacity: capacity)
         hashes = .allocate(capacity: capacity)
@@ -73,6 +84,7 @@ public enum QstrPool {
 
     /// The qstr with these bytes, if it exists.
     public static func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Qstr? {
+        if n > 0 && presence[Int(p[0])] & presenceBit(n) == 0 { return nil }
         var slot = Int(fullHash(p, n)) & (indexSize - 1)
         while true {
             let q = index[slot]
@@ -124,6 +136,7 @@ public enum QstrPool {
         starts[count] = UnsafeMutablePointer(mutating: p)
         lengths[count] = Int32(n)
         hashes[count] = hash(p, n)
+        if n > 0 { presence[Int(p[0])] |= presenceBit(n) }
         count += 1
         if q != 0 {
             if count * 2 > indexSize { growIndex() }

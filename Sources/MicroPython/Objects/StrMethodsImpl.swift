@@ -25,6 +25,24 @@ extension StrMethods {
         return try Str.make(bytes: bytes, type: type == Types.str ? Types.str : Types.bytes)
     }
 
+    /// A new object of the self type of `n` bytes written by `fill` straight into its heap
+    /// data (no intermediate array). Sources read by `fill` stay put: objects never move.
+    static func makeFilled(_ type: Obj, _ n: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws(PyExc) -> Obj {
+        if type == Types.bytearray {
+            let tmp = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
+            defer { tmp.deallocate() }
+            fill(tmp)
+            return try ByteArray.make(Array(UnsafeBufferPointer(start: tmp, count: n)))
+        }
+        let t = type == Types.str ? Types.str : Types.bytes
+        if n == 0 { return try Str.make(bytes: [], type: t) }
+        let o = try Str.allocate(n, type: t)
+        let d = arenaBytes(words(o)[3])
+        fill(d)
+        d[n] = 0
+        return Str.finish(o)
+    }
+
     static func makeOf(_ type: Obj, _ bytes: ArraySlice<UInt8>) throws(PyExc) -> Obj {
         try makeOf(type, Array(bytes))
     }
@@ -214,20 +232,27 @@ extension StrMethods {
         let n = kindOf(seq) == .list ? List.count(seq) : Tuple.count(seq)
         let want = selfType == Types.bytearray ? Types.bytes : selfType
         let sepBytes = bytesOf(sep)
-        var out: [UInt8] = []
+        var total = n > 1 ? (n - 1) * sepBytes.count : 0
         for i in 0..<n {
             var t = typeOf(items[i])
             if t == Types.bytearray { t = Types.bytes }
             if t != want {
                 throw PyExc.typeError("join expects a list of str/bytes objects consistent with self object")
             }
+            total += BytesMethods.data(items[i]).1
         }
-        for i in 0..<n {
-            if i > 0 { out += sepBytes }
-            let (p, len) = BytesMethods.data(items[i])
-            out += UnsafeBufferPointer(start: p, count: len)
+        return try makeFilled(selfType, total) { d in
+            var k = 0
+            for i in 0..<n {
+                if i > 0 && sepBytes.count > 0 {
+                    (d + k).update(from: sepBytes.baseAddress!, count: sepBytes.count)
+                    k += sepBytes.count
+                }
+                let (p, len) = BytesMethods.data(items[i])
+                if len > 0 { (d + k).update(from: p, count: len) }
+                k += len
+            }
         }
-        return try makeOf(selfType, out)
     }
 
     /// Appends pieces of `s` to a new list: `ranges` are byte ranges.
@@ -415,27 +440,42 @@ extension StrMethods {
             }
             out += s[i...]
         } else {
+            // Count the matches, then write the result once at its final size.
+            var matches: [Int] = []
             while done != maxRep {
                 let f = findBytes(s, i, s.count, old, forward: true)
                 if f < 0 { break }
-                out += s[i..<f]
-                out += new
+                matches.append(f)
                 i = f + old.count
                 done += 1
             }
             if done == 0 { return me }
-            out += s[i...]
+            let size = s.count + matches.count * (new.count - old.count)
+            return try makeFilled(type, size) { d in
+                var src = 0, dst = 0
+                for f in matches {
+                    let k = f - src
+                    if k > 0 { (d + dst).update(from: s.baseAddress! + src, count: k) }
+                    dst += k
+                    if new.count > 0 { (d + dst).update(from: new.baseAddress!, count: new.count) }
+                    dst += new.count
+                    src = f + old.count
+                }
+                if s.count > src { (d + dst).update(from: s.baseAddress! + src, count: s.count - src) }
+            }
         }
         return try makeOf(type, out)
     }
 
     static func caseConvert(_ o: Obj, upper: Bool) throws(PyExc) -> Obj {
         let me = selfOf(o)
-        var s = Array(bytesOf(me))
-        for i in 0..<s.count {
-            if upper ? isLower(s[i]) : isUpper(s[i]) { s[i] ^= 0x20 }
+        let s = bytesOf(me)
+        return try makeFilled(typeOf(me), s.count) { d in
+            for i in 0..<s.count {
+                let c = s[i]
+                d[i] = (upper ? isLower(c) : isUpper(c)) ? c ^ 0x20 : c
+            }
         }
-        return try makeOf(typeOf(me), s)
     }
 
     static func isType(_ o: Obj, _ f: (UInt8) -> Bool, cased: Bool) -> Obj {

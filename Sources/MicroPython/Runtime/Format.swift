@@ -354,10 +354,12 @@ public enum Format {
             dict = rhs
         }
         let (sp, slen) = Str.data(fmt)
-        // Copy the pattern: formatting may run Python code.
-        let s = Array(UnsafeBufferPointer(start: sp, count: slen))
+        // The pattern is read in place: str objects are immutable and never move, and the
+        // caller holds `fmt` for the whole call.
+        let s = UnsafeBufferPointer(start: sp, count: slen)
         let top = s.count
         var out: [UInt8] = []
+        out.reserveCapacity(slen + 32)
         var argI = 0
         var i = 0
         func notEnough() -> PyExc { PyExc.typeError("format string needs more arguments") }
@@ -476,6 +478,10 @@ public enum Format {
 
     /// Parses unsigned decimal digits at s[i...]; `num` changes only if there is at least one.
     static func parseInt(_ s: [UInt8], _ start: Int, _ top: Int, _ num: inout Int) -> Int {
+        s.withUnsafeBufferPointer { parseInt($0, start, top, &num) }
+    }
+
+    static func parseInt(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ top: Int, _ num: inout Int) -> Int {
         var i = start
         if i < top && s[i] >= 0x30 && s[i] <= 0x39 {
             num = 0
