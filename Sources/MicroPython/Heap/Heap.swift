@@ -133,7 +133,13 @@ public enum Heap {
         let off = offsetOf(block: found)
         // Zero the blocks with word stores (cheaper than a memset call for the usual 1-2 blocks).
         let z = UnsafeMutablePointer<UInt64>(bitPattern: arenaBase &+ UInt(off)).unsafelyUnwrapped
-        for i in 0..<(n << 1) { z[i] = 0 }
+        if n <= 2 {
+            // Explicit stores: LLVM would turn the loop into a memset call.
+            z[0] = 0; z[1] = 0
+            if n == 2 { z[2] = 0; z[3] = 0 }
+        } else {
+            z.update(repeating: 0, count: n << 1)
+        }
         if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
         allocatedSinceCollect += n
         return off

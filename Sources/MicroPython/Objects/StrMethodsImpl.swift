@@ -274,7 +274,11 @@ extension StrMethods {
             sep = a[1]
             if n > 2 { splits = try IntOps.toInt(a[2]) }
         }
-        var ranges: [(Int, Int)] = []
+        // Pieces go straight into the result list as they are found.
+        let list = try List.make(count: 0)
+        let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+        hold[0] = list
+        func add(_ a: Int, _ b: Int) throws(PyExc) { try List.append(list, try makeOf(type, s[a..<b])) }
         let top = s.count
         var i = 0
         if sep == .none {
@@ -282,12 +286,12 @@ extension StrMethods {
             while i < top && splits != 0 {
                 let start = i
                 while i < top && !isSpace(s[i]) { i += 1 }
-                ranges.append((start, i))
+                try add(start, i)
                 if i >= top { break }
                 while i < top && isSpace(s[i]) { i += 1 }
                 if splits > 0 { splits -= 1 }
             }
-            if i < top { ranges.append((i, top)) }
+            if i < top { try add(i, top) }
         } else {
             try checkArg(type, sep)
             let sp = bytesOf(sep)
@@ -302,13 +306,13 @@ extension StrMethods {
                     if j == m { break }
                     i += 1
                 }
-                ranges.append((start, i))
+                try add(start, i)
                 if i >= top { break }
                 i += m
                 if splits > 0 { splits -= 1 }
             }
         }
-        return try listOf(type, s, ranges)
+        return list
     }
 
     static func rsplit(_ a: UnsafeMutablePointer<Obj>, _ n: Int) throws(PyExc) -> Obj {
@@ -440,20 +444,21 @@ extension StrMethods {
             }
             out += s[i...]
         } else {
-            // Count the matches, then write the result once at its final size.
-            var matches: [Int] = []
+            // Count the matches, then write the result once at its final size (finding them
+            // again: cheaper than keeping their positions in an array).
             while done != maxRep {
                 let f = findBytes(s, i, s.count, old, forward: true)
                 if f < 0 { break }
-                matches.append(f)
                 i = f + old.count
                 done += 1
             }
             if done == 0 { return me }
-            let size = s.count + matches.count * (new.count - old.count)
+            let matches = done
+            let size = s.count + matches * (new.count - old.count)
             return try makeFilled(type, size) { d in
                 var src = 0, dst = 0
-                for f in matches {
+                for _ in 0..<matches {
+                    let f = findBytes(s, src, s.count, old, forward: true)
                     let k = f - src
                     if k > 0 { (d + dst).update(from: s.baseAddress! + src, count: k) }
                     dst += k
