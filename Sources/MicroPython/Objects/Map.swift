@@ -175,6 +175,11 @@ public struct MapRef {
 
     /// Stores key -> value, adding the key if absent (MP_MAP_LOOKUP_ADD_IF_NOT_FOUND).
     public func set(_ key: Obj, _ value: Obj) throws(PyExc) {
+        // Rebinding an existing name (attribute, global): the qstr lookup finds the same slot.
+        if key.isQstr, let slot = lookupQstr(key) {
+            slot[1] = value
+            return
+        }
         let slot = try findOrAdd(key)
         slot[1] = value
     }
