@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),
     ],
     swiftLanguageModes: [.v5]
 )
