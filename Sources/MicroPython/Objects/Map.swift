@@ -200,6 +200,7 @@ public struct MapRef {
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
         if key.isSmallInt { return try findOrAddSmallInt(key, h) }
+        if MapRef.isStrKey(key) { return try findOrAddStr(key, h) }
         while true {
             let a = alloc
             var pos = Int(UInt(bitPattern: h) % UInt(a))
@@ -234,6 +235,47 @@ public struct MapRef {
                     break
                 }
             }
+        }
+    }
+
+    /// findOrAdd for a str key: the same probe sequence and placement; slots whose stored hash
+    /// differs are passed over with two loads (only strs can equal a str).
+    func findOrAddStr(_ key: Obj, _ h: Int) throws(PyExc) -> UnsafeMutablePointer<Obj> {
+        let h32 = UInt32(truncatingIfNeeded: h)
+        while true {
+            let a = alloc
+            var pos = Int(UInt(bitPattern: h) % UInt(a))
+            let start = pos
+            var avail: UnsafeMutablePointer<Obj>? = nil
+            let t = table
+            while true {
+                let slot = t + 2 * pos
+                let k = slot[0]
+                if k == key { return slot }
+                if k.isNull {
+                    let s = avail ?? slot
+                    used += 1
+                    s[0] = key
+                    s[1] = .null
+                    return s
+                }
+                if k == .sentinel {
+                    if avail == nil { avail = slot }
+                } else {
+                    let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
+                    if (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key) { return slot }
+                }
+                pos += 1
+                if pos == a { pos = 0 }
+                if pos == start { break }
+            }
+            if let s = avail {
+                used += 1
+                s[0] = key
+                s[1] = .null
+                return s
+            }
+            try rehash()
         }
     }
 
