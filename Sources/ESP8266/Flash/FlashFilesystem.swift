@@ -10,6 +10,7 @@ public enum FlashFilesystem {
     public enum Failure: Error, CustomStringConvertible {
         case noFilesystemRegion(Int)
         case notFound(Int)
+        case corrupt(Kind, Int, StorageError)
         case storage(StorageError)
 
         public var description: String {
@@ -18,6 +19,8 @@ public enum FlashFilesystem {
                 return "a \(size / 1024) KiB flash has no filesystem region (the 512 KiB firmware fills it)"
             case .notFound(let offset):
                 return "no littlefs or FAT filesystem at 0x\(String(offset, radix: 16)) (erased or foreign image; `esp8266 flash mkfs` makes one)"
+            case .corrupt(let kind, let offset, let e):
+                return "the \(kind == .lfs2 ? "littlefs" : "FAT") filesystem at 0x\(String(offset, radix: 16)) is corrupt ([Errno \(e.errno)] \(ErrnoNames.name(e.errno))); `esp8266 flash mkfs` makes a new, empty one"
             case .storage(let e):
                 return "filesystem error: [Errno \(e.errno)] \(ErrnoNames.name(e.errno))"
             }
@@ -51,7 +54,8 @@ public enum FlashFilesystem {
             case .fat: return (kind, try FATFileSystem(mounting: FlashPartition(flash, eraseOnWrite: true), clock: clock))
             }
         } catch {
-            if error == .noDevice || error == .corrupt { throw .notFound(flash.layout.filesystemOffset) }
+            if error == .noDevice { throw .notFound(flash.layout.filesystemOffset) }
+            if error == .corrupt || error == .io || error == .invalid { throw .corrupt(kind, flash.layout.filesystemOffset, error) }
             throw .storage(error)
         }
     }
