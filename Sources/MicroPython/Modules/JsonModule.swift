@@ -26,7 +26,8 @@ public enum JsonModule {
         if o == .none { p.write("null"); return }
         if o == .true { p.write("true"); return }
         if o == .false { p.write("false"); return }
-        if Str.isStr(o) && kindOf(o) == .str { writeString(Str.buffer(o), &p); return }
+        // bytes are written as a JSON string too (MicroPython prints them with PRINT_JSON).
+        if (Str.isStr(o) && kindOf(o) == .str) || kindOf(o) == .bytes { writeString(Str.buffer(o), &p); return }
         switch kindOf(o) {
         case .list, .tuple:
             let isList = kindOf(o) == .list
