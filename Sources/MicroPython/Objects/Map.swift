@@ -199,109 +199,44 @@ public struct MapRef {
         }
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
-        if key.isSmallInt { return try findOrAddSmallInt(key, h) }
-        if MapRef.isStrKey(key) { return try findOrAddStr(key, h) }
+        if key.isSmallInt {
+            // Only a bool or a float can equal a small int without being it.
+            return try probeForAdd(key, h) { k throws(PyExc) in MapRef.mayEqualSmallInt(k) ? try MapRef.keysEqual(k, key) : false }
+        }
+        if MapRef.isStrKey(key) {
+            // Only strs can equal a str: slots whose stored hash differs cost two loads.
+            let h32 = UInt32(truncatingIfNeeded: h)
+            return try probeForAdd(key, h) { k throws(PyExc) in
+                let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
+                return (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key)
+            }
+        }
+        return try probeForAdd(key, h) { k throws(PyExc) in try MapRef.probeMatches(k, key, h) }
+    }
+
+    /// MP_MAP_LOOKUP_ADD_IF_NOT_FOUND's probe: from hash % alloc onwards, the slot holding a key
+    /// equal to `key` (`matches` tests slots that are neither empty, deleted nor `key` itself),
+    /// else the first deleted slot passed, else the empty slot that ended the search; a table
+    /// with neither is grown and searched again. Inlined per key kind so each loop stays tight.
+    @inline(__always)
+    func probeForAdd(_ key: Obj, _ h: Int, _ matches: (Obj) throws(PyExc) -> Bool) throws(PyExc) -> UnsafeMutablePointer<Obj> {
         while true {
             let a = alloc
             var pos = Int(UInt(bitPattern: h) % UInt(a))
             let start = pos
             var avail: UnsafeMutablePointer<Obj>? = nil
+            let t = table
             while true {
-                let t = table
                 let slot = t + 2 * pos
                 let k = slot[0]
+                if k == key { return slot }
                 if k.isNull {
-                    let s = avail ?? slot
-                    used += 1
-                    s[0] = key
-                    s[1] = .null
-                    return s
-                }
-                if k == .sentinel {
-                    if avail == nil { avail = slot }
-                } else if k == key ? true : try MapRef.probeMatches(k, key, h) {
-                    return slot
-                }
-                pos += 1
-                if pos == a { pos = 0 }
-                if pos == start {
-                    if let s = avail {
-                        used += 1
-                        s[0] = key
-                        s[1] = .null
-                        return s
-                    }
-                    try rehash()
+                    avail = avail ?? slot
                     break
                 }
-            }
-        }
-    }
-
-    /// findOrAdd for a str key: the same probe sequence and placement; slots whose stored hash
-    /// differs are passed over with two loads (only strs can equal a str).
-    func findOrAddStr(_ key: Obj, _ h: Int) throws(PyExc) -> UnsafeMutablePointer<Obj> {
-        let h32 = UInt32(truncatingIfNeeded: h)
-        while true {
-            let a = alloc
-            var pos = Int(UInt(bitPattern: h) % UInt(a))
-            let start = pos
-            var avail: UnsafeMutablePointer<Obj>? = nil
-            let t = table
-            while true {
-                let slot = t + 2 * pos
-                let k = slot[0]
-                if k == key { return slot }
-                if k.isNull {
-                    let s = avail ?? slot
-                    used += 1
-                    s[0] = key
-                    s[1] = .null
-                    return s
-                }
                 if k == .sentinel {
                     if avail == nil { avail = slot }
-                } else {
-                    let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
-                    if (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key) { return slot }
-                }
-                pos += 1
-                if pos == a { pos = 0 }
-                if pos == start { break }
-            }
-            if let s = avail {
-                used += 1
-                s[0] = key
-                s[1] = .null
-                return s
-            }
-            try rehash()
-        }
-    }
-
-    /// findOrAdd for a small-int key: the same probe sequence and placement, with the slot
-    /// tests inlined (only a pointer key - a float or big int - can equal it without being it).
-    func findOrAddSmallInt(_ key: Obj, _ h: Int) throws(PyExc) -> UnsafeMutablePointer<Obj> {
-        while true {
-            let a = alloc
-            var pos = Int(UInt(bitPattern: h) % UInt(a))
-            let start = pos
-            var avail: UnsafeMutablePointer<Obj>? = nil
-            let t = table
-            while true {
-                let slot = t + 2 * pos
-                let k = slot[0]
-                if k == key { return slot }
-                if k.isNull {
-                    let s = avail ?? slot
-                    used += 1
-                    s[0] = key
-                    s[1] = .null
-                    return s
-                }
-                if k == .sentinel {
-                    if avail == nil { avail = slot }
-                } else if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) {
+                } else if try matches(k) {
                     return slot
                 }
                 pos += 1
