@@ -24,10 +24,7 @@ struct FsCommand: ParsableCommand {
         }
 
         func list(_ fs: any FileSystem, _ dir: String, prefix: String) throws {
-            var entries: [EntryInfo] = []
-            let it = try storage(dir) { () throws(StorageError) in try fs.listDirectory(dir) }
-            while let e = try storage(dir, { () throws(StorageError) in try it.next() }) { entries.append(e) }
-            for e in entries {
+            for e in try entries(fs, dir) {
                 let name = prefix + e.name
                 if e.type == .directory {
                     print("     <dir>  \(name)/")
@@ -123,10 +120,7 @@ struct FsCommand: ParsableCommand {
 
         func getTree(_ fs: any FileSystem, _ src: String, _ dest: String) throws {
             try FileManager.default.createDirectory(atPath: dest, withIntermediateDirectories: true)
-            let it = try storage(src) { () throws(StorageError) in try fs.listDirectory(src) }
-            var entries: [EntryInfo] = []
-            while let e = try storage(src, { () throws(StorageError) in try it.next() }) { entries.append(e) }
-            for e in entries {
+            for e in try entries(fs, src) {
                 let s = joinBoard(src, e.name), d = (dest as NSString).appendingPathComponent(e.name)
                 if e.type == .directory { try getTree(fs, s, d) } else { try getFile(fs, s, d) }
             }
@@ -156,11 +150,7 @@ struct FsCommand: ParsableCommand {
             let info = try statPath(fs, p)
             if info.type == .directory {
                 if recursive {
-                    let it = try storage(p) { () throws(StorageError) in try fs.listDirectory(p) }
-                    var names: [String] = []
-                    while let e = try storage(p, { () throws(StorageError) in try it.next() }) { names.append(e.name) }
-                    it.close()
-                    for n in names { try remove(fs, joinBoard(p, n)) }
+                    for e in try entries(fs, p) { try remove(fs, joinBoard(p, e.name)) }
                 }
                 try storage(p) { () throws(StorageError) in try fs.removeDirectory(p) }
             } else {
@@ -210,6 +200,15 @@ struct FsCommand: ParsableCommand {
 func sizeColumn(_ n: Int) -> String {
     let t = String(n)
     return String(repeating: " ", count: max(0, 10 - t.count)) + t
+}
+
+/// A directory's entries, read to the end before the caller changes anything.
+func entries(_ fs: any FileSystem, _ dir: String) throws -> [EntryInfo] {
+    let it = try storage(dir) { () throws(StorageError) in try fs.listDirectory(dir) }
+    defer { it.close() }
+    var out: [EntryInfo] = []
+    while let e = try storage(dir, { () throws(StorageError) in try it.next() }) { out.append(e) }
+    return out
 }
 
 func statPath(_ fs: any FileSystem, _ p: String) throws -> EntryInfo {
