@@ -13,8 +13,15 @@ final class PythonBlockDevice: BlockDevice {
     let blockCount: Int
     let hasIoctl: Bool
     let hasWrite: Bool
+    /// The old protocol's optional sync() (devices without ioctl).
+    let hasSync: Bool
     /// littlefs's three-argument readblocks/writeblocks (FAT: two arguments, whole blocks).
     let extended: Bool
+
+    enum Names {
+        static let readblocks = Qstr("readblocks"), writeblocks = Qstr("writeblocks")
+        static let ioctl = Qstr("ioctl"), sync = Qstr("sync"), count = Qstr("count")
+    }
 
     enum Ioctl {
         static let initialise = 1, deinitialise = 2, sync = 3, blockCount = 4, blockSize = 5, erase = 6
@@ -25,9 +32,11 @@ final class PythonBlockDevice: BlockDevice {
         self.device = device
         self.extended = extended
         let d = try PyStack.pushObjs(2); defer { PyStack.pop(to: d) }
-        hasIoctl = try Runtime.findAttr(device, Qstr("ioctl"), d) == true
-        hasWrite = try Runtime.findAttr(device, Qstr("writeblocks"), d) == true
-        guard try Runtime.findAttr(device, Qstr("readblocks"), d) == true else {
+        hasIoctl = try Runtime.findAttr(device, Names.ioctl, d) == true
+        hasWrite = try Runtime.findAttr(device, Names.writeblocks, d) == true
+        let syncFound = try Runtime.findAttr(device, Names.sync, d) == true
+        hasSync = !hasIoctl && syncFound
+        guard try Runtime.findAttr(device, Names.readblocks, d) == true else {
             throw PyExc.attributeError("'\(TypeObject.name(typeOf(device)).string)' object has no attribute 'readblocks'")
         }
         if hasIoctl {
@@ -61,40 +70,37 @@ final class PythonBlockDevice: BlockDevice {
         if v < 0 { throw StorageError(errno: Int32(truncatingIfNeeded: -v)) }
     }
 
-    private func transfer(_ method: String, block: Int, offset: Int, count: Int, extended: Bool) throws(StorageError) -> Obj {
-        let view = VfsScratch.view(count)
-        var args = [Obj(small: block), view]
-        if extended { args.append(Obj(small: offset)) }
-        return try guarded { () throws(PyExc) in try Runtime.callMethodByName(device, Qstr(method), args) }
+    /// Calls readblocks/writeblocks for `count` bytes from (`block`, `offset`), in pieces the
+    /// scratch view can hold: `before` fills the view for a piece, `after` empties it.
+    private func transfer(_ method: Qstr, block: Int, offset: Int, count: Int,
+                          before: (_ done: Int, _ n: Int) -> Void = { _, _ in },
+                          after: (_ done: Int, _ n: Int) -> Void = { _, _ in }) throws(StorageError) {
+        // Whole blocks at offset 0 may use the two-argument form (FAT); littlefs never does.
+        let extended = self.extended || offset != 0 || count % blockSize != 0
+        let chunk = extended ? VfsScratch.capacity : VfsScratch.capacity / blockSize * blockSize
+        var done = 0
+        while done < count {
+            let n = min(chunk, count - done)
+            before(done, n)
+            var args = [Obj(small: extended ? block : block + done / blockSize), VfsScratch.view(n)]
+            if extended { args.append(Obj(small: offset + done)) }
+            try check(try guarded { () throws(PyExc) in try Runtime.callMethodByName(device, method, args) })
+            after(done, n)
+            done += n
+        }
     }
 
     func read(block: Int, offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(StorageError) {
-        let extended = self.extended || offset != 0 || buffer.count % blockSize != 0
-        var done = 0, b = block
-        let chunk = extended ? VfsScratch.capacity : VfsScratch.capacity / blockSize * blockSize
-        while done < buffer.count {
-            let n = min(chunk, buffer.count - done)
-            let r = try transfer("readblocks", block: b, offset: offset + done, count: n, extended: extended)
-            try check(r)
+        try transfer(Names.readblocks, block: block, offset: offset, count: buffer.count, after: { done, n in
             (buffer.baseAddress! + done).copyMemory(from: VfsScratch.bytes, byteCount: n)
-            done += n
-            if !extended { b += n / blockSize }
-        }
+        })
     }
 
     func write(block: Int, offset: Int, from buffer: UnsafeRawBufferPointer) throws(StorageError) {
         guard hasWrite else { throw StorageError.readOnly }
-        let extended = self.extended || offset != 0 || buffer.count % blockSize != 0
-        var done = 0, b = block
-        let chunk = extended ? VfsScratch.capacity : VfsScratch.capacity / blockSize * blockSize
-        while done < buffer.count {
-            let n = min(chunk, buffer.count - done)
+        try transfer(Names.writeblocks, block: block, offset: offset, count: buffer.count, before: { done, n in
             VfsScratch.bytes.copyMemory(from: buffer.baseAddress! + done, byteCount: n)
-            let r = try transfer("writeblocks", block: b, offset: offset + done, count: n, extended: extended)
-            try check(r)
-            done += n
-            if !extended { b += n / blockSize }
-        }
+        })
     }
 
     func erase(block: Int) throws(StorageError) {
@@ -107,18 +113,14 @@ final class PythonBlockDevice: BlockDevice {
         if hasIoctl {
             _ = try ioctl(Ioctl.sync, 0)
         } else {
-            let hasSync = try guarded { () throws(PyExc) in
-                let d = try PyStack.pushObjs(2); defer { PyStack.pop(to: d) }
-                return try Runtime.findAttr(device, Qstr("sync"), d) == true ? .true : .false
-            } == .true
-            if hasSync { _ = try guarded { () throws(PyExc) in try Runtime.callMethodByName(device, Qstr("sync"), []) } }
+            if hasSync { _ = try guarded { () throws(PyExc) in try Runtime.callMethodByName(device, Names.sync, []) } }
         }
     }
 
     func ioctl(_ op: Int, _ arg: Int) throws(StorageError) -> Obj {
         guard hasIoctl else { return .none }
         return try guarded { () throws(PyExc) in
-            try Runtime.callMethodByName(device, Qstr("ioctl"), [Obj(small: op), Obj(small: arg)])
+            try Runtime.callMethodByName(device, Names.ioctl, [Obj(small: op), Obj(small: arg)])
         }
     }
 }
