@@ -1,15 +1,19 @@
 /// Small helpers shared by the native modules in this folder.
 enum ModSupport {
     /// The bytes of an object with the buffer protocol (str, bytes, bytearray, memoryview, array),
-    /// or TypeError as mp_get_buffer_raise.
-    static func readBuffer(_ o: Obj) throws(PyExc) -> [UInt8] {
+    /// in place (valid while the object lives and is not resized), or TypeError as
+    /// mp_get_buffer_raise.
+    static func bufferView(_ o: Obj) throws(PyExc) -> UnsafeBufferPointer<UInt8> {
         if Str.isStr(o) || BytesMethods.isBuffer(o) {
             let (p, n) = BytesMethods.data(o)
-            return Array(UnsafeBufferPointer(start: p, count: n))
+            return UnsafeBufferPointer(start: p, count: n)
         }
-        if let (p, n) = ArrayModule.buffer(o) { return Array(UnsafeBufferPointer(start: p, count: n)) }
+        if let (p, n) = ArrayModule.buffer(o) { return UnsafeBufferPointer(start: p, count: n) }
         throw PyExc.typeError("object with buffer protocol required")
     }
+
+    /// A copy of the bytes of a buffer-protocol object (see `bufferView`).
+    static func readBuffer(_ o: Obj) throws(PyExc) -> [UInt8] { Array(try bufferView(o)) }
 
     /// A writable buffer (bytearray, memoryview, array): pointer and length.
     static func writeBuffer(_ o: Obj) throws(PyExc) -> (UnsafeMutablePointer<UInt8>, Int) {

@@ -65,7 +65,7 @@ enum FileObjects {
         let file = try VfsErrors.run { () throws(StorageError) in try fs.open(path, mode: mode) }
         setField(o, 1, HostObjects.add(FileState(file: file, vfs: vfs, text: text, readable: mode.read, writable: mode.write)))
         // A file opened for writing is stamped at once (so even open-then-close records it).
-        if mode.write && (vfs.options.mtime || vfs.driver.kind == .fat) {
+        if mode.write && vfs.stampsModificationTime {
             file.mtime = NativeVfs.clockNanoseconds()
         }
         return o
@@ -135,17 +135,11 @@ enum FileObjects {
     static func write(_ o: Obj, _ data: Obj) throws(PyExc) -> Obj {
         let s = try state(o)
         if !s.writable { throw PyExc.osError(9) }
-        let bytes = try ModSupport.readBuffer(data)
-        // littlefs records mtime only when asked (VfsLfs2(mtime=True)); FAT always stamps.
-        if s.vfs.options.mtime || s.vfs.driver.kind == .fat {
-            s.file.mtime = NativeVfs.clockNanoseconds()
-        }
-        let buf = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
-        defer { buf.deallocate() }
-        buf.copyBytes(from: bytes)
-        let n = try VfsErrors.run { () throws(StorageError) in
-            try s.file.write(from: UnsafeRawBufferPointer(rebasing: buf[0..<bytes.count]))
-        }
+        // Written from the object's own bytes, as MicroPython does: objects never move and the
+        // caller holds `data` while the filesystem (and any Python block device) runs.
+        let bytes = UnsafeRawBufferPointer(try ModSupport.bufferView(data))
+        if s.vfs.stampsModificationTime { s.file.mtime = NativeVfs.clockNanoseconds() }
+        let n = try VfsErrors.run { () throws(StorageError) in try s.file.write(from: bytes) }
         return Obj(small: n)
     }
 

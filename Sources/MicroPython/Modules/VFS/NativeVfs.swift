@@ -55,6 +55,10 @@ final class VfsState {
     }
 
     func checkWritable() throws(PyExc) { if readonly { throw PyExc.osError(30) } }
+
+    /// Do written files record a modification time? littlefs only when asked
+    /// (VfsLfs2(mtime=True)); FAT always.
+    var stampsModificationTime: Bool { options.mtime || driver.kind == .fat }
 }
 
 /// VfsLfs1, VfsLfs2, VfsFat: native classes over Storage filesystems. Object layout:
