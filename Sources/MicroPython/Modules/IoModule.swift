@@ -184,7 +184,7 @@ public enum IoModule {
         }
         // io.IOBase: the base of user streams; adds no state of its own (MicroPython's
         // stream protocol calls the subclass's readinto/write/ioctl).
-        let iobase = TypeObject.makeBuiltin(Qstr("IOBase"), .object, base: Types.object)
+        let iobase = TypeObject.makeBuiltin(Qstr("IOBase"), .object, base: Types.object, flags: TypeFlags.hasProtocol)
         m.set("IOBase", iobase)
         m.set("StringIO", stringIO)
         m.set("BytesIO", bytesIO)

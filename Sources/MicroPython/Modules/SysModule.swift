@@ -46,7 +46,13 @@ public enum CoreModules {
         installStdio(sys)
 
         let gc = ModuleBuilder("gc")
-        gc.function("collect", 0, 0) { (_, _, _) throws(PyExc) in Heap.collect(); return .none }
+        gc.function("collect", 0, 0) { (_, _, _) throws(PyExc) in
+            // Zero the dead native stack first, so the collector's own frames cannot carry
+            // stale pointers left by earlier, deeper calls (the scan is conservative).
+            Heap.scrubStack()
+            Heap.collect()
+            return .none
+        }
         gc.function("enable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = true; return .none }
         gc.function("disable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = false; return .none }
         gc.function("isenabled", 0, 0) { (_, _, _) throws(PyExc) in Obj(bool: Heap.autoCollect) }
@@ -66,11 +72,13 @@ public enum CoreModules {
             Runtime.compilerOptions.optimizationLevel = try IntOps.toInt(a[0])
             return .none
         }
-        mp.function("mem_info", 0, 1) { (_, n, _) throws(PyExc) in
+        mp.function("mem_info", 0, 1) { (a, n, _) throws(PyExc) in
             let (one, two, maxBlock, maxFree) = Heap.fragmentation()
             var s = "stack: \(VM.stackUsed) out of \(VM.stackLimit)\n"
             s += "GC: total: \(Heap.totalBytes), used: \(Heap.usedBytes()), free: \(Heap.freeBytes())\n"
             s += " No. of 1-blocks: \(one), 2-blocks: \(two), max blk sz: \(maxBlock), max free sz: \(maxFree)\n"
+            // With an argument, the block map as well, marking heads by type as MicroPython does.
+            if n == 1, try Runtime.isTrue(a[0]) { s += Heap.layout(symbol: blockSymbol) }
             Builtins.out(s)
             return .none
         }
@@ -142,4 +150,20 @@ extension CoreModules {
 extension Runtime {
     /// The character that raises KeyboardInterrupt (-1: none), set by micropython.kbd_intr.
     nonisolated(unsafe) public static var interruptChar = 3
+}
+
+/// The character mem_info(1) shows for a head block whose first word is `w`.
+private func blockSymbol(_ w: UInt32) -> Character {
+    let t = Obj(raw: w)
+    switch t {
+    case Types.tuple: return "T"
+    case Types.list: return "L"
+    case Types.dict: return "D"
+    case Types.str, Types.bytes: return "S"
+    case Types.bytearray: return "A"
+    case Types.float: return "F"
+    case Types.function: return "B"
+    case Types.module: return "M"
+    default: return "h"
+    }
 }

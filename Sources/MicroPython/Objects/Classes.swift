@@ -80,15 +80,26 @@ public enum Classes {
                 try Dict.set(dict, Obj(qstr: .__new__), try Wrappers.make(Types.staticMethod, s[1]))
             }
         }
-        let t = Obj(offset: try Heap.allocate(bytes: TypeObject.wordCount * 4))
+        // MicroPython's type object for a class is 5 header words and 10 slots, one more slot
+        // with a base and another when the first base has a protocol: 4 blocks, or 5.
+        if n > 0 && TypeObject.flags(Tuple.item(bases, 0)) & TypeFlags.hasProtocol != 0 {
+            flags |= TypeFlags.hasProtocol
+        }
+        let t = Obj(offset: try Heap.allocate(bytes: flags & TypeFlags.hasProtocol != 0 ? 80 : 64))
         setField(t, 0, Types.type)
         setField(t, 1, Obj(qstr: name))
         words(t)[2] = Kind.instance.rawValue
         setField(t, 3, dict)
         if n == 0 {
-            let b = try Tuple.make(count: 1)
-            setField(b, 2, Types.object)
-            setField(t, 4, b)
+            setField(t, 4, TypeObject.objectBases)
+        } else if n == 1 {
+            // MicroPython keeps a lone base without its tuple; the tuple we look bases up in
+            // lives in the class's spare words (never handed out: __bases__ copies it).
+            let inner = Obj(raw: t.raw + UInt32(TypeObject.wordCount * 4))
+            setField(inner, 0, Types.tuple)
+            words(inner)[1] = 1
+            setField(inner, 2, Tuple.item(bases, 0))
+            setField(t, 4, inner)
         } else {
             setField(t, 4, bases)
         }

@@ -18,6 +18,9 @@ public enum Kind: UInt32 {
 public enum TypeObject {
     static let wordCount = 8
 
+    /// The static `(object,)` that classes without explicit bases share (also `type`'s bases).
+    static var objectBases: Obj { field(Types.type, 4) }
+
     /// The raw values are the case indices 0...n, so the stored word is the enum's tag.
     @inline(__always) public static func kind(_ t: Obj) -> Kind {
         unsafeBitCast(UInt8(truncatingIfNeeded: words(t)[2]), to: Kind.self)
@@ -62,6 +65,9 @@ public enum TypeFlags {
     public static let setHooks: UInt32 = 64
     /// A dict type whose instances keep insertion order (OrderedDict).
     public static let orderedMap: UInt32 = 128
+    /// The type carries a protocol (io.IOBase's stream protocol). A class whose first base has
+    /// one inherits it, and MicroPython's type object for it is one word (one block) bigger.
+    public static let hasProtocol: UInt32 = 256
 }
 
 /// The builtin type objects.

@@ -92,7 +92,10 @@ extension Runtime {
             }
             switch name {
             case .__name__: dest[0] = field(o, 1)
-            case .__bases__: dest[0] = TypeObject.bases(o).isNull ? Tuple.empty : TypeObject.bases(o)
+            case .__bases__:
+                // A fresh tuple for zero or one base, as MicroPython builds it from the parent.
+                let b = TypeObject.bases(o)
+                dest[0] = b.isNull ? Tuple.empty : Tuple.count(b) > 1 ? b : try Tuple.make(Tuple.items(b), Tuple.count(b))
             case .__class__: dest[0] = Types.type
             case .__dict__: dest[0] = TypeObject.locals(o).isNull ? try Dict.make() : TypeObject.locals(o)
             case .__module__ where TypeObject.isUserClass(o): dest[0] = Obj(qstr: .__main__)
