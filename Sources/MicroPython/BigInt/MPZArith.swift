@@ -16,10 +16,10 @@ extension MPZ {
         while i + 4 <= bn {
             let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
             let y = rb.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
-            let (s1, o1) = x.addingReportingOverflow(y)
-            let (s2, o2) = s1.addingReportingOverflow(UInt64(carry))
-            ro.storeBytes(of: s2, toByteOffset: 2 * i, as: UInt64.self)
-            carry = (o1 || o2) ? 1 : 0
+            // 128-bit sum: add/adc, with no branch on the (unpredictable) carry.
+            let s = UInt128(x) &+ UInt128(y) &+ UInt128(carry)
+            ro.storeBytes(of: UInt64(truncatingIfNeeded: s), toByteOffset: 2 * i, as: UInt64.self)
+            carry = UInt32(truncatingIfNeeded: s >> 64)
             i += 4
         }
         while i < bn {
@@ -52,10 +52,9 @@ extension MPZ {
         while i + 4 <= bn {
             let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
             let y = rb.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
-            let (d1, o1) = x.subtractingReportingOverflow(y)
-            let (d2, o2) = d1.subtractingReportingOverflow(UInt64(borrow))
-            ro.storeBytes(of: d2, toByteOffset: 2 * i, as: UInt64.self)
-            borrow = (o1 || o2) ? 1 : 0
+            let d = UInt128(x) &- UInt128(y) &- UInt128(borrow)
+            ro.storeBytes(of: UInt64(truncatingIfNeeded: d), toByteOffset: 2 * i, as: UInt64.self)
+            borrow = UInt32(truncatingIfNeeded: d >> 64) & 1
             i += 4
         }
         while i < bn {
@@ -90,6 +89,9 @@ extension MPZ {
     /// Packs into 32-bit limbs unless an operand is tiny.
     static func magMulSchool(_ out: UnsafeMutablePointer<UInt16>, _ a: UnsafePointer<UInt16>, _ an: Int,
                              _ b: UnsafePointer<UInt16>, _ bn: Int) {
+        // One operand of one or two digits (n * small int): a single pass over the other.
+        if bn <= 2 { magMulWord(out, a, an, b, bn); return }
+        if an <= 2 { magMulWord(out, b, bn, a, an); return }
         if an < 6 || bn < 6 { magMulSchool16(out, a, an, b, bn); return }
         let a32n = (an + 1) >> 1, b32n = (bn + 1) >> 1
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * (a32n + b32n)) { buf in
@@ -98,6 +100,34 @@ extension MPZ {
             _ = pack(b, bn, pb)
             limbMulSchool(po, pa, a32n, pb, b32n)
             unpack(po, out, an + bn)
+        }
+    }
+
+    /// out[0..<an+wn] = a * w, where w has one or two digits. out must not overlap a.
+    /// Four digits of a at a time as a 64-bit word, with a 128-bit product (no branches).
+    @inline(__always)
+    static func magMulWord(_ out: UnsafeMutablePointer<UInt16>, _ a: UnsafePointer<UInt16>, _ an: Int,
+                           _ wd: UnsafePointer<UInt16>, _ wn: Int) {
+        let w = UInt64(wd[0]) | (wn == 2 ? UInt64(wd[1]) << 16 : 0)
+        let ra = UnsafeRawPointer(a), ro = UnsafeMutableRawPointer(out)
+        var carry: UInt64 = 0
+        var i = 0
+        while i + 4 <= an {
+            let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+            let p = UInt128(x) &* UInt128(w) &+ UInt128(carry)
+            ro.storeBytes(of: UInt64(truncatingIfNeeded: p), toByteOffset: 2 * i, as: UInt64.self)
+            carry = UInt64(truncatingIfNeeded: p >> 64)
+            i += 4
+        }
+        while i < an {
+            let t = UInt64(a[i]) &* w &+ carry
+            out[i] = UInt16(truncatingIfNeeded: t)
+            carry = t >> 16
+            i += 1
+        }
+        for k in 0..<wn {
+            out[an + k] = UInt16(truncatingIfNeeded: carry)
+            carry >>= 16
         }
     }
 

@@ -128,7 +128,11 @@ public enum Heap {
             throw PyExc(memoryError)
         }
         setKind(found, head)
-        for b in (found + 1)..<(found + n) { setKind(b, tail) }
+        if n <= 4 {
+            for b in (found + 1)..<(found + n) { setKind(b, tail) }
+        } else {
+            markTails(found + 1, found + n)
+        }
         if n == 1 { firstFree = found + 1 }
         let off = offsetOf(block: found)
         // Zero the blocks with word stores (cheaper than a memset call for the usual 1-2 blocks).
@@ -143,6 +147,14 @@ public enum Heap {
         if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
         allocatedSinceCollect += n
         return off
+    }
+
+    /// Marks blocks lo..<hi as TAIL, whole ATB bytes (4 blocks, 0b10 each) at a time.
+    static func markTails(_ lo: Int, _ hi: Int) {
+        var b = lo
+        while b < hi && b & 3 != 0 { setKind(b, tail); b += 1 }
+        while b + 4 <= hi { atb[b >> 2] = 0xAA; b += 4 }
+        while b < hi { setKind(b, tail); b += 1 }
     }
 
     // MARK: stack scrubbing
@@ -191,45 +203,54 @@ public enum Heap {
     static func findFree(_ n: Int) -> Int {
         var b = firstFree
         if n >= fitHintSize && fitHintStart > b { b = fitHintStart }
+        // `run` free blocks end just before block b. The ATB is read as 64-bit words of 32
+        // blocks; the table is followed by at least the gap byte and the FTB, so whole words
+        // can be read up to the last full one. In a word, bit 2k of `free` says block k is free.
         var run = 0
-        // The ATB as 64-bit words (32 blocks each) for skipping fully used stretches; the
-        // table is followed by at least the gap byte and the FTB, so whole words can be read
-        // up to the last full one.
         let words64 = UnsafeRawPointer(atb)
         let fullWords = poolBlocks / 32
-        while b < poolBlocks {
-            if b & 31 == 0 && b >> 5 < fullWords {
-                let w = words64.loadUnaligned(fromByteOffset: b >> 2, as: UInt64.self)
-                if w == 0 {
-                    // 32 free blocks.
-                    if run + 32 >= n {
-                        let start = b - run
-                        if n > 1 { fitHintSize = n; fitHintStart = start + n }
-                        return start
-                    }
-                    run += 32
-                    b += 32
-                    continue
+        let evenBits: UInt64 = 0x5555_5555_5555_5555
+        while b >> 5 < fullWords {
+            let base = b & ~31
+            let w = words64.loadUnaligned(fromByteOffset: base >> 2, as: UInt64.self)
+            let free = ~(w | (w >> 1)) & evenBits
+            let used = ~free & evenBits
+            var p = b & 31
+            while true {
+                let usedAhead = used & (~0 << UInt64(2 * p))
+                if usedAhead == 0 {
+                    // Free from p to the end of the word.
+                    if run + 32 - p >= n { return found(base + p - run, n) }
+                    run += 32 - p
+                    break
                 }
-                // A block is free when both its bits are 0: no such pair means all 32 are used.
-                if ~(w | (w >> 1)) & 0x5555_5555_5555_5555 == 0 {
-                    run = 0
-                    b += 32
-                    continue
-                }
+                let u = usedAhead.trailingZeroBitCount >> 1
+                if run + u - p >= n { return found(base + p - run, n) }
+                run = 0
+                if u == 31 { break }
+                let freeAhead = free & (~0 << UInt64(2 * (u + 1)))
+                if freeAhead == 0 { break }
+                p = freeAhead.trailingZeroBitCount >> 1
             }
+            b = base + 32
+        }
+        // The last, partial word: block by block.
+        while b < poolBlocks {
             if kind(b) == free {
                 run += 1
-                if run == n {
-                    if n > 1 { fitHintSize = n; fitHintStart = b + 1 }
-                    return b - n + 1
-                }
+                if run == n { return found(b - n + 1, n) }
             } else {
                 run = 0
             }
             b += 1
         }
         return -1
+    }
+
+    /// Records the fit hint for a multi-block allocation found at `start`.
+    @inline(__always) static func found(_ start: Int, _ n: Int) -> Int {
+        if n > 1 { fitHintSize = n; fitHintStart = start + n }
+        return start
     }
 
     /// Number of blocks of the allocation starting at `o` (a head).
