@@ -1,4 +1,9 @@
 import CSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// MicroPython's garbage collector, on the arena's GC region.
 ///
@@ -69,8 +74,9 @@ public enum Heap {
         let staticSize = (staticBytes + 15) & ~15
         let total = 16 + staticSize + heapBytes
         precondition(total < 1 << 31, "heap too large")
-        let mem = UnsafeMutableRawPointer.allocate(byteCount: total + 16, alignment: 16)
-        mem.initializeMemory(as: UInt8.self, repeating: 0, count: total + 16)
+        // calloc: zeroed pages come from the system untouched, so a big heap costs nothing
+        // until it is used (malloc's blocks are at least 16-byte aligned on 64-bit hosts).
+        let mem = calloc(total + 16, 1)!
         arenaBase = UInt(bitPattern: mem)
         staticTop = 16
         staticEnd = UInt32(16 + staticSize)

@@ -20,8 +20,9 @@ public enum PyStack {
     }
 
     public static func initialise(words: Int) {
+        // Left uninitialised: `push` zeroes what it hands out, and the collector reads only
+        // up to `top`.
         base = UnsafeMutablePointer<UInt32>.allocate(capacity: words)
-        base.initialize(repeating: 0, count: words)
         top = base
         limit = base + words
         Heap.extraRoots = { (PyStack.base, PyStack.top - PyStack.base) }

@@ -5,7 +5,33 @@
 /// holds the native object that carries that part of the state (MicroPython's subobj[0]).
 public enum Classes {
     /// Looks `name` up in `t` and its bases, depth-first (MicroPython's order, no C3).
-    public static func lookup(_ t: Obj, _ name: Qstr) -> Obj? {
+    @inline(__always) public static func lookup(_ t: Obj, _ name: Qstr) -> Obj? {
+        if Heap.inPool(t) { return lookupUncached(t, name) }
+        return lookupBuiltin(t, name)
+    }
+
+    // Builtin types (made at start-up, outside the GC pool) never change, so what is found in
+    // them is remembered: a direct-mapped cache of (type, name) -> value words.
+    static let cacheSize = 512
+    nonisolated(unsafe) static var cacheAddress: UInt = 0
+
+    static func lookupBuiltin(_ t: Obj, _ name: Qstr) -> Obj? {
+        if cacheAddress == 0 {
+            let c = UnsafeMutablePointer<UInt32>.allocate(capacity: 3 * cacheSize)
+            c.initialize(repeating: 0, count: 3 * cacheSize)
+            cacheAddress = UInt(bitPattern: c)
+        }
+        let c = UnsafeMutablePointer<UInt32>(bitPattern: cacheAddress).unsafelyUnwrapped
+        let i = 3 * (Int(truncatingIfNeeded: (t.raw >> 4) &* 31 &+ name.id &* 0x9E37) & (cacheSize - 1))
+        if c[i] == t.raw && c[i + 1] == name.id { return Obj(raw: c[i + 2]) }
+        guard let v = lookupUncached(t, name) else { return nil }
+        if !Heap.allocatingStatic {
+            c[i] = t.raw; c[i + 1] = name.id; c[i + 2] = v.raw
+        }
+        return v
+    }
+
+    static func lookupUncached(_ t: Obj, _ name: Qstr) -> Obj? {
         let key = Obj(qstr: name)
         var cur = t
         while true {

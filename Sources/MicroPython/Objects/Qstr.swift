@@ -52,12 +52,6 @@ public enum QstrPool {
         return h == 0 ? 1 : h
     }
 
-    static func fullHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
-        var h: UInt32 = 2166136261
-        for i in 0..<n { h = (h ^ UInt32(p[i])) &* 16777619 }
-        return h
-    }
-
     static func start() {
         if started { return }
         started = true
@@ -85,15 +79,27 @@ public enum QstrPool {
     /// The qstr with these bytes, if it exists.
     public static func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Qstr? {
         if n > 0 && presence[Int(p[0])] & presenceBit(n) == 0 { return nil }
-        var slot = Int(fullHash(p, n)) & (indexSize - 1)
+        return find(p, n, hash: hash(p, n))
+    }
+
+    /// `find` for a caller that already has the string's hash (new str objects store it).
+    @inline(__always)
+    public static func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt32) -> Qstr? {
+        if n > 0 && presence[Int(p[0])] & presenceBit(n) == 0 { return nil }
+        var slot = indexSlot(h)
         while true {
             let q = index[slot]
             if q == 0 { return nil }
-            if Int(lengths[Int(q)]) == n && memEqual(starts[Int(q)], p, n) {
+            if hashes[Int(q)] == h && Int(lengths[Int(q)]) == n && memEqual(starts[Int(q)], p, n) {
                 return Qstr(id: q)
             }
             slot = (slot + 1) & (indexSize - 1)
         }
+    }
+
+    /// The index is keyed by the MicroPython hash (16 bits, spread over bigger indexes).
+    @inline(__always) static func indexSlot(_ h: UInt32) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B1) >> 8) & (indexSize - 1)
     }
 
     @inline(__always) static func memEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -146,7 +152,7 @@ public enum QstrPool {
     }
 
     static func insertIndex(_ q: UInt32) {
-        var slot = Int(fullHash(starts[Int(q)], Int(lengths[Int(q)]))) & (indexSize - 1)
+        var slot = indexSlot(hashes[Int(q)])
         while index[slot] != 0 { slot = (slot + 1) & (indexSize - 1) }
         index[slot] = q
     }

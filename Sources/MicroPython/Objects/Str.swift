@@ -44,11 +44,12 @@ public enum Str {
     /// Computes the hash of a filled heap str, or swaps it for an equal qstr.
     public static func finish(_ o: Obj) -> Obj {
         let (p, n) = data(o)
-        if typeOf(o) == Types.str, let q = QstrPool.find(p, n) {
+        let h = QstrPool.hash(p, n)
+        if typeOf(o) == Types.str, let q = QstrPool.find(p, n, hash: h) {
             Heap.release(words(o)[3]); Heap.release(o.raw)
             return Obj(qstr: q)
         }
-        words(o)[1] = QstrPool.hash(p, n)
+        words(o)[1] = h
         return o
     }
 

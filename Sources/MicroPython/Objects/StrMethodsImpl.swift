@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The shared implementation of str, bytes and bytearray methods (one body per method, as
 /// MicroPython's objstr.c: the self type decides the result type, indexes count code points
 /// for str and bytes otherwise).
@@ -128,6 +134,18 @@ extension StrMethods {
     static func findBytes(_ h: Bytes, _ start: Int, _ end: Int, _ needle: Bytes, forward: Bool) -> Int {
         let m = needle.count
         if end - start < m { return -1 }
+        if forward && m > 0 {
+            // memchr to each candidate first byte, then memcmp for the rest.
+            let base = h.baseAddress!, first = Int32(needle[0])
+            var i = start
+            while i <= end - m {
+                guard let hit = memchr(base + i, first, end - m - i + 1) else { return -1 }
+                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                if m == 1 || memcmp(base + at + 1, needle.baseAddress! + 1, m - 1) == 0 { return at }
+                i = at + 1
+            }
+            return -1
+        }
         var i = forward ? start : end - m
         let last = forward ? end - m : start
         while true {
@@ -446,7 +464,12 @@ extension StrMethods {
         } else {
             // Count the matches, then write the result once at its final size (finding them
             // again: cheaper than keeping their positions in an array).
-            while done != maxRep {
+            if old.count == 1 {
+                let o = old[0]
+                for c in s where c == o { done += 1 }
+                if maxRep >= 0 && done > maxRep { done = maxRep }
+            }
+            while old.count > 1 && done != maxRep {
                 let f = findBytes(s, i, s.count, old, forward: true)
                 if f < 0 { break }
                 i = f + old.count
@@ -455,6 +478,17 @@ extension StrMethods {
             if done == 0 { return me }
             let matches = done
             let size = s.count + matches * (new.count - old.count)
+            if old.count == 1 && new.count == 1 {
+                // One byte for another (str: one ASCII character for another): a single pass.
+                let o = old[0], r = new[0]
+                return try makeFilled(type, size) { d in
+                    var left = matches
+                    for i in 0..<s.count {
+                        let c = s[i]
+                        if c == o && left > 0 { d[i] = r; left -= 1 } else { d[i] = c }
+                    }
+                }
+            }
             return try makeFilled(type, size) { d in
                 var src = 0, dst = 0
                 for _ in 0..<matches {

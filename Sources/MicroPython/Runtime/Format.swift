@@ -358,7 +358,8 @@ public enum Format {
         // caller holds `fmt` for the whole call.
         let s = UnsafeBufferPointer(start: sp, count: slen)
         let top = s.count
-        var out: [UInt8] = []
+        var out = takeBuffer()
+        defer { giveBack(&out) }
         out.reserveCapacity(slen + 32)
         var argI = 0
         var i = 0
@@ -474,6 +475,22 @@ public enum Format {
             throw PyExc.typeError("format string didn't convert all arguments")
         }
         return try Str.make(bytes: out, type: isBytes ? Types.bytes : Types.str)
+    }
+
+    /// One output buffer kept between formatting calls, so the common case allocates no
+    /// Swift storage. A nested call (a __str__ that formats) finds it taken and makes its own.
+    nonisolated(unsafe) static var spare: [UInt8] = []
+
+    @inline(__always) static func takeBuffer() -> [UInt8] {
+        var b: [UInt8] = []
+        swap(&b, &spare)
+        return b
+    }
+
+    @inline(__always) static func giveBack(_ b: inout [UInt8]) {
+        if b.capacity > 4096 { return }    // don't keep a huge buffer alive
+        b.removeAll(keepingCapacity: true)
+        swap(&b, &spare)
     }
 
     /// Parses unsigned decimal digits at s[i...]; `num` changes only if there is at least one.
