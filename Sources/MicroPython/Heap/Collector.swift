@@ -88,6 +88,8 @@ extension Heap {
         if collecting || allocatingStatic { return }
         collecting = true
         collections += 1
+        // A table may be freed, and its address reused, by this collection.
+        MapIndex.invalidate()
         markStackCount = 0
         roots.withMemoryRebound(to: UInt32.self, capacity: Root.count) { scanRange($0, Root.count) }
         drainMarks()

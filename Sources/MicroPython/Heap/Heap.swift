@@ -274,6 +274,7 @@ public enum Heap {
 
     /// Frees the allocation at `off` at once (m_del); no-op for static memory.
     public static func release(_ off: UInt32) {
+        if off == MapIndex.table { MapIndex.invalidate() }
         guard off >= poolStart && off < poolEnd, !collecting else { return }
         let start = blockOf(off)
         guard kind(start) == head else { return }

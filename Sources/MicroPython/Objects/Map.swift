@@ -41,6 +41,9 @@ public struct MapRef {
         919, 1223, 1627, 2161, 3229, 4831, 7243, 10861, 16273, 24407, 36607, 54907,
     ]
 
+    /// A probe walking more slots than this counts towards indexing the table (MapIndex).
+    static let longProbe = 24
+
     static func sizeAtLeast(_ n: Int) -> Int {
         for s in allocationSizes where s >= n { return s }
         return n | 1
@@ -85,33 +88,49 @@ public struct MapRef {
         let start = pos
         let t = table
         if key.isSmallInt {
+            if words(owner)[base + 2] == MapIndex.table && !MapIndex.holdsStrs {
+                guard let i = MapIndex.find(key) else { return nil }
+                return t + 2 * i
+            }
             // Small-int keys: only another pointer (a float or big int of equal value) needs a
             // real comparison; small ints, qstrs and deleted slots are passed over at once.
+            var found: UnsafeMutablePointer<Obj>? = nil
             while true {
                 let slot = t + 2 * pos
                 let k = slot[0]
-                if k == key { return slot }
-                if k.isNull { return nil }
-                if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) { return slot }
+                if k == key { found = slot; break }
+                if k.isNull { break }
+                if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) { found = slot; break }
                 pos += 1
                 if pos == a { pos = 0 }
-                if pos == start { return nil }
+                if pos == start { break }
             }
+            let walked = pos >= start ? pos - start : pos + a - start
+            if walked > MapRef.longProbe { MapIndex.notePressure(self, walked, strs: false) }
+            return found
         }
         if MapRef.isStrKey(key) {
-            // Str keys: slots whose stored hash differs are passed over with two loads.
             let h32 = UInt32(truncatingIfNeeded: h)
+            if words(owner)[base + 2] == MapIndex.table && MapIndex.holdsStrs {
+                guard let i = MapIndex.findStr(key, h32, t) else { return nil }
+                return t + 2 * i
+            }
+            // Str keys: slots whose stored hash differs are passed over with two loads.
+            var found: UnsafeMutablePointer<Obj>? = nil
             while true {
                 let slot = t + 2 * pos
                 let k = slot[0]
-                if k.isNull { return nil }
-                if k == key { return slot }
+                if k.isNull { break }
+                if k == key { found = slot; break }
                 let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
-                if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { return slot }
+                if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { found = slot; break }
                 pos += 1
                 if pos == a { pos = 0 }
-                if pos == start { return nil }
+                if pos == start { break }
             }
+            let walked = pos >= start ? pos - start : pos + a - start
+            if walked > MapRef.longProbe { MapIndex.notePressure(self, walked, strs: true) }
+            return found
         }
         while true {
             let slot = t + 2 * pos
@@ -200,17 +219,50 @@ public struct MapRef {
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
         if key.isSmallInt {
+            if words(owner)[base + 2] == MapIndex.table && !MapIndex.holdsStrs {
+                let t = table
+                if let i = MapIndex.find(key) { return t + 2 * i }
+                let free = MapIndex.firstFree(from: Int(UInt(bitPattern: h) % UInt(alloc)))
+                if free >= 0 {
+                    used += 1
+                    let slot = t + 2 * free
+                    slot[0] = key
+                    slot[1] = .null
+                    MapIndex.added(key, free)
+                    return slot
+                }
+                // Full: the probe below grows the table (which drops the index).
+            }
+            if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
             // Only a bool or a float can equal a small int without being it.
             return try probeForAdd(key, h) { k throws(PyExc) in MapRef.mayEqualSmallInt(k) ? try MapRef.keysEqual(k, key) : false }
         }
         if MapRef.isStrKey(key) {
-            // Only strs can equal a str: slots whose stored hash differs cost two loads.
             let h32 = UInt32(truncatingIfNeeded: h)
+            if words(owner)[base + 2] == MapIndex.table && MapIndex.holdsStrs {
+                let t = table
+                if let i = MapIndex.findStr(key, h32, t) { return t + 2 * i }
+                if MapIndex.isStrKey(key) {
+                    let free = MapIndex.firstFree(from: Int(UInt(bitPattern: h) % UInt(alloc)))
+                    if free >= 0 {
+                        used += 1
+                        let slot = t + 2 * free
+                        slot[0] = key
+                        slot[1] = .null
+                        MapIndex.added(key, free)
+                        return slot
+                    }
+                }
+            }
+            if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
+            // Only strs can equal a str: slots whose stored hash differs cost two loads.
             return try probeForAdd(key, h) { k throws(PyExc) in
                 let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
                 return (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key)
             }
         }
+        // Any other key may make the indexed table mixed.
+        if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
         return try probeForAdd(key, h) { k throws(PyExc) in try MapRef.probeMatches(k, key, h) }
     }
 
@@ -247,6 +299,23 @@ public struct MapRef {
                 used += 1
                 s[0] = key
                 s[1] = .null
+                // A rehash above (its re-insertions) may have indexed the new table.
+                if words(owner)[base + 2] == MapIndex.table {
+                    if MapIndex.holdsStrs ? MapIndex.isStrKey(key) : key.isSmallInt {
+                        MapIndex.added(key, (s - t) / 2)
+                    } else {
+                        MapIndex.invalidate()
+                    }
+                }
+                // Counted once the key is in: building the index reads the table.
+                let walked = pos >= start ? pos - start : pos + a - start
+                if walked > MapRef.longProbe {
+                    if key.isSmallInt {
+                        MapIndex.notePressure(self, walked, strs: false)
+                    } else if MapIndex.isStrKey(key) {
+                        MapIndex.notePressure(self, walked, strs: true)
+                    }
+                }
                 return s
             }
             try rehash()
@@ -273,6 +342,7 @@ public struct MapRef {
         let t = table
         let idx = (slot - t) / 2
         let next = (idx + 1) % alloc
+        if words(owner)[base + 2] == MapIndex.table { MapIndex.removed(slot[0], idx) }
         slot[0] = t[2 * next].isNull ? .null : .sentinel
         slot[1] = .null
         return v
