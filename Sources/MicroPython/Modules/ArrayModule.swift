@@ -148,13 +148,23 @@ public enum ArrayModule {
             let c = try checkCode(a[1])
             let o = try make(c, 0)
             if n > 2 {
-                let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+                let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
                 hold[0] = o
                 let initial = a[2]
-                if kindOf(initial) != .str && ModSupport.isBufferLike(initial) {
-                    try appendBytes(o, try ModSupport.readBuffer(initial))
+                // Only bytes and bytearray initialise raw (the length rounded down to whole
+                // items); anything else, other arrays included, item by item.
+                let k = kindOf(initial)
+                if k == .bytes || k == .bytearray {
+                    let b = try ModSupport.readBuffer(initial)
+                    try appendBytes(o, Array(b.prefix(b.count - b.count % itemSize(c))))
                 } else {
-                    try extend(o, initial)
+                    let it = try Runtime.getIter(initial)
+                    hold[1] = it
+                    while true {
+                        let v = try Runtime.iterNext(it)
+                        if v.isNull { break }
+                        try append(o, v)
+                    }
                 }
             }
             return o

@@ -213,8 +213,10 @@ public enum Range {
         let (a, _, s) = parts(r)
         let n = length(r)
         if kindOf(index) == .slice {
-            let (st, _, step, count) = try Slice.indices(index, n)
-            return try make(a + st * s, a + (st + count * step) * s, s * step)
+            // The normalised slice bounds scaled onto the range (as MicroPython's range_subscr),
+            // so range(4)[1::2] is range(1, 4, 2).
+            let (st, stop, step, _) = try Slice.indices(index, n)
+            return try make(a + st * s, a + stop * s, s * step)
         }
         var i = try IntOps.toIndex(index)
         if i < 0 { i += n }

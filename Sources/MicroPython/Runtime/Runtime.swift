@@ -46,6 +46,12 @@ public enum Runtime {
         case .set, .frozenset: return SetObj.count(o) > 0
         case .bytearray: return ByteArray.count(o) > 0
         case .range: return Range.length(o) > 0
+        case .iterator:
+            // Dict views are true when their dict is not empty; iterators always are.
+            switch Iteration.kind(o) {
+            case .keysView, .valuesView, .itemsView: return Dict.count(field(o, 2)) > 0
+            default: return true
+            }
         case .nativeObject:
             let t = typeOf(o)
             if let m = Classes.lookup(t, .__bool__) { return try isTrue(try invoke(m, o)) }
@@ -94,6 +100,9 @@ public enum Runtime {
             return h & 0x3FFF_FFFF
         case .boundMethod: return Int((field(o, 1).raw ^ field(o, 2).raw) >> 2)
         case .list, .dict, .set, .bytearray, .slice:
+            throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
+        case .iterator where Iteration.kind(o) == .keysView || Iteration.kind(o) == .itemsView:
+            // Set-like views are unhashable (the values view hashes by identity).
             throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
         case .instance:
             let t = typeOf(o)

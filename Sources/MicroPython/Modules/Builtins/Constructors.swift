@@ -190,7 +190,9 @@ extension Builtins {
         if b < 2 || b > 36 { throw PyExc.valueError("int() arg 2 must be >= 2 and <= 36") }
         let digits = String(t).replacingUnderscores()
         guard !digits.isEmpty, !t.hasPrefix("_"), !t.hasSuffix("_"), !t.contains("__"),
-              let v = BigIntValue(digits, radix: b) else {
+              let v = BigIntValue(digits, radix: b),
+              // Base 0 reads decimal as source does: no leading zeros except for zero itself.
+              !(base == 0 && b == 10 && digits.hasPrefix("0") && digits.contains(where: { $0 != "0" })) else {
             throw PyExc.valueError("invalid syntax for integer with base \(base)")
         }
         return try IntOps.store(neg ? -v : v)
