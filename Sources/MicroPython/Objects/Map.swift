@@ -220,17 +220,8 @@ public struct MapRef {
         let h = try MapRef.hash(key)
         if key.isSmallInt {
             if words(owner)[base + 2] == MapIndex.table && !MapIndex.holdsStrs {
-                let t = table
-                if let i = MapIndex.find(key) { return t + 2 * i }
-                let free = MapIndex.firstFree(from: Int(UInt(bitPattern: h) % UInt(alloc)))
-                if free >= 0 {
-                    used += 1
-                    let slot = t + 2 * free
-                    slot[0] = key
-                    slot[1] = .null
-                    MapIndex.added(key, free)
-                    return slot
-                }
+                if let i = MapIndex.find(key) { return table + 2 * i }
+                if let slot = addIndexed(key, h) { return slot }
                 // Full: the probe below grows the table (which drops the index).
             }
             if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
@@ -240,19 +231,8 @@ public struct MapRef {
         if MapRef.isStrKey(key) {
             let h32 = UInt32(truncatingIfNeeded: h)
             if words(owner)[base + 2] == MapIndex.table && MapIndex.holdsStrs {
-                let t = table
-                if let i = MapIndex.findStr(key, h32, t) { return t + 2 * i }
-                if MapIndex.isStrKey(key) {
-                    let free = MapIndex.firstFree(from: Int(UInt(bitPattern: h) % UInt(alloc)))
-                    if free >= 0 {
-                        used += 1
-                        let slot = t + 2 * free
-                        slot[0] = key
-                        slot[1] = .null
-                        MapIndex.added(key, free)
-                        return slot
-                    }
-                }
+                if let i = MapIndex.findStr(key, h32, table) { return table + 2 * i }
+                if MapIndex.isStrKey(key), let slot = addIndexed(key, h) { return slot }
             }
             if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
             // Only strs can equal a str: slots whose stored hash differs cost two loads.
@@ -264,6 +244,20 @@ public struct MapRef {
         // Any other key may make the indexed table mixed.
         if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
         return try probeForAdd(key, h) { k throws(PyExc) in try MapRef.probeMatches(k, key, h) }
+    }
+
+    /// Adds absent `key` (hash `h`) to the indexed table where MicroPython's probe would put it:
+    /// the first empty or deleted slot from hash % alloc on. Nil when the table is full.
+    @inline(__always)
+    func addIndexed(_ key: Obj, _ h: Int) -> UnsafeMutablePointer<Obj>? {
+        let free = MapIndex.firstFree(from: Int(UInt(bitPattern: h) % UInt(alloc)))
+        if free < 0 { return nil }
+        used += 1
+        let slot = table + 2 * free
+        slot[0] = key
+        slot[1] = .null
+        MapIndex.added(key, free)
+        return slot
     }
 
     /// MP_MAP_LOOKUP_ADD_IF_NOT_FOUND's probe: from hash % alloc onwards, the slot holding a key
