@@ -159,7 +159,7 @@ extension Runtime {
             if k.isNull {
                 try mergeKwargs(into: kwDict, from: v)
             } else {
-                try Dict.set(kwDict, k, v)
+                try setKwarg(kwDict, k, v)
             }
         }
         kwCount = Dict.count(kwDict)
@@ -176,11 +176,19 @@ extension Runtime {
         return try call(fn, a, np, kwCount)
     }
 
+    /// Adds one keyword argument; the same name twice (`f(a=1, **{'a': 2})`) is a TypeError.
+    static func setKwarg(_ d: Obj, _ k: Obj, _ v: Obj) throws(PyExc) {
+        if try Dict.get(d, k) != nil {
+            throw PyExc.typeError("function got multiple values for argument '\(Str.isStr(k) ? Str.string(k) : "?")'")
+        }
+        try Dict.set(d, k, v)
+    }
+
     static func mergeKwargs(into d: Obj, from m: Obj) throws(PyExc) {
         if kindOf(m) == .dict {
             let map = Dict.map(m)
             var i = 0
-            while let s = map.next(from: &i) { try Dict.set(d, s[0], s[1]) }
+            while let s = map.next(from: &i) { try setKwarg(d, s[0], s[1]) }
             return
         }
         // A general mapping: keys() then m[key].
@@ -189,7 +197,7 @@ extension Runtime {
         while true {
             let k = try iterNext(it)
             if k.isNull { break }
-            try Dict.set(d, k, try getItem(m, k))
+            try setKwarg(d, k, try getItem(m, k))
         }
     }
 

@@ -313,7 +313,14 @@ public enum DictMethods {
         case BinOp.equal, BinOp.notEqual:
             guard kb == .dict else { return Obj(bool: op == BinOp.notEqual) }
             var eq = Dict.count(a) == Dict.count(b)
-            if eq {
+            if eq && Dict.map(a).isOrdered && Dict.map(b).isOrdered {
+                // Two OrderedDicts are equal only with their items in the same order.
+                let ma = Dict.map(a), mb = Dict.map(b)
+                for i in 0..<ma.used {
+                    let x = ma.table + 2 * i, y = mb.table + 2 * i
+                    guard try Runtime.equals(x[0], y[0]), try Runtime.equals(x[1], y[1]) else { eq = false; break }
+                }
+            } else if eq {
                 let m = Dict.map(a)
                 var i = 0
                 while let s = m.next(from: &i) {

@@ -150,7 +150,7 @@ extension Builtins {
         function("max", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in try minMax(a, n, nKw, max: true) }
         function("min", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in try minMax(a, n, nKw, max: false) }
         function("pow", 2, 3) { (a, n, _) throws(PyExc) in
-            if n == 3 {
+            if n == 3 && a[2] != .none {
                 guard IntOps.isInt(a[0]) && IntOps.isInt(a[1]) && IntOps.isInt(a[2]) else {
                     throw PyExc.typeError("pow() 3rd argument not allowed unless all arguments are integers")
                 }
@@ -273,8 +273,17 @@ extension Builtins {
             let p = try IntOps.make(Int(Math.pow(10, Double(-(try IntOps.toInt(nd))))))
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = p
-            let half = try Runtime.binaryOp(BinOp.floorDiv, p, Obj(small: 2))
-            let q = try Runtime.binaryOp(BinOp.floorDiv, try Runtime.binaryOp(BinOp.add, x, half), p)
+            // Half to even, as for floats: round(25, -1) == 20, round(35, -1) == 40.
+            let hold2 = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold2) }
+            var q = try Runtime.binaryOp(BinOp.floorDiv, x, p)
+            hold2[0] = q
+            let r = try Runtime.binaryOp(BinOp.mod, x, p)
+            hold2[1] = r
+            let twice = try Runtime.binaryOp(BinOp.mul, r, Obj(small: 2))
+            let above = try Runtime.binaryOp(BinOp.more, twice, p) == .true
+            let half = try Runtime.binaryOp(BinOp.equal, twice, p) == .true
+            let odd = !IntOps.isZero(try Runtime.binaryOp(BinOp.and, q, Obj(small: 1)))
+            if above || (half && odd) { q = try Runtime.binaryOp(BinOp.add, q, Obj(small: 1)); hold2[0] = q }
             return try Runtime.binaryOp(BinOp.mul, q, p)
         }
         if Float.isFloat(x) {
