@@ -117,6 +117,7 @@ public enum VM {
         var excCount = Int(frame[3])
         var opStart = ip
         var pending = inject
+        var thrownThrough = false
         let savedGlobals = Runtime.globalsNow
         Runtime.globalsNow = globals
         defer { Runtime.globalsNow = savedGlobals }
@@ -512,6 +513,9 @@ public enum VM {
                             }
                         } else {
                             sp -= 1
+                            // The exception thrown in went through unhandled: even a
+                            // StopIteration propagates (it does not end the delegation).
+                            thrownThrough = ret == thrown
                             throw PyExc(ret)
                         }
 
@@ -580,6 +584,8 @@ public enum VM {
             } catch {
                 let e = error.obj
                 let exType = typeOf(e)
+                let wasThrownIn = thrownThrough
+                thrownThrough = false
                 if isSubclass(exType, Exceptions.StopIteration) {
                     if opStart.pointee == opForIter {
                         var p = opStart + 1
@@ -587,7 +593,7 @@ public enum VM {
                         ip = p + d
                         sp -= 4
                         continue
-                    } else if opStart.pointee == opYieldFrom {
+                    } else if opStart.pointee == opYieldFrom && !wasThrownIn {
                         sp[0] = Exceptions.stopIterationValue(e)
                         ip = opStart + 1
                         continue
