@@ -105,6 +105,10 @@ extension Runtime {
             dest[1] = .null
             return true
         case .module:
+            if Module.globals(o) == Runtime.builtinsDict {
+                let over = Heap.roots[Root.builtinsOverride]
+                if !over.isNull, let s = Dict.map(over).lookupQstr(key) { dest[0] = s[1]; dest[1] = .null; return true }
+            }
             if let s = Dict.map(Module.globals(o)).lookupQstr(key) {
                 dest[0] = s[1]; dest[1] = .null
                 return true
@@ -200,6 +204,24 @@ extension Runtime {
                 try Dict.set(d, key, value)
             }
         case .module:
+            // Builtin modules (made at start-up) are read-only, as MicroPython's ROM modules;
+            // builtins itself takes overrides, kept in a dict of their own (its table is static).
+            if Module.globals(o) == Runtime.builtinsDict {
+                var over = Heap.roots[Root.builtinsOverride]
+                if over.isNull {
+                    over = try Dict.make()
+                    Heap.roots[Root.builtinsOverride] = over
+                }
+                if value.isNull {
+                    if try Dict.map(over).remove(key) == nil { throw attributeError(o, name) }
+                } else {
+                    try Dict.set(over, key, value)
+                }
+                return
+            }
+            if !Heap.inPool(o) {
+                throw PyExc.attributeError("'module' object has no attribute '\(name.string)'")
+            }
             if value.isNull {
                 if try Dict.map(Module.globals(o)).remove(key) == nil { throw attributeError(o, name) }
             } else {

@@ -13,6 +13,11 @@ public enum Import {
     static var modules: Obj { Heap.roots[Root.modules] }
 
     public static func importName(_ name: Qstr, fromList: Obj, level: Obj, globals: Obj) throws(PyExc) -> Obj {
+        // `builtins.__import__ = f` takes over import statements.
+        let over = Heap.roots[Root.builtinsOverride]
+        if !over.isNull, let s = Dict.map(over).lookupQstr(Obj(qstr: .__import__)) {
+            return try Runtime.invoke(s[1], Obj(qstr: name), globals, Obj.none, fromList, level)
+        }
         var full = name.string
         let lvl = level.isSmallInt ? level.smallValue : 0
         if lvl > 0 {

@@ -60,6 +60,11 @@ public enum Builtins {
     static func install() {
         Runtime.builtinsDict = Dict.makeStatic()
         add("__name__", Obj(qstr: .builtins))
+        // `import builtins`: a module over the same dict (assignments go to the override dict).
+        let module = Obj(offset: Heap.allocateStatic(bytes: 16))
+        setField(module, 0, Types.module)
+        setField(module, 1, Runtime.builtinsDict)
+        Import.builtinModules["builtins"] = module
         installFunctions()
         installConstructors()
         installListMethods()

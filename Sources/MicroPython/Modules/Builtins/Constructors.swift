@@ -130,6 +130,10 @@ extension Builtins {
         constructor(Types.staticMethod, 1, 1) { (a, _, _) throws(PyExc) in try Wrappers.make(Types.staticMethod, a[1]) }
         constructor(Types.superObj, 0, 2) { (a, n, _) throws(PyExc) in
             guard n == 3 else { throw PyExc.runtimeError("super() can't find self") }
+            // super(type, obj): obj must be an instance or a subclass of type.
+            guard kindOf(a[1]) == .type else { throw PyExc.make(Exceptions.TypeError) }
+            let objType = kindOf(a[2]) == .type ? a[2] : typeOf(a[2])
+            guard isSubclass(objType, a[1]) else { throw PyExc.make(Exceptions.TypeError) }
             let s = Obj(offset: try Heap.allocate(bytes: 12))
             setField(s, 0, Types.superObj)
             setField(s, 1, a[1]); setField(s, 2, a[2])
