@@ -116,7 +116,8 @@ extension CoreModules {
     /// sys.stdin/stdout/stderr: static stream objects [type, fd] whose write() goes to the
     /// host's output hooks.
     static func installStdio(_ sys: ModuleBuilder) {
-        let t = TypeObject.makeBuiltin(Qstr("FileIO"), .nativeObject, base: Types.object)
+        // MicroPython's stdio objects are TextIOWrappers, shown as <io.TextIOWrapper fd>.
+        let t = TypeObject.makeBuiltin(Qstr("TextIOWrapper"), .nativeObject, base: Types.object)
         func stream(_ fd: Int) -> Obj {
             let o = Obj(offset: Heap.allocateStatic(bytes: 8))
             setField(o, 0, t)
@@ -130,6 +131,9 @@ extension CoreModules {
             return Obj(small: Str.isStr(a[1]) ? UTF8Util.count(p, n) : n)
         }
         Builtins.method(t, "flush", 1, 1) { (_, _, _) throws(PyExc) in .none }
+        Builtins.method(t, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
+            try Str.make("<io.TextIOWrapper \(field(a[0], 1).smallValue)>")
+        }
         Builtins.method(t, "readline", 1, 2) { (_, _, _) throws(PyExc) in
             guard let line = Builtins.readLine("") else { return Obj(qstr: .empty) }
             return try Str.make(line + "\n")

@@ -118,7 +118,8 @@ extension Runtime {
         case .superObj:
             let cls = field(o, 1), selfObj = field(o, 2)
             if let v = Classes.lookupAfter(cls, name) {
-                try bind(v, selfObj, typeOf(selfObj), dest)
+                // super(D, cls) in a classmethod: the class itself is what classmethods bind.
+                try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
                 return true
             }
             if name == .__init__ { dest[0] = Builtins.objectInit; dest[1] = selfObj; return true }

@@ -186,6 +186,12 @@ extension Runtime {
                 return
             }
             p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
+        case .superObj:
+            p.write("<super: ")
+            try write(field(o, 1), &p, .repr)
+            p.write(", ")
+            try write(field(o, 2), &p, .repr)
+            p.write(">")
         case .property: p.write("<property>")
         case .classMethod: p.write("<classmethod>")
         case .staticMethod: p.write("<staticmethod>")
