@@ -108,6 +108,11 @@ public enum ArrayModule {
             try appendBytes(o, try ModSupport.readBuffer(src))
             return
         }
+        try appendAll(o, src)
+    }
+
+    /// Appends every item of iterable `src`, converting each to the array's type.
+    static func appendAll(_ o: Obj, _ src: Obj) throws(PyExc) {
         let it = try Runtime.getIter(src)
         let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
         hold[0] = it
@@ -148,7 +153,7 @@ public enum ArrayModule {
             let c = try checkCode(a[1])
             let o = try make(c, 0)
             if n > 2 {
-                let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+                let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
                 hold[0] = o
                 let initial = a[2]
                 // Only bytes and bytearray initialise raw (the length rounded down to whole
@@ -158,13 +163,7 @@ public enum ArrayModule {
                     let b = try ModSupport.readBuffer(initial)
                     try appendBytes(o, Array(b.prefix(b.count - b.count % itemSize(c))))
                 } else {
-                    let it = try Runtime.getIter(initial)
-                    hold[1] = it
-                    while true {
-                        let v = try Runtime.iterNext(it)
-                        if v.isNull { break }
-                        try append(o, v)
-                    }
+                    try appendAll(o, initial)
                 }
             }
             return o

@@ -15,12 +15,15 @@ public enum Classes {
     static let cacheSize = 512
     nonisolated(unsafe) static var cacheAddress: UInt = 0
 
+    /// Made once at start-up (before any lookup), so lookups need no check.
+    static func startCache() {
+        if cacheAddress != 0 { return }
+        let c = UnsafeMutablePointer<UInt32>.allocate(capacity: 3 * cacheSize)
+        c.initialize(repeating: 0, count: 3 * cacheSize)
+        cacheAddress = UInt(bitPattern: c)
+    }
+
     static func lookupBuiltin(_ t: Obj, _ name: Qstr) -> Obj? {
-        if cacheAddress == 0 {
-            let c = UnsafeMutablePointer<UInt32>.allocate(capacity: 3 * cacheSize)
-            c.initialize(repeating: 0, count: 3 * cacheSize)
-            cacheAddress = UInt(bitPattern: c)
-        }
         let c = UnsafeMutablePointer<UInt32>(bitPattern: cacheAddress).unsafelyUnwrapped
         let i = 3 * (Int(truncatingIfNeeded: (t.raw >> 4) &* 31 &+ name.id &* 0x9E37) & (cacheSize - 1))
         if c[i] == t.raw && c[i + 1] == name.id { return Obj(raw: c[i + 2]) }

@@ -35,6 +35,17 @@ public struct MapRef {
     @inline(__always) public var table: UnsafeMutablePointer<Obj> {
         objArray(words(owner)[base + 2])
     }
+    /// Is this map's table the one MapIndex indexes?
+    @inline(__always) var isIndexed: Bool {
+        MapIndex.table != 0 && words(owner)[base + 2] == MapIndex.table
+    }
+
+    /// After a probe for `key` from `start` stopped at `pos`: a long walk counts towards
+    /// indexing the table (MapIndex).
+    @inline(__always) func probed(_ key: Obj, from start: Int, to pos: Int) {
+        let walked = pos >= start ? pos - start : pos + alloc - start
+        if walked > MapRef.longProbe { MapIndex.notePressure(self, walked, key: key) }
+    }
 
     static let allocationSizes: [Int] = [
         0, 2, 4, 6, 8, 10, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691,
@@ -88,7 +99,7 @@ public struct MapRef {
         let start = pos
         let t = table
         if key.isSmallInt {
-            if words(owner)[base + 2] == MapIndex.table && !MapIndex.holdsStrs {
+            if isIndexed && !MapIndex.holdsStrs {
                 guard let i = MapIndex.find(key) else { return nil }
                 return t + 2 * i
             }
@@ -105,13 +116,12 @@ public struct MapRef {
                 if pos == a { pos = 0 }
                 if pos == start { break }
             }
-            let walked = pos >= start ? pos - start : pos + a - start
-            if walked > MapRef.longProbe { MapIndex.notePressure(self, walked, strs: false) }
+            probed(key, from: start, to: pos)
             return found
         }
         if MapRef.isStrKey(key) {
             let h32 = UInt32(truncatingIfNeeded: h)
-            if words(owner)[base + 2] == MapIndex.table && MapIndex.holdsStrs {
+            if isIndexed && MapIndex.holdsStrs {
                 guard let i = MapIndex.findStr(key, h32, t) else { return nil }
                 return t + 2 * i
             }
@@ -128,8 +138,7 @@ public struct MapRef {
                 if pos == a { pos = 0 }
                 if pos == start { break }
             }
-            let walked = pos >= start ? pos - start : pos + a - start
-            if walked > MapRef.longProbe { MapIndex.notePressure(self, walked, strs: true) }
+            probed(key, from: start, to: pos)
             return found
         }
         while true {
@@ -219,22 +228,22 @@ public struct MapRef {
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
         if key.isSmallInt {
-            if words(owner)[base + 2] == MapIndex.table && !MapIndex.holdsStrs {
+            if isIndexed && !MapIndex.holdsStrs {
                 if let i = MapIndex.find(key) { return table + 2 * i }
                 if let slot = addIndexed(key, h) { return slot }
                 // Full: the probe below grows the table (which drops the index).
             }
-            if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
+            if isIndexed { MapIndex.invalidate() }
             // Only a bool or a float can equal a small int without being it.
             return try probeForAdd(key, h) { k throws(PyExc) in MapRef.mayEqualSmallInt(k) ? try MapRef.keysEqual(k, key) : false }
         }
         if MapRef.isStrKey(key) {
             let h32 = UInt32(truncatingIfNeeded: h)
-            if words(owner)[base + 2] == MapIndex.table && MapIndex.holdsStrs {
+            if isIndexed && MapIndex.holdsStrs {
                 if let i = MapIndex.findStr(key, h32, table) { return table + 2 * i }
                 if MapIndex.isStrKey(key), let slot = addIndexed(key, h) { return slot }
             }
-            if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
+            if isIndexed { MapIndex.invalidate() }
             // Only strs can equal a str: slots whose stored hash differs cost two loads.
             return try probeForAdd(key, h) { k throws(PyExc) in
                 let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
@@ -242,7 +251,7 @@ public struct MapRef {
             }
         }
         // Any other key may make the indexed table mixed.
-        if words(owner)[base + 2] == MapIndex.table { MapIndex.invalidate() }
+        if isIndexed { MapIndex.invalidate() }
         return try probeForAdd(key, h) { k throws(PyExc) in try MapRef.probeMatches(k, key, h) }
     }
 
@@ -294,7 +303,7 @@ public struct MapRef {
                 s[0] = key
                 s[1] = .null
                 // A rehash above (its re-insertions) may have indexed the new table.
-                if words(owner)[base + 2] == MapIndex.table {
+                if isIndexed {
                     if MapIndex.holdsStrs ? MapIndex.isStrKey(key) : key.isSmallInt {
                         MapIndex.added(key, (s - t) / 2)
                     } else {
@@ -302,14 +311,7 @@ public struct MapRef {
                     }
                 }
                 // Counted once the key is in: building the index reads the table.
-                let walked = pos >= start ? pos - start : pos + a - start
-                if walked > MapRef.longProbe {
-                    if key.isSmallInt {
-                        MapIndex.notePressure(self, walked, strs: false)
-                    } else if MapIndex.isStrKey(key) {
-                        MapIndex.notePressure(self, walked, strs: true)
-                    }
-                }
+                probed(key, from: start, to: pos)
                 return s
             }
             try rehash()
@@ -336,7 +338,7 @@ public struct MapRef {
         let t = table
         let idx = (slot - t) / 2
         let next = (idx + 1) % alloc
-        if words(owner)[base + 2] == MapIndex.table { MapIndex.removed(slot[0], idx) }
+        if isIndexed { MapIndex.removed(slot[0], idx) }
         slot[0] = t[2 * next].isNull ? .null : .sentinel
         slot[1] = .null
         return v

@@ -151,8 +151,11 @@ enum MapIndex {
         }
     }
 
-    /// Counts a long probe on `map`; builds the index once they add up to half the table.
-    static func notePressure(_ map: MapRef, _ probes: Int, strs: Bool) {
+    /// Counts a long probe for `key` on `map`; builds the index once they add up to half the
+    /// table. Only int and str keys can lead to an index.
+    static func notePressure(_ map: MapRef, _ probes: Int, key: Obj) {
+        let strs: Bool
+        if key.isSmallInt { strs = false } else if isStrKey(key) { strs = true } else { return }
         let off = words(map.owner)[map.base + 2]
         let a = map.alloc
         if a < smallestTable || off == rejected { return }

@@ -178,10 +178,12 @@ extension Runtime {
 
     /// Adds one keyword argument; the same name twice (`f(a=1, **{'a': 2})`) is a TypeError.
     static func setKwarg(_ d: Obj, _ k: Obj, _ v: Obj) throws(PyExc) {
-        if try Dict.get(d, k) != nil {
+        // One probe: a slot just added holds NULL.
+        let slot = try Dict.map(d).findOrAdd(k)
+        if !slot[1].isNull {
             throw PyExc.typeError("function got multiple values for argument '\(Str.isStr(k) ? Str.string(k) : "?")'")
         }
-        try Dict.set(d, k, v)
+        slot[1] = v
     }
 
     static func mergeKwargs(into d: Obj, from m: Obj) throws(PyExc) {

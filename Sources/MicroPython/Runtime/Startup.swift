@@ -34,6 +34,7 @@ public enum MicroPythonRuntime {
         }
         PyStack.initialise(words: profile == .esp8266 ? 64 * 1024 : 1024 * 1024)
         Heap.allocatingStatic = true
+        Classes.startCache()
         Types.create()
         Exceptions.create()
         Builtins.install()

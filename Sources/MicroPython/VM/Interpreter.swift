@@ -312,7 +312,7 @@ public enum VM {
                         sp += 1; sp[0] = Builtins.buildClass
                         // `builtins.__build_class__ = f` takes over class statements.
                         let over = Heap.roots[Root.builtinsOverride]
-                        if !over.isNull, let s = Dict.map(over).lookupQstr(Obj(qstr: Qstr("__build_class__"))) { sp[0] = s[1] }
+                        if !over.isNull, let s = Dict.map(over).lookupQstr(Obj(qstr: .__build_class__)) { sp[0] = s[1] }
 
                     // MARK: containers
                     case 0x2A:

@@ -115,12 +115,7 @@ public enum NativeVfs {
                 if !VfsErrors.isOSError(error.obj, errno: 19) { throw error }
             }
         }
-        let o = Obj(offset: try Heap.allocate(bytes: 16, finaliser: true))
-        setField(o, 0, type)
-        setField(o, 1, HostObjects.add(st))
-        setField(o, 2, bdev)
-        setField(o, 3, .none)
-        return o
+        return try wrap(type, st, bdev)
     }
 
     static func autodetect(_ bdev: Obj) throws(PyExc) -> Obj {
@@ -186,10 +181,15 @@ public enum NativeVfs {
         let st = VfsState(driver: driver(of: type), device: nil, options: VfsOptions())
         st.fs = HostFileSystem(root: root)
         if root.isEmpty, let cwd = hostWorkingDirectory() { st.cwd = Array(cwd.utf8) }
+        return try wrap(type, st, rootObj)
+    }
+
+    /// The Vfs object [type, state handle, block device or root, spare], with a finaliser.
+    static func wrap(_ type: Obj, _ st: VfsState, _ held: Obj) throws(PyExc) -> Obj {
         let o = Obj(offset: try Heap.allocate(bytes: 16, finaliser: true))
         setField(o, 0, type)
         setField(o, 1, HostObjects.add(st))
-        setField(o, 2, rootObj)
+        setField(o, 2, held)
         setField(o, 3, .none)
         return o
     }
