@@ -15,6 +15,7 @@ let package = Package(
     name: "MicroPythonESP8266",
     products: [
         .library(name: "MicroPython", targets: ["MicroPython"]),
+        .library(name: "MicroPythonREPL", targets: ["MicroPythonREPL"]),
         .executable(name: "micropython", targets: ["micropython"]),
         .executable(name: "esp8266", targets: ["esp8266"]),
     ],
@@ -29,13 +30,16 @@ let package = Package(
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
         // The ESP8266 port: board model (flash, ...), on top of the language core.
         .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
-        .executableTarget(name: "micropython", dependencies: ["MicroPython"], swiftSettings: fast),
+        // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
+        .target(name: "MicroPythonREPL", dependencies: ["MicroPython"]),
+        .executableTarget(name: "micropython", dependencies: ["MicroPython", "MicroPythonREPL"], swiftSettings: fast),
         .executableTarget(name: "esp8266", dependencies: [
             "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fast),
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "MicroPythonREPLTests", dependencies: ["MicroPythonREPL", "MicroPython"]),
         .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),
     ],
     swiftLanguageModes: [.v5]

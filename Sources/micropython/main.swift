@@ -12,30 +12,41 @@ struct Options {
     var heapBytes = 2 * 1024 * 1024
     var heapGiven = false
     var gcStress = false
+    var compileOnly = false
     var command: String? = nil
     var module: String? = nil
     var script: String? = nil
     var inspect = false
     var optimization = 0
+    var verbose = 0
     var args: [String] = []
+    /// sys.path after the script's folder when MICROPYPATH is not set.
+    let defaultPath = ".frozen:~/.micropython/lib:/usr/lib/micropython"
 }
 
 func usage() -> Never {
-    HostIO.writeString(2, """
-    usage: micropython [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
+    HostIO.writeString(1, """
+    usage: \(CommandLine.arguments[0]) [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
     Options:
+    --version : show version information
     -h : print this help message
     -i : enable inspection via REPL after running command/module/file
+    -v : verbose (trace various operations); can be multiple
     -O[N] : apply bytecode optimizations of level N
-    -c <command> : run a command
-    -m <module> : run a module as a script
+
     Implementation specific options (-X):
-      heapsize=<n>[K|M] : set the heap size for the GC
-      profile=host|esp8266 : the VM profile (esp8266: 38K heap, 30-bit floats)
-      gcstress : collect garbage before every allocation
-      emit=bytecode : accepted (bytecode is the only emitter)
+      compile-only                 -- parse and compile only
+      emit=bytecode                -- set the default code emitter
+      heapsize=<n>[K|M] -- set the heap size for the GC (default 2097152)
+      profile=host|esp8266 -- the VM profile (esp8266: 38K heap, 30-bit floats)
+      gcstress -- collect garbage before every allocation
 
     """)
+    exit(0)
+}
+
+func invalidArguments() -> Never {
+    HostIO.writeString(2, "Invalid command line arguments. Use -h option for help.\n")
     exit(1)
 }
 
@@ -48,6 +59,13 @@ func parseSize(_ s: String) -> Int? {
     return v * mul
 }
 
+/// -O: "-O3" sets level 3, "-OOO" level 3 too.
+func optimisationLevel(_ a: String) -> Int {
+    let rest = a.dropFirst(2)
+    if let d = rest.first, d.isNumber { return Int(String(d)) ?? 0 }
+    return a.dropFirst().prefix { $0 == "O" }.count
+}
+
 func parseOptions() -> Options {
     var o = Options()
     let argv = CommandLine.arguments
@@ -55,38 +73,45 @@ func parseOptions() -> Options {
     while i < argv.count {
         let a = argv[i]
         if a == "-c" || a == "-m" {
-            guard i + 1 < argv.count else { usage() }
+            guard i + 1 < argv.count else { invalidArguments() }
             if a == "-c" { o.command = argv[i + 1] } else { o.module = argv[i + 1] }
+            // -c is sys.argv[0] for a command (as in CPython); the module name for -m.
             o.args = Array(argv[(i + 1)...])
             if a == "-c" { o.args[0] = "-c" }
             return o
         } else if a == "-i" {
             o.inspect = true
+        } else if a == "-v" {
+            o.verbose += 1
         } else if a.hasPrefix("-O") {
-            let rest = a.dropFirst(2)
-            o.optimization = rest.isEmpty ? 1 : (Int(rest) ?? rest.count + 1)
+            o.optimization = optimisationLevel(a)
         } else if a == "-X" {
-            guard i + 1 < argv.count else { usage() }
+            guard i + 1 < argv.count else { invalidArguments() }
             i += 1
             let x = argv[i]
             if x.hasPrefix("heapsize=") {
-                guard let n = parseSize(String(x.dropFirst(9))) else { usage() }
+                guard let n = parseSize(String(x.dropFirst(9))), n >= 700 else { invalidArguments() }
                 o.heapBytes = n
                 o.heapGiven = true
             } else if x.hasPrefix("profile=") {
-                guard let p = Profile(rawValue: String(x.dropFirst(8))) else { usage() }
+                guard let p = Profile(rawValue: String(x.dropFirst(8))) else { invalidArguments() }
                 o.profile = p
             } else if x == "gcstress" {
                 o.gcStress = true
-            } else if x.hasPrefix("emit=") {
+            } else if x == "compile-only" {
+                o.compileOnly = true
+            } else if x == "emit=bytecode" {
                 // Bytecode is the only emitter.
             } else {
-                usage()
+                invalidArguments()
             }
-        } else if a == "-h" || a == "--help" {
+        } else if a == "-h" {
             usage()
-        } else if a.hasPrefix("-") && a.count > 1 {
-            usage()
+        } else if a == "--version" {
+            HostIO.writeString(1, "MicroPython v1.29.0 on 2026-11-25; linux [Swift] version\n")
+            exit(0)
+        } else if a.hasPrefix("-") {
+            invalidArguments()
         } else {
             o.script = a
             o.args = Array(argv[i...])
@@ -94,10 +119,12 @@ func parseOptions() -> Options {
         }
         i += 1
     }
-    o.args = [""]
+    o.args = []
     return o
 }
 
+// Writing to a closed pipe gives EPIPE instead of killing the process, as in the unix port.
+signal(SIGPIPE, SIG_IGN)
 let options = parseOptions()
 
 /// Runs the whole session on a thread with a large native stack (deep Python recursion).
@@ -129,5 +156,14 @@ pthread_attr_init(&attr)
 pthread_attr_setstacksize(&attr, nativeStackSize)
 var thread = pthread_t()
 let rc = pthread_create(&thread, &attr, { _ in session(); return nil }, nil)
-if rc != 0 { session() } else { pthread_join(thread, nil) }
+if rc != 0 {
+    session()
+} else {
+    // SIGINT must reach the interpreter thread (to cut short a sleep), not this waiting one.
+    var block = sigset_t()
+    sigemptyset(&block)
+    sigaddset(&block, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &block, nil)
+    pthread_join(thread, nil)
+}
 exit(exitStatus)

@@ -20,6 +20,7 @@ public enum Root {
     public static let vfsCurrent = 15       // the mount record of the current directory (null: root)
     public static let vfsPending = 16       // exception raised inside a Python block device call
     public static let vfsScratch = 17       // memoryview handed to Python block devices
+    public static let sysExitFunc = 18      // the function sys.atexit registered (null: none)
     public static let count = 24
 }
 

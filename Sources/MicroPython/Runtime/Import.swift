@@ -106,8 +106,11 @@ public enum Import {
         return out
     }
 
+    /// The module `-m` runs: imported under its name, but its __name__ is "__main__".
+    nonisolated(unsafe) public static var mainModuleName: String? = nil
+
     static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
-        let m = try Module.make(name: Qstr(name))
+        let m = try Module.make(name: Qstr(name == mainModuleName ? "__main__" : name))
         if let f = file {
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = m
