@@ -147,7 +147,10 @@ func session() {
     Import.isDirectory = HostIO.isDirectory
     // As the unix port: the host's files are a VfsPosix mounted at "/" (host profile only;
     // the ESP8266 build has no VfsPosix, and imports then read the host's files directly).
-    if options.profile == .host { NativeVfs.mountHostRoot() }
+    if options.profile == .host {
+        NativeVfs.mountHostRoot()
+        UnixOS.install()
+    }
     exitStatus = Session.run(options)
 }
 
