@@ -14,6 +14,6 @@ enum Verbose {
     }
 
     static func showBytecode(_ compiled: CompiledModule) {
-        Builtins.out(disassemble(compiled))
+        Builtins.out(bytecodeListing(compiled))
     }
 }

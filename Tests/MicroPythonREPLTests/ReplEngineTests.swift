@@ -72,8 +72,10 @@ final class ReplEngineTests: XCTestCase {
     }
 
     func testCompoundStatementAutoIndentAndBlankLineEnd() {
-        let r = session("def f(x):\rreturn x*2\r\r\rf(4)\r")
-        XCTAssertEqual(r.output, Self.banner + ">>> def f(x):\r\n...     return x*2\r\n...     \r\n... \r\n>>> f(4)\r\n8\r\n>>> ")
+        // After the body: a line holding only the auto-indent, a blank line, then Enter runs it.
+        let r = session("def f(x):\rreturn x*2\r\r\r\rf(4)\r")
+        XCTAssertEqual(r.output, Self.banner
+            + ">>> def f(x):\r\n...     return x*2\r\n...     \r\n...     \r\n... \r\n>>> f(4)\r\n8\r\n>>> ")
         XCTAssertEqual(r.exit, .inputClosed)
     }
 
@@ -127,8 +129,9 @@ final class ReplEngineTests: XCTestCase {
     }
 
     func testRawPasteCtrlCRaisesKeyboardInterrupt() {
-        let r = session("\u{5}A\u{1}print(1)\u{3}", mode: .raw)
-        XCTAssertEqual(r.output, "raw REPL; CTRL-B to exit\r\n>R\u{1}\u{80}\u{0}\u{1}\u{4}\u{4}KeyboardInterrupt: \r\n\u{4}>")
+        // 8 bytes fill the window of 8: one credit, then ^C ends the data.
+        let r = session("\u{5}A\u{1}print(1)\u{3}", mode: .raw, window: 16)
+        XCTAssertEqual(r.output, "raw REPL; CTRL-B to exit\r\n>R\u{1}\u{8}\u{0}\u{1}\u{1}\u{4}\u{4}KeyboardInterrupt: \r\n\u{4}>")
     }
 
     func testHistoryAndCursorEditing() {
