@@ -72,6 +72,10 @@ enum Session {
 
     /// Compiles and (unless -X compile-only) runs a script in __main__; -v -v shows its bytecode.
     static func runSource(_ src: [UInt8], fileName: String, _ o: Options) throws(PyExc) {
+        if o.verbose < 2 && !o.compileOnly {
+            try Runtime.execSource(src, fileName: fileName, globals: Heap.roots[Root.mainGlobals])
+            return
+        }
         let compiled = try Runtime.compile(src, fileName: fileName, mode: .file)
         if o.verbose >= 2 { Verbose.showBytecode(compiled) }
         if !o.compileOnly { try Runtime.execCompiled(compiled, globals: Heap.roots[Root.mainGlobals]) }
@@ -102,25 +106,30 @@ enum Session {
         return out
     }
 
+    /// sys.path: the script's folder (or "") then MICROPYPATH's entries (or the default).
+    /// As in the unix port, entries are interned strings except "~/..." expanded with $HOME.
     static func setUpPath(_ o: Options) {
         let path = Heap.roots[Root.sysPath]
-        var entries = [""]
+        var first = ""
         if let s = o.script, let real = realpath(s, nil) {
-            // The script's folder comes first, as its real path.
             let r = String(cString: real)
             free(real)
-            if let slash = r.lastIndex(of: "/") { entries[0] = String(r[..<slash]) }
+            if let slash = r.lastIndex(of: "/") { first = String(r[..<slash]) }
         }
-        var list = "\(o.defaultPath)"
+        try? List.append(path, Obj(qstr: Qstr(first)))
+        var list = o.defaultPath
         if let env = getenv("MICROPYPATH") { list = String(cString: env) }
+        // A leading empty entry is the "" already there.
         if list.hasPrefix(":") { list.removeFirst() }
+        if list.isEmpty { return }
         let home = getenv("HOME").map { String(cString: $0) }
-        if !list.isEmpty {
-            for e in list.split(separator: ":", omittingEmptySubsequences: false) {
-                if e.hasPrefix("~/"), let h = home { entries.append(h + e.dropFirst()) } else { entries.append(String(e)) }
+        for e in list.split(separator: ":", omittingEmptySubsequences: false) {
+            if e.hasPrefix("~/"), let h = home {
+                try? List.append(path, try Str.make(h + e.dropFirst()))
+            } else {
+                try? List.append(path, Obj(qstr: Qstr(String(e))))
             }
         }
-        for e in entries { try? List.append(path, try Str.make(e)) }
     }
 
     /// Runs `body` with Ctrl-C (SIGINT) raising KeyboardInterrupt, printing an uncaught

@@ -5,18 +5,31 @@ import Darwin
 #endif
 import MicroPython
 
-/// The unix port's additions to `os`: the process environment (getenv, putenv, unsetenv).
-/// MICROPYINSPECT set by a script through os.putenv starts the REPL when it ends.
+/// The unix port's additions to builtin modules: sys.atexit, and in `os` the process
+/// environment (getenv, putenv, unsetenv; MICROPYINSPECT set by a script through os.putenv
+/// starts the REPL when it ends).
 enum UnixOS {
-    static func install() {
-        guard let os = Import.builtinModules["os"] else { return }
-        // Builtin modules live in the static region: so do these additions.
+    /// Adds a function to a builtin module (these live in the static region, so do additions).
+    static func add(_ module: String, _ name: String, _ minArgs: Int, _ maxArgs: Int, _ fn: @escaping NativeFn) {
+        guard let m = Import.builtinModules[module] else { return }
         let saved = Heap.allocatingStatic
         Heap.allocatingStatic = true
         defer { Heap.allocatingStatic = saved }
-        let globals = Module.globals(os)
-        func add(_ name: String, _ minArgs: Int, _ maxArgs: Int, _ fn: @escaping NativeFn) {
-            try? Dict.set(globals, Obj(qstr: Qstr(name)), Native.make(name, minArgs, maxArgs, fn))
+        try? Dict.set(Module.globals(m), Obj(qstr: Qstr(name)), Native.make(name, minArgs, maxArgs, fn))
+    }
+
+    /// sys.atexit(f): the command calls f when the program ends; the previous one is returned.
+    static func installAtexit() {
+        add("sys", "atexit", 1, 1) { (a, _, _) throws(PyExc) in
+            let old = Heap.roots[Root.sysExitFunc]
+            Heap.roots[Root.sysExitFunc] = a[0]
+            return old.isNull ? .none : old
+        }
+    }
+
+    static func install() {
+        let add = { (name: String, minArgs: Int, maxArgs: Int, fn: @escaping NativeFn) in
+            Self.add("os", name, minArgs, maxArgs, fn)
         }
         add("getenv", 1, 2) { (a, n, _) throws(PyExc) in
             guard let v = getenv(try text(a[0])) else { return n > 1 ? a[1] : .none }

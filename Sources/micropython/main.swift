@@ -147,6 +147,7 @@ func session() {
     Import.isDirectory = HostIO.isDirectory
     // As the unix port: the host's files are a VfsPosix mounted at "/" (host profile only;
     // the ESP8266 build has no VfsPosix, and imports then read the host's files directly).
+    UnixOS.installAtexit()
     if options.profile == .host {
         NativeVfs.mountHostRoot()
         UnixOS.install()

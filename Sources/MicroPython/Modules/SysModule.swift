@@ -24,12 +24,6 @@ public enum CoreModules {
         sys.function("exit", 0, 1) { (a, n, _) throws(PyExc) in
             throw PyExc(try Exceptions.instantiate(Exceptions.SystemExit, n == 1 ? a[0] : .null))
         }
-        sys.function("atexit", 1, 1) { (a, _, _) throws(PyExc) in
-            // The port calls it when the program ends; the previous one is returned.
-            let old = Heap.roots[Root.sysExitFunc]
-            Heap.roots[Root.sysExitFunc] = a[0]
-            return old.isNull ? .none : old
-        }
         sys.function("print_exception", 1, 2) { (a, _, _) throws(PyExc) in
             var p = Printer()
             Traceback.format(a[0], &p)
