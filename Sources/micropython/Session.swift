@@ -27,9 +27,17 @@ enum Session {
                 HostIO.writeString(2, "\(CommandLine.arguments[0]): can't open file '\(script)': [Errno 2] No such file or directory\n")
                 return finish(2, o)
             }
+            // Run straight from here, as before: the memory tests count heap blocks, and one
+            // more native frame on this path can keep a dead object alive (the native stack is
+            // scanned conservatively).
+            let plain = o.verbose < 2 && !o.compileOnly
             status = execute { () throws(PyExc) in
                 try Dict.set(Heap.roots[Root.mainGlobals], Obj(qstr: .__file__), try Str.make(script))
-                try runSource(src, fileName: script, o)
+                if plain {
+                    try Runtime.execSource(src, fileName: script, globals: Heap.roots[Root.mainGlobals])
+                } else {
+                    try runSource(src, fileName: script, o)
+                }
             }
         }
         var inspect = o.inspect
@@ -107,7 +115,7 @@ enum Session {
     }
 
     /// sys.path: the script's folder (or "") then MICROPYPATH's entries (or the default).
-    /// As in the unix port, entries are interned strings except "~/..." expanded with $HOME.
+    /// The script's folder is an interned string, as the unix port makes it.
     static func setUpPath(_ o: Options) {
         let path = Heap.roots[Root.sysPath]
         var first = ""
@@ -127,7 +135,7 @@ enum Session {
             if e.hasPrefix("~/"), let h = home {
                 try? List.append(path, try Str.make(h + e.dropFirst()))
             } else {
-                try? List.append(path, Obj(qstr: Qstr(String(e))))
+                try? List.append(path, try Str.make(String(e)))
             }
         }
     }
