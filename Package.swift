@@ -31,7 +31,7 @@ let package = Package(
         // The ESP8266 port: board model (flash, ...), on top of the language core.
         .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
         // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
-        .target(name: "MicroPythonREPL", dependencies: ["MicroPython"]),
+        .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
         .executableTarget(name: "micropython", dependencies: ["MicroPython", "MicroPythonREPL"], swiftSettings: fast),
         .executableTarget(name: "esp8266", dependencies: [
             "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -12,17 +12,18 @@ enum Execution {
 
     static let sourceName = "<stdin>"
 
-    /// Runs `source`; with `framed` (raw REPL) writes ^D after the output and again after the
-    /// error text. `interactive` inputs print the values of expression statements.
-    static func run<P: ReplPort>(_ source: [UInt8], interactive: Bool, framed: Bool, compileOnly: Bool,
+    /// Runs `source` compiled as `mode` (.single for a friendly-REPL input, .pasted for paste
+    /// mode, .file for the raw REPL); with `framed` (raw REPL) writes ^D after the output and
+    /// again after the error text.
+    static func run<P: ReplPort>(_ source: [UInt8], mode: CompileMode, framed: Bool, compileOnly: Bool,
                                  _ port: inout P) -> Outcome {
         let globals = Heap.roots[Root.mainGlobals]
         var failure: PyExc? = nil
         do throws(PyExc) {
-            if !interactive {
+            if mode != .single {
                 try Dict.set(globals, Obj(qstr: .__file__), Obj(qstr: Qstr(sourceName)))
             }
-            let compiled = try Runtime.compile(source, fileName: sourceName, mode: interactive ? .single : .file)
+            let compiled = try Runtime.compile(source, fileName: sourceName, mode: mode)
             setInterrupt(Int(Key.ctrlC), &port)
             if !compileOnly { try Runtime.execCompiled(compiled, globals: globals) }
         } catch {

@@ -1,4 +1,5 @@
 import MicroPython
+import MicroPythonCompiler
 
 /// The REPL as a byte-stream engine, shared by the unix command and the board: it pulls input
 /// bytes from its port and writes through it (MicroPython's pyexec friendly and raw REPLs).
@@ -70,7 +71,7 @@ public struct ReplEngine<Port: ReplPort> {
             // A locked heap here could never be unlocked: unlock it, as MicroPython does.
             Heap.lockDepth = 0
             editor.line = []
-            var interactive = true
+            var compileMode = CompileMode.single
             switch readLine(prompt: Self.primaryPrompt) {
             case .closed:
                 port.terminalModeOriginal()
@@ -94,7 +95,7 @@ public struct ReplEngine<Port: ReplPort> {
             case .control(Key.ctrlE):
                 guard let text = pasteMode() else { continue }
                 editor.line = text
-                interactive = false
+                compileMode = .pasted
             case .control, .text:
                 if editor.line.isEmpty { continue }
                 var cancelled = false
@@ -117,7 +118,7 @@ public struct ReplEngine<Port: ReplPort> {
                 if cancelled { continue }
             }
             port.terminalModeOriginal()
-            let outcome = Execution.run(editor.line, interactive: interactive, framed: false,
+            let outcome = Execution.run(editor.line, mode: compileMode, framed: false,
                                         compileOnly: compileOnly, &port)
             if case .systemExit(let status) = outcome { return .systemExit(status) }
             port.terminalModeRaw()
@@ -194,7 +195,7 @@ public struct ReplEngine<Port: ReplPort> {
                 return .ctrlD
             }
             port.terminalModeOriginal()
-            let outcome = Execution.run(input, interactive: false, framed: true, compileOnly: compileOnly, &port)
+            let outcome = Execution.run(input, mode: .file, framed: true, compileOnly: compileOnly, &port)
             if case .systemExit(let status) = outcome { return .systemExit(status) }
             port.terminalModeRaw()
         }
@@ -237,7 +238,7 @@ public struct ReplEngine<Port: ReplPort> {
             return nil
         }
         port.terminalModeOriginal()
-        let outcome = Execution.run(source, interactive: false, framed: true, compileOnly: compileOnly, &port)
+        let outcome = Execution.run(source, mode: .file, framed: true, compileOnly: compileOnly, &port)
         port.terminalModeRaw()
         if case .systemExit(let status) = outcome { return .systemExit(status) }
         return nil

@@ -90,6 +90,12 @@ final class ReplEngineTests: XCTestCase {
             + ">>> \r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== for i in range(2):\r\n===     print(i)\r\n=== \r\n0\r\n1\r\n>>> ")
     }
 
+    func testPasteModePrintsModuleLevelExpressions() {
+        // Parsed as a file, compiled as REPL input: f() at module level shows its value.
+        let r = session("\u{5}def f():\r  return 1\r\rf()\r\u{4}")
+        XCTAssertTrue(r.output.hasSuffix("=== f()\r\n=== \r\n1\r\n>>> "), r.output)
+    }
+
     func testPasteModeCancel() {
         let r = session("\u{5}print(1)\u{3}")
         XCTAssertEqual(r.output, Self.banner + ">>> \r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== print(1)\r\n>>> ")
