@@ -163,6 +163,64 @@ final class ReplEngineTests: XCTestCase {
         XCTAssertEqual(Runtime.interruptChar, -1)
         XCTAssertEqual(engine.port.modeSwitches, ["raw", "orig", "raw", "orig"])
     }
+
+    /// What the REPL printed for the last statement before the final prompt.
+    func lastResult(_ output: String) -> String {
+        let lines = output.components(separatedBy: "\r\n")
+        return lines.count >= 2 ? lines[lines.count - 2] : ""
+    }
+
+    func testWordMovesAndKills() {
+        XCTAssertEqual(lastResult(session("234\u{1b}b1\r").output), "1234")          // backward word
+        Transcript.bytes = []
+        XCTAssertEqual(lastResult(session("1+    12\u{1b}[1;5D3\r").output), "313")     // ctrl-left
+        Transcript.bytes = []
+        XCTAssertEqual(lastResult(session("12 3\u{1}\u{1b}f+\r").output), "15")          // forward word
+        Transcript.bytes = []
+        XCTAssertEqual(lastResult(session("100 + 4562\u{17}3\r").output), "103")      // ctrl-W
+        Transcript.bytes = []
+        XCTAssertEqual(lastResult(session("1 + 256\u{1b}b\u{1b}d2\r").output), "3")  // kill word forward
+    }
+
+    func testEmacsKeysKillAndMove() {
+        XCTAssertEqual(lastResult(session("'boofar\u{2}\u{2}\u{2}\u{b}\u{1}\u{6}\u{4}f\u{5}bar'\r").output), "'foobar'")
+        Transcript.bytes = []
+        XCTAssertEqual(lastResult(session("99+1\u{15}7\r").output), "7")               // ctrl-U
+    }
+
+    func testHomeEndSequences() {
+        for (home, end) in [("\u{1b}[H", "\u{1b}[F"), ("\u{1b}[1~", "\u{1b}[4~"), ("\u{1b}[7~", "\u{1b}[8~"), ("\u{1b}OH", "\u{1b}OF")] {
+            Transcript.bytes = []
+            XCTAssertEqual(lastResult(session("2\(home)1\(end)3\r").output), "123", home)
+        }
+    }
+
+    func testHistoryKeepsItsCapacity() {
+        var engine = ReplEngine(port: ScriptedPort(Array("1\r2\r3\r\u{1b}[A\u{1b}[A\u{1b}[A\r".utf8)), historySize: 2)
+        _ = engine.run()
+        // Only "3" and "2" are kept: three ups stop at "2".
+        XCTAssertEqual(lastResult(String(decoding: Transcript.bytes, as: UTF8.self)), "2")
+        XCTAssertEqual(engine.history, [Array("2".utf8), Array("3".utf8)])
+    }
+
+    func testCompletionListsCandidatesInColumns() {
+        let names = ["zq_alpha_long_name_1", "zq_b", "zq_c", "zq_d", "zq_e"]
+        let setup = names.map { "\($0) = 0\r" }.joined()
+        let r = session(setup + "zq_\t")
+        XCTAssertTrue(r.output.hasSuffix(">>> zq_\r\nzq_alpha_long_name_1            zq_b            zq_c\r\nzq_d            zq_e\r\n>>> zq_"),
+                      r.output)
+    }
+
+    func testCtrlDInContinuationRunsWhatWasTyped() {
+        // Backspace takes back the auto-indent: ^D on the empty line ends the statement.
+        let r = session("for i in range(2):\rprint(i)\r\u{7f}\u{4}")
+        XCTAssertTrue(r.output.hasSuffix("...     \u{8}\u{8}\u{8}\u{8}\u{1b}[K0\r\n1\r\n>>> "), r.output)
+    }
+
+    func testRawCtrlAResetsInput() {
+        let r = session("abc\u{1}print(4)\u{4}", mode: .raw)
+        XCTAssertEqual(r.output, "raw REPL; CTRL-B to exit\r\n>raw REPL; CTRL-B to exit\r\n>OK4\r\n\u{4}\u{4}>")
+    }
 }
 
 final class ContinuationTests: XCTestCase {
