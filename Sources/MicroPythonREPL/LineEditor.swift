@@ -16,6 +16,11 @@ struct LineEditor {
     private var historyIndex = -1
     private var prompt: [UInt8] = []
 
+    /// One indent level (auto-indent, Tab after whitespace, Backspace over spaces).
+    static let indentWidth = 4
+    /// Cursor moves back up to this many columns are sent as backspaces.
+    static let backspaceMoveLimit = 4
+
     init(historySize: Int) { history = History(capacity: historySize) }
 
     /// Starts reading a line after `line`'s current content: prints the prompt and any auto-indent.
@@ -75,17 +80,18 @@ struct LineEditor {
                     if cursor > start {
                         // Spaces only before the cursor: delete a whole indent level.
                         let onlySpaces = line[start..<cursor].allSatisfy { $0 == Key.space }
-                        let n = onlySpaces && cursor - start >= 4 ? 4 : 1
+                        let n = onlySpaces && cursor - start >= Self.indentWidth ? Self.indentWidth : 1
                         line.removeSubrange((cursor - n)..<cursor)
                         back = n
                         redrawTail = true
                     }
                 } else if autoIndentJustAdded && (c == Key.tab || c == Key.space) {
-                    // The user indents by hand: keep a tab's indent, a space takes back 3 of 4.
+                    // The user indents by hand: keep a tab's indent, a space takes back all but
+                    // one column of it.
                     autoIndentOn = false
                     if c == Key.space {
-                        back = 3
-                        line.removeLast(3)
+                        back = Self.indentWidth - 1
+                        line.removeLast(back)
                     }
                 } else if c == Key.tab {
                     (forward, redrawTail) = complete(&port)
@@ -211,7 +217,7 @@ struct LineEditor {
     private mutating func complete<P: ReplPort>(_ port: inout P) -> (forward: Int, tail: Bool) {
         let insertion: [UInt8]
         if !line.isEmpty && cursor > 0 && isWhitespace(line[cursor - 1]) {
-            insertion = Array(repeating: Key.space, count: 4)
+            insertion = Array(repeating: Key.space, count: Self.indentWidth)
         } else {
             switch Completion.complete(Array(line[start..<cursor])) {
             case .none: return (0, false)
@@ -243,10 +249,10 @@ struct LineEditor {
         }
     }
 
-    /// Up to 4 columns as backspaces, more with one VT100 "cursor back" command.
+    /// A few columns as backspaces, more with one VT100 "cursor back" command.
     private func moveCursorBack<P: ReplPort>(_ n: Int, _ port: inout P) {
         if n <= 0 { return }
-        if n <= 4 {
+        if n <= Self.backspaceMoveLimit {
             port.writeRaw(Array(repeating: Key.backspace, count: n))
         } else {
             port.writeRaw([Key.escape] + Array("[\(n)D".utf8))
@@ -272,13 +278,13 @@ struct LineEditor {
                 k -= 1
             }
         }
-        var levels = (firstNonSpace - lineStart) / 4
+        var levels = (firstNonSpace - lineStart) / Self.indentWidth
         if line[line.count - 2] == UInt8(ascii: ":") { levels += 1 }
-        let indent = Array(repeating: Key.space, count: 4)
+        let indent = Array(repeating: Key.space, count: Self.indentWidth)
         for _ in 0..<levels {
             line += indent
             port.writeRaw(indent)
-            cursor += 4
+            cursor += Self.indentWidth
             autoIndentJustAdded = true
         }
     }

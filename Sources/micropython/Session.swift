@@ -18,7 +18,7 @@ enum Session {
         var status: Int32? = nil
         if let cmd = o.command {
             status = execute { () throws(PyExc) in
-                try runSource(Array(cmd.utf8), fileName: "<stdin>", o)
+                try runSource(Array(cmd.utf8), fileName: stdinName, o)
             }
         } else if let mod = o.module {
             status = execute { () throws(PyExc) in try runModule(mod) }
@@ -30,7 +30,7 @@ enum Session {
             // Run straight from here, as before: the memory tests count heap blocks, and one
             // more native frame on this path can keep a dead object alive (the native stack is
             // scanned conservatively).
-            let plain = o.verbose < 2 && !o.compileOnly
+            let plain = !o.compileOnly
             status = execute { () throws(PyExc) in
                 try Dict.set(Heap.roots[Root.mainGlobals], Obj(qstr: .__file__), try Str.make(script))
                 if plain {
@@ -49,7 +49,7 @@ enum Session {
                 // A script on stdin (`micropython < file.py`).
                 let src = readAll(0)
                 status = execute { () throws(PyExc) in
-                    try runSource(src, fileName: "<stdin>", o)
+                    try runSource(src, fileName: stdinName, o)
                 }
             }
         }
@@ -78,14 +78,15 @@ enum Session {
         }
     }
 
-    /// Compiles and (unless -X compile-only) runs a script in __main__; -v -v shows its bytecode.
+    /// What a command or stdin script is called (its __file__ too, as in the unix port).
+    static let stdinName = "<stdin>"
+
+    /// Compiles and (unless -X compile-only) runs a script in __main__.
     static func runSource(_ src: [UInt8], fileName: String, _ o: Options) throws(PyExc) {
-        if o.verbose < 2 && !o.compileOnly {
-            try Runtime.execSource(src, fileName: fileName, globals: Heap.roots[Root.mainGlobals])
-            return
+        if fileName == stdinName {
+            try Dict.set(Heap.roots[Root.mainGlobals], Obj(qstr: .__file__), Obj(qstr: Qstr(stdinName)))
         }
         let compiled = try Runtime.compile(src, fileName: fileName, mode: .file)
-        if o.verbose >= 2 { Verbose.showBytecode(compiled) }
         if !o.compileOnly { try Runtime.execCompiled(compiled, globals: Heap.roots[Root.mainGlobals]) }
     }
 

@@ -1,7 +1,8 @@
 import MicroPython
 import MicroPythonCompiler
 
-/// -v: the memory summary at exit; -v -v: the bytecode of the script as it is compiled.
+/// -v: the memory summary at exit; -v -v: the bytecode of everything compiled (the script,
+/// imported modules, REPL input, exec), as it is compiled.
 enum Verbose {
     /// The unix port's exit summary: allocation totals, then micropython.mem_info()'s lines.
     /// Only the current heap use is tracked here, so total and peak show that figure too.

@@ -140,6 +140,7 @@ func session() {
                                   stackTop: top, nativeStackSize: nativeStackSize)
     Heap.stress = options.gcStress
     Runtime.compilerOptions.optimizationLevel = options.optimization
+    if options.verbose >= 2 { Runtime.compiledHook = Verbose.showBytecode }
     Builtins.writeStdout = { HostIO.write(1, $0) }
     Builtins.writeStderr = { HostIO.write(2, $0) }
     Builtins.readLine = { _ in HostIO.readLine() }

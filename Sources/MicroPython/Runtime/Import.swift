@@ -176,9 +176,14 @@ extension Runtime {
 
     nonisolated(unsafe) public static var compilerOptions = CompilerOptions()
 
+    /// Called with everything compiled from source (the unix port's `-v -v` lists it).
+    nonisolated(unsafe) public static var compiledHook: ((CompiledModule) -> Void)? = nil
+
     public static func compile(_ src: [UInt8], fileName: String, mode: CompileMode) throws(PyExc) -> CompiledModule {
         do throws(CompileError) {
-            return try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
+            let compiled = try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
+            compiledHook?(compiled)
+            return compiled
         } catch {
             let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError
             let e = PyExc.make(type, error.message)
