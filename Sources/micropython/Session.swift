@@ -172,6 +172,9 @@ enum Session {
         var p = Printer()
         Traceback.format(e, &p)
         p.bytes.withUnsafeBufferPointer { HostIO.write(2, $0) }
-        return 1
+        return isInstance(e, Exceptions.KeyboardInterrupt) ? interruptedStatus : 1
     }
+
+    /// The status after an uncaught KeyboardInterrupt: a shell's for death by SIGINT.
+    static let interruptedStatus = 128 + SIGINT
 }
