@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
         // The ESP8266 port: board model (flash, ...), on top of the language core.
         .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
-        .executableTarget(name: "micropython", dependencies: ["MicroPython"], swiftSettings: fast),
+        // The ESP8266 port is linked for `-X profile=esp8266` (its configuration of the core).
+        .executableTarget(name: "micropython", dependencies: ["MicroPython", "ESP8266"], swiftSettings: fast),
         .executableTarget(name: "esp8266", dependencies: [
             "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fast),

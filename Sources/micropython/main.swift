@@ -5,11 +5,12 @@ import Darwin
 #endif
 import MicroPython
 import MicroPythonCompiler
+import ESP8266
 
 /// `micropython`: MicroPython's unix-port command line on the Swift core.
 struct Options {
-    var profile = Profile.host
-    var heapBytes = 2 * 1024 * 1024
+    var port = PortConfiguration.unix
+    var heapBytes = 0
     var heapGiven = false
     var gcStress = false
     var command: String? = nil
@@ -74,8 +75,11 @@ func parseOptions() -> Options {
                 o.heapBytes = n
                 o.heapGiven = true
             } else if x.hasPrefix("profile=") {
-                guard let p = Profile(rawValue: String(x.dropFirst(8))) else { usage() }
-                o.profile = p
+                switch x.dropFirst(8) {
+                case "host": o.port = .unix
+                case "esp8266": o.port = ESP8266Port.configuration
+                default: usage()
+                }
             } else if x == "gcstress" {
                 o.gcStress = true
             } else if x.hasPrefix("emit=") {
@@ -107,9 +111,7 @@ var exitStatus: Int32 = 0
 func session() {
     var marker: UInt8 = 0
     let top = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
-    var heap = options.heapBytes
-    if options.profile == .esp8266 && !options.heapGiven { heap = 38 * 1024 }
-    MicroPythonRuntime.initialise(profile: options.profile, heapBytes: heap, argv: options.args,
+    MicroPythonRuntime.initialise(port: options.port, heapBytes: options.heapGiven ? options.heapBytes : nil, argv: options.args,
                                   stackTop: top, nativeStackSize: nativeStackSize)
     Heap.stress = options.gcStress
     Runtime.compilerOptions.optimizationLevel = options.optimization
@@ -120,7 +122,7 @@ func session() {
     Import.isDirectory = HostIO.isDirectory
     // As the unix port: the host's files are a VfsPosix mounted at "/" (host profile only;
     // the ESP8266 build has no VfsPosix, and imports then read the host's files directly).
-    if options.profile == .host { NativeVfs.mountHostRoot() }
+    if options.port.hostFilesystems { NativeVfs.mountHostRoot() }
     exitStatus = Session.run(options)
 }
 

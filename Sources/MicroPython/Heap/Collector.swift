@@ -93,6 +93,8 @@ extension Heap {
         markStackCount = 0
         roots.withMemoryRebound(to: UInt32.self, capacity: Root.count) { scanRange($0, Root.count) }
         drainMarks()
+        PortRoots.scan { p, n in scanRange(p, n) }
+        drainMarks()
         if let extra = extraRoots {
             let (p, n) = extra()
             scanRange(p, n)

@@ -9,7 +9,7 @@ import Darwin
 /// the unix port); ticks wrap at 2**30 (MICROPY_PY_TIME_TICKS_PERIOD).
 public enum TimeModule {
     /// The port's epoch in Unix seconds.
-    static var epochOffset: Int { MicroPythonRuntime.profile == .esp8266 ? 946_684_800 : 0 }
+    static var epochOffset: Int { MicroPythonRuntime.port.epochUnixSeconds }
     static let period = 1 << 30
     nonisolated(unsafe) static var startNs: Int = 0
 

@@ -112,6 +112,7 @@ public enum QstrPool {
         if n + 1 > chunkSize - chunkUsed {
             chunkSize = max(65536, n + 1)
             chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+            if romCount > 0 { laterChunks.append(chunk) }
             chunkUsed = 0
         }
         let dst = chunk + chunkUsed

@@ -159,7 +159,7 @@ public enum NativeVfs {
     }
 
     static func install() {
-        registerDrivers(profile: MicroPythonRuntime.profile)
+        registerDrivers(hostFilesystems: MicroPythonRuntime.port.hostFilesystems)
         RootDirectoryIterator.install()
         DirectoryIterators.install()
         Finalisers.native.append { o in
