@@ -3,10 +3,12 @@ import MicroPython
 /// A port configured like the ESP8266 build (the core's tests can't depend on the ESP8266 target).
 enum ESP8266Like {
     static var configuration: PortConfiguration {
-        PortConfiguration(platform: "esp8266", machine: "test board", buildName: "test",
-                          defaultHeapBytes: 38 * 1024, floats: .immediateSingle, complexNumbers: false,
-                          epochYear: 2000, wordBits: 32, cStackBytes: 7168, cStackFrameBytes: 120,
-                          cStackSlotBytes: 4, valueStackWords: 64 * 1024, hostFilesystems: false)
+        var c = PortConfiguration(platform: "esp8266", machine: "test board", buildName: "test",
+                                  defaultHeapBytes: 38 * 1024, floats: .immediateSingle, complexNumbers: false,
+                                  epochYear: 2000, wordBits: 32, cStackBytes: 7168, cStackFrameBytes: 120,
+                                  cStackSlotBytes: 4, valueStackWords: 64 * 1024, hostFilesystems: false)
+        c.modules = [ExamplePortModule.install]
+        return c
     }
 }
 

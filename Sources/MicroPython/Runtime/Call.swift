@@ -102,6 +102,9 @@ extension Runtime {
         case .type:
             return try Classes.construct(f, args, nPos, nKw)
         default:
+            if let p = NativeProtocols.of(type: t), let call = p.call, kindOf(f) == .nativeObject {
+                return try call(f, args, nPos, nKw)
+            }
             if TypeObject.isUserClass(t), let m = Classes.lookup(t, .__call__) {
                 let total = nPos + 2 * nKw
                 let a = try PyStack.pushObjs(total + 1)
