@@ -41,6 +41,7 @@ public enum MicroPythonRuntime {
         do throws(PyExc) { try CoreModules.install(argv: argv) } catch { preconditionFailure("start-up failed") }
         ExtraModules.install()
         Heap.allocatingStatic = false
+        QstrPool.sealROM()
         Heap.finaliser = { o in Finalisers.run(o) }
         let main = try! Module.make(name: .__main__)
         Heap.roots[Root.mainGlobals] = Module.globals(main)

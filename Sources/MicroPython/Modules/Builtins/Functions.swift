@@ -221,7 +221,7 @@ extension Builtins {
 
     static func qstrArg(_ o: Obj) throws(PyExc) -> Qstr {
         guard Str.isStr(o) else { throw PyExc.typeError("attribute name must be string, not '\(typeName(o))'") }
-        return Str.intern(o)
+        return try Str.intern(o)
     }
 
     static func classCheck(_ t: Obj, _ spec: Obj) throws(PyExc) -> Bool {
@@ -347,7 +347,7 @@ extension Builtins {
     /// and fills the body's __class__ cell.
     static func buildClassBody(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int) throws(PyExc) -> Obj {
         let body = a[0]
-        let name = Str.intern(a[1])
+        let name = try Str.intern(a[1])
         let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
         let ns = try Dict.make()
         hold[0] = ns
