@@ -112,6 +112,7 @@ public enum QstrPool {
         append(UnsafePointer(chunk), 0, hash(chunk, 0))
         for name in staticQstrs { _ = intern(name) }
         for name in RuntimeNames.all { _ = intern(name) }
+        for name in LiteralNames.all { _ = intern(name) }
     }
 
     /// Ends start-up: the qstrs made so far are the ROM, and `reset` returns to this state.

@@ -99,10 +99,17 @@ extension Builtins {
         function("getattr", 2, 3) { (a, n, _) throws(PyExc) in
             let name = try qstrArg(a[1])
             if n == 3 {
-                do throws(PyExc) { return try Runtime.loadAttr(a[0], name) } catch {
+                let dest = try PyStack.pushObjs(2)
+                defer { PyStack.pop(to: dest) }
+                do throws(PyExc) {
+                    // Absent: the default, without making an AttributeError first (as
+                    // mp_load_attr_default), so a miss allocates nothing.
+                    if try Runtime.findAttr(a[0], name, dest) != true { return a[2] }
+                } catch {
                     if isInstance(error.obj, Exceptions.AttributeError) { return a[2] }
                     throw error
                 }
+                return dest[1].isNull ? dest[0] : try BoundMethod.make(dest[0], dest[1])
             }
             return try Runtime.loadAttr(a[0], name)
         }
