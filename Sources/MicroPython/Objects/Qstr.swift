@@ -198,15 +198,16 @@ public enum QstrPool {
     /// The qstr for program data: found, or made on the heap once start-up is over (raises
     /// MemoryError when the heap is full, RuntimeError for names over 255 bytes, as qstr.c).
     public static func intern(_ p: UnsafePointer<UInt8>, _ n: Int) throws(PyExc) -> Qstr {
-        let h = hash(p, n)
-        if let q = find(p, n, hash: h) { return q }
-        if !romSealed { return addROM(p, n, h) }
-        return try addHeap(p, n, h)
+        if let q = find(p, n) { return q }
+        if !romSealed { return addROM(p, n, hash(p, n)) }
+        return try addHeap(p, n, hash(p, n))
     }
 
     /// `intern` for a Swift string of program data (compiled code's names, -m's module name).
     public static func intern(data s: String) throws(PyExc) -> Qstr {
         var s = s
+        let found = s.withUTF8 { b in find(b.baseAddress ?? emptyBytes, b.count) }
+        if let q = found { return q }
         let n = s.utf8.count
         // The stdlib's closure accessors are untyped-rethrows: copy out, then intern.
         let tmp = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
@@ -219,11 +220,15 @@ public enum QstrPool {
     public static func intern(_ s: String) -> Qstr {
         var s = s
         return s.withUTF8 { b in
-            let p = b.baseAddress ?? UnsafePointer(UnsafeMutablePointer<UInt8>(bitPattern: romChunkAddress).unsafelyUnwrapped)
-            let h = hash(p, b.count)
-            if let q = find(p, b.count, hash: h) { return q }
-            return addROM(p, b.count, h)
+            let p = b.baseAddress ?? emptyBytes
+            if let q = find(p, b.count) { return q }
+            return addROM(p, b.count, hash(p, b.count))
         }
+    }
+
+    /// A valid pointer for empty strings (whose buffer may have no address).
+    static var emptyBytes: UnsafePointer<UInt8> {
+        UnsafePointer(UnsafeMutablePointer<UInt8>(bitPattern: firstRomChunk).unsafelyUnwrapped)
     }
 
     static func addROM(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt32) -> Qstr {
