@@ -53,14 +53,17 @@ final class QstrPoolTests: XCTestCase {
         let classesCache = Classes.cacheAddress
 
         var made: [String] = []
-        for i in 0..<200 {
+        // Enough names to grow the host index past its start-up size.
+        let names = max(200, QstrPool.sealedIndexSize / 2 - romCount + 10)
+        for i in 0..<names {
             let s = "reset_probe_\(i)"
             made.append(s)
             _ = try QstrPool.intern(data: s)
         }
         // A name Swift code makes after start-up is a ROM name: host memory, no pool entry.
         let late = Qstr("late_rom_probe_name")
-        XCTAssertEqual(QstrPool.info().qstrs, 200)
+        XCTAssertEqual(QstrPool.info().qstrs, names)
+        XCTAssertGreaterThan(QstrPool.indexSize, QstrPool.sealedIndexSize)
         XCTAssertGreaterThan(used(), base)
         XCTAssertNotNil(find("late_rom_probe_name"))
         XCTAssertEqual(find("late_rom_probe_name"), late)
@@ -69,6 +72,7 @@ final class QstrPoolTests: XCTestCase {
         XCTAssertEqual(QstrPool.count, romCount)
         XCTAssertEqual(QstrPool.romChunkUsed, romUsed)
         XCTAssertTrue(QstrPool.extraRomChunks.isEmpty)
+        XCTAssertEqual(QstrPool.indexSize, QstrPool.sealedIndexSize)
         XCTAssertEqual(Heap.roots[Root.qstrLastPool], .null)
         XCTAssertEqual(Heap.roots[Root.qstrLastChunk], .null)
         XCTAssertEqual(Classes.cacheAddress, classesCache)

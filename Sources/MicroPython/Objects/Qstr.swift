@@ -54,7 +54,7 @@ public enum QstrPool {
         set { presenceAddress = UInt(bitPattern: newValue) }
     }
 
-    // ROM bytes: host chunks that never move. The first is kept for the process's lifetime;
+    // ROM bytes: host chunks that never move. Those made during start-up live as long as the process;
     // chunks added after start-up (late ROM names) are listed so that `reset` can free them.
     nonisolated(unsafe) static var romChunkAddress: UInt = 0
     nonisolated(unsafe) static var romChunkUsed = 0
@@ -67,6 +67,9 @@ public enum QstrPool {
     // The state `reset` returns to, recorded by `sealROM`.
     nonisolated(unsafe) public static var romCount = 0
     nonisolated(unsafe) static var sealedRomChunkUsed = 0
+    nonisolated(unsafe) static var sealedRomChunk: UInt = 0
+    nonisolated(unsafe) static var sealedRomChunkSize = 0
+    nonisolated(unsafe) static var sealedIndexSize = 0
 
     // The heap side: the last pool's entry count and capacity, mirrored here so that adding a
     // qstr does not read the pool header. The ROM pool counts as full with `romPoolAlloc`
@@ -120,6 +123,9 @@ public enum QstrPool {
         romSealed = true
         romCount = count
         sealedRomChunkUsed = romChunkUsed
+        sealedRomChunk = romChunkAddress
+        sealedRomChunkSize = romChunkSize
+        sealedIndexSize = indexSize
         poolLen = romPoolAlloc
         poolAlloc = romPoolAlloc
         chunkAlloc = 0
@@ -139,8 +145,8 @@ public enum QstrPool {
         }
         for c in extraRomChunks { UnsafeMutablePointer<UInt8>(bitPattern: c)?.deallocate() }
         extraRomChunks.removeAll()
-        romChunkAddress = firstRomChunk
-        romChunkSize = 65536
+        romChunkAddress = sealedRomChunk
+        romChunkSize = sealedRomChunkSize
         romChunkUsed = sealedRomChunkUsed
         count = romCount
         poolLen = romPoolAlloc
@@ -148,7 +154,13 @@ public enum QstrPool {
         chunkAlloc = 0
         chunkUsed = 0
         presence.update(repeating: 0, count: 256)
-        index.update(repeating: 0, count: indexSize)
+        if indexSize != sealedIndexSize {
+            // Back to the start-up size (the per-number arrays keep their capacity for reuse).
+            index.deallocate()
+            indexSize = sealedIndexSize
+            index = .allocate(capacity: indexSize)
+        }
+        index.initialize(repeating: 0, count: indexSize)
         for q in 1..<count {
             let n = Int(lengths[q])
             if n > 0 { presence[Int(starts[q][0])] |= presenceBit(n) }
