@@ -21,7 +21,7 @@ enum Session {
                 // Run the module as __main__: import it under that name.
                 let main = Heap.roots[Root.mainGlobals]
                 _ = main
-                _ = try Import.importName(Qstr(mod), fromList: .none, level: Obj(small: 0), globals: main)
+                _ = try Import.importName(try QstrPool.intern(data: mod), fromList: .none, level: Obj(small: 0), globals: main)
             }
         } else if let script = o.script {
             guard let src = HostIO.readFile(script) else {

@@ -74,8 +74,12 @@ public enum CoreModules {
             Builtins.out(s)
             return .none
         }
-        mp.function("qstr_info", 0, 1) { (_, _, _) throws(PyExc) in
-            Builtins.out("qstr pool: n_pool=1, n_qstr=\(QstrPool.count), n_str_data_bytes=\(QstrPool.chunkUsed), n_total_bytes=\(QstrPool.chunkUsed)\n")
+        mp.function("qstr_info", 0, 1) { (_, n, _) throws(PyExc) in
+            // The heap pools only, as MicroPython counts them (its ROM pools are left out).
+            let i = QstrPool.info()
+            Builtins.out("qstr pool: n_pool=\(i.pools), n_qstr=\(i.qstrs), n_str_data_bytes=\(i.dataBytes), n_total_bytes=\(i.totalBytes)\n")
+            // With an argument, the heap qstrs too, newest pool first.
+            if n == 1 { for q in QstrPool.heapQstrs() { Builtins.out("Q(\(q.string))\n") } }
             return .none
         }
         mp.function("stack_use", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: VM.stackUsed) }

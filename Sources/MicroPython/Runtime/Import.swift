@@ -104,7 +104,7 @@ public enum Import {
     }
 
     static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
-        let m = try Module.make(name: Qstr(name))
+        let m = try Module.make(name: try QstrPool.intern(data: name))
         if let f = file {
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = m
@@ -176,7 +176,8 @@ extension Runtime {
         } catch {
             let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError
             let e = PyExc.make(type, error.message)
-            Exceptions.addTraceback(e.obj, file: Qstr(fileName), line: error.line, function: .empty)
+            // The C lexer interns the file name first, on the heap like any program data.
+            Exceptions.addTraceback(e.obj, file: try QstrPool.intern(data: fileName), line: error.line, function: .empty)
             throw e
         }
     }

@@ -40,7 +40,7 @@ public enum RuntimeState {
         Runtime.globalsNow = .null
         Runtime.interruptChar = 3
         Exceptions.clearPreallocated()
-        QstrPool.resetToROM()
+        QstrPool.reset()
         HostObjects.removeAll()
         VfsScratch.clear()
     }
