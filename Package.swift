@@ -32,14 +32,14 @@ let package = Package(
         .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
         // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
         .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
-        .executableTarget(name: "micropython", dependencies: ["MicroPython", "MicroPythonREPL"], swiftSettings: fast),
+        // The ESP8266 port is linked for `-X profile=esp8266` (its configuration of the core).
+        .executableTarget(name: "micropython", dependencies: ["MicroPython", "ESP8266", "MicroPythonREPL"], swiftSettings: fast),
         .executableTarget(name: "esp8266", dependencies: [
             "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fast),
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
-        .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
+        .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython", "MicroPythonREPL"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "MicroPythonREPLTests", dependencies: ["MicroPythonREPL", "MicroPython"]),
         .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),
     ],
     swiftLanguageModes: [.v5]

@@ -79,4 +79,19 @@ for i, n in enumerate(runtime):
     seen.add(name)
     out.append("    public static let %s = Qstr(id: %d)" % (name, len(static) + 1 + i))
 out.append("}")
+# Names Swift code passes as literals to Qstr("..."): interned at start-up too, so that a name the
+# firmware would hold in ROM never lands in a heap qstr pool when first used later.
+known = set(static) | set(runtime)
+literal = set()
+for root, _, files in os.walk(os.path.join(here, "../Sources/MicroPython")):
+    for f in files:
+        if f.endswith(".swift") and f != "QstrNames.swift":
+            for m in re.findall(r'Qstr\("((?:[^"\\]|\\.)*)"\)', open(os.path.join(root, f)).read()):
+                if "\\" not in m and m not in known:
+                    literal.add(m)
+out += ["", "/// Names Swift code interns from literals (`Qstr(\"...\")`), found in the sources.",
+        "enum LiteralNames {", "    static let all: [String] = ["]
+for n in sorted(literal):
+    out.append('        "%s",' % n)
+out += ["    ]", "}"]
 open(os.path.join(here, "../Sources/MicroPython/Objects/QstrNames.swift"), "w").write("\n".join(out) + "\n")

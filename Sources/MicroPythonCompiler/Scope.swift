@@ -30,11 +30,12 @@ final class Scope {
     var numLocals = 0
     var stackSize = 0
     var excStackSize = 0
-    /// What this scope compiles: exactly one is set.
-    var funcDef: FunctionDef?
-    var lambda: Lambda?
-    var comp: Comprehension?
-    var classDef: ClassDef?
+    /// What this scope compiles: exactly one is set. The syntax tree owns its nodes and each
+    /// node its scope, so these point back weakly (a strong cycle leaked every nested scope).
+    weak var funcDef: FunctionDef?
+    weak var lambda: Lambda?
+    weak var comp: Comprehension?
+    weak var classDef: ClassDef?
     var moduleBody: [Stmt] = []
     var evalExpr: Expr?
     // Emitter state carried between passes.

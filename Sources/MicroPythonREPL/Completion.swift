@@ -89,7 +89,7 @@ enum Completion {
     }
 
     private static func exists(_ scope: Scope, _ q: Qstr) -> Bool {
-        if case .builtinModules = scope { return Import.builtinModules[q.string] != nil }
+        if case .builtinModules = scope { return ModuleRegistry.module(q.string) != nil }
         return lookup(scope, q) != nil
     }
 

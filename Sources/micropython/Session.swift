@@ -58,7 +58,7 @@ enum Session {
 
     /// Runs sys.atexit's function and, with -v, prints the memory summary; the exit status.
     static func finish(_ status: Int32, _ o: Options) -> Int32 {
-        let f = Heap.roots[Root.sysExitFunc]
+        let f = UnixOS.exitFunction?.value ?? .null
         if !f.isNull && f != .none {
             _ = execute { () throws(PyExc) in _ = try Runtime.invoke(f) }
         }
@@ -67,7 +67,7 @@ enum Session {
     }
 
     static func repl(_ o: Options) -> Int32 {
-        var engine = ReplEngine(port: UnixTerminal(), historySize: HistoryFile.size)
+        var engine = ReplEngine(port: UnixTerminal(banner: o.port.bannerLine), historySize: HistoryFile.size)
         engine.compileOnly = o.compileOnly
         engine.loadHistory(HistoryFile.read())
         let exit = engine.run()
@@ -93,12 +93,12 @@ enum Session {
     /// -m: imports the module as __main__; a package runs its __main__ submodule.
     static func runModule(_ name: String) throws(PyExc) {
         Import.mainModuleName = name
-        let m = try Import.importName(Qstr(name), fromList: Obj(qstr: .__main__), level: Obj(small: 0),
+        let m = try Import.importName(try QstrPool.intern(data: name), fromList: Obj(qstr: .__main__), level: Obj(small: 0),
                                       globals: Heap.roots[Root.mainGlobals])
         if kindOf(m) == .module, try Dict.get(Module.globals(m), Obj(qstr: .__path__)) != nil {
             let sub = name + ".__main__"
             Import.mainModuleName = sub
-            _ = try Import.importName(Qstr(sub), fromList: Obj(qstr: .__main__), level: Obj(small: 0),
+            _ = try Import.importName(try QstrPool.intern(data: sub), fromList: Obj(qstr: .__main__), level: Obj(small: 0),
                                       globals: Heap.roots[Root.mainGlobals])
         }
     }
@@ -115,17 +115,17 @@ enum Session {
         return out
     }
 
-    /// sys.path: the script's folder (or "") then MICROPYPATH's entries (or the default).
-    /// The script's folder is an interned string, as the unix port makes it.
+    /// sys.path: the script's folder (or "") then MICROPYPATH's entries (or the default), "~/"
+    /// expanded with $HOME. The folder is the script path's own (the unix port takes its real
+    /// path, and interns it: the memory tests are written for this layout).
     static func setUpPath(_ o: Options) {
         let path = Heap.roots[Root.sysPath]
         var first = ""
-        if let s = o.script, let real = realpath(s, nil) {
-            let r = String(cString: real)
-            free(real)
-            if let slash = r.lastIndex(of: "/") { first = String(r[..<slash]) }
+        if let s = o.script, let slash = s.lastIndex(of: "/") {
+            first = String(s[..<slash])
+            if first.isEmpty { first = "/" }
         }
-        try? List.append(path, Obj(qstr: Qstr(first)))
+        try? List.append(path, try Str.make(first))
         var list = o.defaultPath
         if let env = getenv("MICROPYPATH") { list = String(cString: env) }
         // A leading empty entry is the "" already there.

@@ -8,9 +8,12 @@ import MicroPythonREPL
 
 /// The unix port's side of the REPL: stdin/stdout, the terminal's raw mode, SIGINT.
 struct UnixTerminal: ReplPort {
-    static let banner = "MicroPython v1.29.0 on 2026-11-25; linux [Swift] version"
-    var bannerLines: [String] { [Self.banner, "Type \"help()\" for more information."] }
+    /// "MicroPython <version> on <date>; <machine>" (the port configuration's banner line).
+    let banner: String
+    var bannerLines: [String] { [banner, "Type \"help()\" for more information."] }
     private var sawEndOfInput = false
+
+    init(banner: String) { self.banner = banner }
 
     /// End of input reads as one Ctrl-D (which leaves the REPL); a second one closes it.
     /// LF reads as CR, as from a terminal in raw mode.

@@ -9,7 +9,7 @@ enum Verbose {
     static func printMemoryInfo() {
         let used = Heap.usedBytes()
         Builtins.out("mem: total=\(used), current=\(used), peak=\(used)\n")
-        guard let mp = Import.builtinModules["micropython"],
+        guard let mp = ModuleRegistry.module("micropython"),
               let f = Runtime.attributeIfPresent(mp, Qstr("mem_info")) else { return }
         _ = try? Runtime.invoke(f)
     }

@@ -5,11 +5,12 @@ import Darwin
 #endif
 import MicroPython
 import MicroPythonCompiler
+import ESP8266
 
 /// `micropython`: MicroPython's unix-port command line on the Swift core.
 struct Options {
-    var profile = Profile.host
-    var heapBytes = 2 * 1024 * 1024
+    var port = PortConfiguration.unix
+    var heapBytes = 0
     var heapGiven = false
     var gcStress = false
     var compileOnly = false
@@ -94,8 +95,11 @@ func parseOptions() -> Options {
                 o.heapBytes = n
                 o.heapGiven = true
             } else if x.hasPrefix("profile=") {
-                guard let p = Profile(rawValue: String(x.dropFirst(8))) else { invalidArguments() }
-                o.profile = p
+                switch x.dropFirst(8) {
+                case "host": o.port = .unix
+                case "esp8266": o.port = ESP8266Port.configuration
+                default: invalidArguments()
+                }
             } else if x == "gcstress" {
                 o.gcStress = true
             } else if x == "compile-only" {
@@ -108,7 +112,7 @@ func parseOptions() -> Options {
         } else if a == "-h" {
             usage()
         } else if a == "--version" {
-            HostIO.writeString(1, "MicroPython v1.29.0 on 2026-11-25; linux [Swift] version\n")
+            HostIO.writeString(1, o.port.bannerLine + "\n")
             exit(0)
         } else if a.hasPrefix("-") {
             invalidArguments()
@@ -125,7 +129,10 @@ func parseOptions() -> Options {
 
 // Writing to a closed pipe gives EPIPE instead of killing the process, as in the unix port.
 signal(SIGPIPE, SIG_IGN)
-let options = parseOptions()
+var options = parseOptions()
+// The command's own additions to sys and os, built with the other built-in modules.
+options.port.modules.append(UnixOS.installAtexit)
+if options.port.hostFilesystems { options.port.modules.append(UnixOS.installEnvironment) }
 
 /// Runs the whole session on a thread with a large native stack (deep Python recursion).
 let nativeStackSize = 256 * 1024 * 1024
@@ -134,9 +141,7 @@ var exitStatus: Int32 = 0
 func session() {
     var marker: UInt8 = 0
     let top = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
-    var heap = options.heapBytes
-    if options.profile == .esp8266 && !options.heapGiven { heap = 38 * 1024 }
-    MicroPythonRuntime.initialise(profile: options.profile, heapBytes: heap, argv: options.args,
+    MicroPythonRuntime.initialise(port: options.port, heapBytes: options.heapGiven ? options.heapBytes : nil, argv: options.args,
                                   stackTop: top, nativeStackSize: nativeStackSize)
     Heap.stress = options.gcStress
     Runtime.compilerOptions.optimizationLevel = options.optimization
@@ -148,11 +153,7 @@ func session() {
     Import.isDirectory = HostIO.isDirectory
     // As the unix port: the host's files are a VfsPosix mounted at "/" (host profile only;
     // the ESP8266 build has no VfsPosix, and imports then read the host's files directly).
-    UnixOS.installAtexit()
-    if options.profile == .host {
-        NativeVfs.mountHostRoot()
-        UnixOS.install()
-    }
+    if options.port.hostFilesystems { NativeVfs.mountHostRoot() }
     exitStatus = Session.run(options)
 }
 

@@ -4,12 +4,7 @@ import XCTest
 /// White-box tests of the heap and collector on an ESP8266-sized heap. The runtime is global,
 /// so it is started once for the whole test process.
 final class HeapTests: XCTestCase {
-    // No native stack top is given, so the collector scans only the explicit roots here.
-    static let started: Bool = {
-        MicroPythonRuntime.initialise(profile: .esp8266, heapBytes: 38 * 1024, argv: [],
-                                      stackTop: nil, nativeStackSize: 0)
-        return true
-    }()
+    static var started: Bool { TestRuntime.started }
 
     override func setUp() {
         XCTAssertTrue(Self.started)

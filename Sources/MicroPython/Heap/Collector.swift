@@ -20,7 +20,8 @@ public enum Root {
     public static let vfsCurrent = 15       // the mount record of the current directory (null: root)
     public static let vfsPending = 16       // exception raised inside a Python block device call
     public static let vfsScratch = 17       // memoryview handed to Python block devices
-    public static let sysExitFunc = 18      // the function sys.atexit registered (null: none)
+    public static let qstrLastPool = 18     // the newest heap qstr pool (it links the older ones)
+    public static let qstrLastChunk = 19    // the heap chunk new qstr bytes go into
     public static let count = 24
 }
 
@@ -93,6 +94,8 @@ extension Heap {
         MapIndex.invalidate()
         markStackCount = 0
         roots.withMemoryRebound(to: UInt32.self, capacity: Root.count) { scanRange($0, Root.count) }
+        drainMarks()
+        PortRoots.scan { p, n in scanRange(p, n) }
         drainMarks()
         if let extra = extraRoots {
             let (p, n) = extra()

@@ -322,6 +322,29 @@ public enum Heap {
         return newOff
     }
 
+    /// gc_realloc without moving (m_renew_maybe(..., false)): shrinks, or grows into the free
+    /// blocks that follow, and returns true; returns false when the following blocks are taken.
+    /// No collection is attempted, as in gc.c.
+    public static func resizeInPlace(_ off: UInt32, bytes: Int) -> Bool {
+        guard off >= poolStart && off < poolEnd && !allocatingStatic else { return false }
+        let newBlocks = max(1, (bytes + 15) >> 4)
+        let start = blockOf(off)
+        let old = blockCount(off)
+        if newBlocks == old { return true }
+        if newBlocks < old {
+            invalidateFitHint()
+            for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
+            if start + newBlocks < firstFree { firstFree = start + newBlocks }
+            return true
+        }
+        if start + newBlocks > poolBlocks { return false }
+        for b in (start + old)..<(start + newBlocks) where kind(b) != free { return false }
+        for b in (start + old)..<(start + newBlocks) { setKind(b, tail) }
+        arenaBytes(offsetOf(block: start + old)).initialize(repeating: 0, count: (newBlocks - old) << 4)
+        allocatedSinceCollect += newBlocks - old
+        return true
+    }
+
     // MARK: statistics
 
     public static func freeBytes() -> Int {

@@ -149,7 +149,7 @@ public enum CollectionsModule {
 
     static func makeNamedtupleType(_ nameObj: Obj, _ fieldsIn: Obj) throws(PyExc) -> Obj {
         guard Str.isStr(nameObj) else { throw PyExc.typeError("can't convert '\(typeName(nameObj))' object to str implicitly") }
-        let name = Str.intern(nameObj)
+        let name = try Str.intern(nameObj)
         let hold = try PyStack.pushObjs(4); defer { PyStack.pop(to: hold) }
         var fl = fieldsIn
         if Str.isStr(fl) { fl = try Runtime.callMethodByName(fl, Qstr("split"), []) }
@@ -162,7 +162,7 @@ public enum CollectionsModule {
         hold[1] = ft
         for i in 0..<n {
             guard Str.isStr(items[i]) else { throw PyExc.typeError("can't convert '\(typeName(items[i]))' object to str implicitly") }
-            Tuple.items(ft)[i] = Obj(qstr: Str.intern(items[i]))
+            Tuple.items(ft)[i] = Obj(qstr: try Str.intern(items[i]))
         }
         let locals = try Dict.make(capacity: n + 3)
         hold[2] = locals
@@ -205,7 +205,7 @@ public enum CollectionsModule {
             for i in nArgs..<nf { Tuple.items(t)[i] = .null }
             for k in 0..<nKw {
                 let key = a[nPos + 2 * k]
-                let q = Obj(qstr: Str.intern(key))
+                let q = Obj(qstr: try Str.intern(key))
                 var id = -1
                 for j in 0..<nf where Tuple.item(ft, j) == q { id = j }
                 if id < 0 { throw PyExc.typeError("unexpected keyword argument '\(Str.string(key))'") }

@@ -3,12 +3,13 @@ enum ModSupport {
     /// The bytes of an object with the buffer protocol (str, bytes, bytearray, memoryview, array),
     /// in place (valid while the object lives and is not resized), or TypeError as
     /// mp_get_buffer_raise.
-    static func bufferView(_ o: Obj) throws(PyExc) -> UnsafeBufferPointer<UInt8> {
+    public static func bufferView(_ o: Obj) throws(PyExc) -> UnsafeBufferPointer<UInt8> {
         if Str.isStr(o) || BytesMethods.isBuffer(o) {
             let (p, n) = BytesMethods.data(o)
             return UnsafeBufferPointer(start: p, count: n)
         }
         if let (p, n) = ArrayModule.buffer(o) { return UnsafeBufferPointer(start: p, count: n) }
+        if let (p, n) = NativeProtocols.bytes(o) { return UnsafeBufferPointer(start: p, count: n) }
         throw PyExc.typeError("object with buffer protocol required")
     }
 
@@ -16,10 +17,11 @@ enum ModSupport {
     static func readBuffer(_ o: Obj) throws(PyExc) -> [UInt8] { Array(try bufferView(o)) }
 
     /// A writable buffer (bytearray, memoryview, array): pointer and length.
-    static func writeBuffer(_ o: Obj) throws(PyExc) -> (UnsafeMutablePointer<UInt8>, Int) {
+    public static func writeBuffer(_ o: Obj) throws(PyExc) -> (UnsafeMutablePointer<UInt8>, Int) {
         let k = kindOf(o)
         if k == .bytearray || k == .memoryview { return BytesMethods.data(o) }
         if let b = ArrayModule.buffer(o) { return b }
+        if let p = NativeProtocols.of(o), p.bufferIsWritable, let b = NativeProtocols.bytes(o) { return b }
         throw PyExc.typeError("object with buffer protocol required")
     }
 

@@ -1,26 +1,25 @@
 /// sys, gc and micropython.
 public enum CoreModules {
     /// The platform string, version text and the `_mpy` value the host profile reports.
-    nonisolated(unsafe) public static var platform = "linux"
     nonisolated(unsafe) public static var exitHook: ((Int) -> Never)? = nil
 
-    static func install(argv: [String]) throws(PyExc) {
+    static func install() {
         let sys = ModuleBuilder("sys")
-        sys.set("platform", Str.makeStatic(platform))
+        let port = MicroPythonRuntime.port
+        sys.set("platform", Str.makeStatic(port.platform))
         sys.set("byteorder", Obj(qstr: .little))
-        // The port's machine word: 64-bit on the unix-like host, 32-bit on the ESP8266.
-        sys.set("maxsize", try! IntOps.make(platform == "esp8266" || Float.immediate ? Int(Int32.max) : Int(Int64.max)))
-        sys.set("version", Str.makeStatic("3.4.0; MicroPython v1.29.0"))
+        sys.set("maxsize", try! IntOps.make(port.wordBits >= 64 ? Int(Int64.max) : Int(Int32.max)))
+        sys.set("version", Str.makeStatic(port.sysVersion))
         let vi = Tuple.makeStatic([Obj(small: 3), Obj(small: 4), Obj(small: 0)])
         sys.set("version_info", vi)
-        let impl = Obj(offset: Heap.allocateStatic(bytes: 16))
-        setField(impl, 0, Types.module)
-        let implDict = Dict.makeStatic()
-        setField(impl, 1, implDict)
-        try! Dict.set(implDict, Obj(qstr: .name), Str.makeStatic("micropython"))
-        try! Dict.set(implDict, Obj(qstr: .version), Tuple.makeStatic([Obj(small: 1), Obj(small: 29), Obj(small: 0), Str.makeStatic("")]))
-        try! Dict.set(implDict, Obj(qstr: ._mpy), Obj(small: 0x0306))
-        sys.set("implementation", impl)
+        sys.set("implementation", AttrTuple.makeStatic([
+            ("name", Str.makeStatic("micropython")),
+            ("version", Tuple.makeStatic([Obj(small: port.version.0), Obj(small: port.version.1),
+                                          Obj(small: port.version.2), Str.makeStatic(port.version.3)])),
+            ("_machine", Str.makeStatic(port.machine)),
+            ("_mpy", Obj(small: port.mpyValue)),
+            ("_build", Str.makeStatic(port.buildName)),
+        ]))
         sys.function("exit", 0, 1) { (a, n, _) throws(PyExc) in
             throw PyExc(try Exceptions.instantiate(Exceptions.SystemExit, n == 1 ? a[0] : .null))
         }
@@ -30,18 +29,11 @@ public enum CoreModules {
             Builtins.out(p.bytes)
             return .none
         }
-        Heap.allocatingStatic = false
-        let modules = try Dict.make()
-        Heap.roots[Root.modules] = modules
-        let path = try List.make(count: 0)
-        Heap.roots[Root.sysPath] = path
-        let av = try List.make(count: 0)
-        Heap.roots[Root.sysArgv] = av
-        for s in argv { try List.append(av, try Str.make(s)) }
-        Heap.allocatingStatic = true
-        sys.set("modules", modules)
-        sys.set("path", path)
-        sys.set("argv", av)
+        // sys.modules, sys.path and sys.argv live in the GC heap: made anew by every session
+        // (startSession), as mp_init makes them.
+        sys.set("modules", .none)
+        sys.set("path", .none)
+        sys.set("argv", .none)
         Heap.roots[Root.sysModule] = sys.module
         installStdio(sys)
 
@@ -82,8 +74,12 @@ public enum CoreModules {
             Builtins.out(s)
             return .none
         }
-        mp.function("qstr_info", 0, 1) { (_, _, _) throws(PyExc) in
-            Builtins.out("qstr pool: n_pool=1, n_qstr=\(QstrPool.count), n_str_data_bytes=\(QstrPool.chunkUsed), n_total_bytes=\(QstrPool.chunkUsed)\n")
+        mp.function("qstr_info", 0, 1) { (_, n, _) throws(PyExc) in
+            // The heap pools only, as MicroPython counts them (its ROM pools are left out).
+            let i = QstrPool.info()
+            Builtins.out("qstr pool: n_pool=\(i.pools), n_qstr=\(i.qstrs), n_str_data_bytes=\(i.dataBytes), n_total_bytes=\(i.totalBytes)\n")
+            // With an argument, the heap qstrs too, newest pool first.
+            if n == 1 { for q in QstrPool.heapQstrs() { Builtins.out("Q(\(q.string))\n") } }
             return .none
         }
         mp.function("stack_use", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: VM.stackUsed) }
@@ -115,6 +111,22 @@ public enum CoreModules {
 extension CoreModules {
     /// sys.stdin/stdout/stderr: static stream objects [type, fd] whose write() goes to the
     /// host's output hooks.
+    /// Makes this session's sys.modules, sys.path (the port's initial entries) and sys.argv.
+    static func startSession(argv: [String], path: [String]) throws(PyExc) {
+        let sysDict = Module.globals(Heap.roots[Root.sysModule])
+        let modules = try Dict.make()
+        Heap.roots[Root.modules] = modules
+        try Dict.set(sysDict, Obj(qstr: Qstr("modules")), modules)
+        let p = try List.make(count: 0)
+        Heap.roots[Root.sysPath] = p
+        try Dict.set(sysDict, Obj(qstr: Qstr("path")), p)
+        for e in path { try List.append(p, try Str.make(e)) }
+        let av = try List.make(count: 0)
+        Heap.roots[Root.sysArgv] = av
+        try Dict.set(sysDict, Obj(qstr: Qstr("argv")), av)
+        for s in argv { try List.append(av, try Str.make(s)) }
+    }
+
     static func installStdio(_ sys: ModuleBuilder) {
         // MicroPython's stdio objects are TextIOWrappers, shown as <io.TextIOWrapper fd>.
         let t = TypeObject.makeBuiltin(Qstr("TextIOWrapper"), .nativeObject, base: Types.object)

@@ -4,34 +4,27 @@ import Glibc
 import Darwin
 #endif
 
-/// time: the ESP8266 build's time module on the host clock. The epoch is 2000-01-01 on the
-/// esp8266 profile (as MicroPython's bare-metal ports) and 1970-01-01 on the host profile (as
-/// the unix port); ticks wrap at 2**30 (MICROPY_PY_TIME_TICKS_PERIOD).
+/// time: the ESP8266 build's time module on the runtime's clock (`MicroPythonRuntime.clock`).
+/// The epoch is the port's (2000-01-01 on the ESP8266, as MicroPython's bare-metal ports;
+/// 1970-01-01 on the unix port); ticks wrap at 2**30 (MICROPY_PY_TIME_TICKS_PERIOD).
 public enum TimeModule {
     /// The port's epoch in Unix seconds.
-    static var epochOffset: Int { MicroPythonRuntime.profile == .esp8266 ? 946_684_800 : 0 }
+    static var epochOffset: Int { MicroPythonRuntime.port.epochUnixSeconds }
     static let period = 1 << 30
-    nonisolated(unsafe) static var startNs: Int = 0
 
-    static func now(_ clock: clockid_t) -> (Int, Int) {
-        var ts = timespec()
-        clock_gettime(clock, &ts)
-        return (Int(ts.tv_sec), Int(ts.tv_nsec))
+    /// Seconds since the port's epoch by the runtime's clock.
+    static func epochSeconds() -> Int {
+        Int(MicroPythonRuntime.clock.wallClockNanoseconds() / 1_000_000_000) - epochOffset
     }
 
-    static func monotonicNs() -> Int {
-        let (s, ns) = now(CLOCK_MONOTONIC)
-        return s * 1_000_000_000 + ns - startNs
-    }
+    static func monotonicNs() -> Int { Int(MicroPythonRuntime.clock.monotonicNanoseconds()) }
 
-    static func sleepNs(_ total: Int) throws(PyExc) {
-        if total <= 0 { return }
-        var req = timespec(tv_sec: total / 1_000_000_000, tv_nsec: total % 1_000_000_000)
-        var rem = timespec()
-        while nanosleep(&req, &rem) != 0 {
-            req = rem
-            try Runtime.handlePending()
-        }
+    /// A sleep of `amount` units of `unit` nanoseconds; a negative one returns at once, a huge
+    /// one is a sleep for ever (cut short by Ctrl-C), as on the board.
+    static func sleep(_ amount: Double, unit: Double) throws(PyExc) {
+        let ns = amount * unit
+        guard ns > 0 else { return }
+        try MicroPythonRuntime.sleep(nanoseconds: ns >= 9.0e18 ? Int64.max / 2 : Int64(max(0, ns)))
     }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -113,24 +106,22 @@ public enum TimeModule {
     }
 
     static func install() {
-        let (s, ns) = now(CLOCK_MONOTONIC)
-        startNs = s * 1_000_000_000 + ns
         let m = ModuleBuilder("time")
-        m.function("time", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(now(CLOCK_REALTIME).0 - epochOffset) }
+        m.function("time", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(epochSeconds()) }
         m.function("time_ns", 0, 0) { (_, _, _) throws(PyExc) in
-            let (s, ns) = now(CLOCK_REALTIME)
-            return try IntOps.store(BigIntValue((s - epochOffset) * 1_000_000_000 + ns))
+            let ns = Int(MicroPythonRuntime.clock.wallClockNanoseconds()) - epochOffset * 1_000_000_000
+            return try IntOps.store(BigIntValue(ns))
         }
         m.function("sleep", 1, 1) { (a, _, _) throws(PyExc) in
-            try sleepNs(Int(1000 * (try ModSupport.float(a[0]))) * 1_000_000)
+            try sleep(try ModSupport.float(a[0]), unit: 1e9)
             return .none
         }
         m.function("sleep_ms", 1, 1) { (a, _, _) throws(PyExc) in
-            try sleepNs(try IntOps.toInt(a[0]) * 1_000_000)
+            try sleep(Double(try IntOps.toInt(a[0])), unit: 1e6)
             return .none
         }
         m.function("sleep_us", 1, 1) { (a, _, _) throws(PyExc) in
-            try sleepNs(try IntOps.toInt(a[0]) * 1000)
+            try sleep(Double(try IntOps.toInt(a[0])), unit: 1e3)
             return .none
         }
         m.function("ticks_ms", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: (monotonicNs() / 1_000_000) & (period - 1)) }
@@ -147,7 +138,7 @@ public enum TimeModule {
             return Obj(small: (t + delta) & (period - 1))
         }
         let localtime = Native.make("localtime", 0, 1) { (a, nPos, _) throws(PyExc) in
-            let secs = nPos == 0 || a[0] == .none ? now(CLOCK_REALTIME).0 - epochOffset : try IntOps.toInt(a[0])
+            let secs = nPos == 0 || a[0] == .none ? epochSeconds() : try IntOps.toInt(a[0])
             let f = structTime(secs)
             return try ModSupport.tuple(8) { (i: Int) throws(PyExc) -> Obj in try IntOps.make(f[i]) }
         }

@@ -23,6 +23,12 @@ public enum Classes {
         cacheAddress = UInt(bitPattern: c)
     }
 
+    /// Forgets every cached lookup (qstr numbers are reused after `QstrPool.reset`).
+    static func clearCache() {
+        if cacheAddress == 0 { return }
+        UnsafeMutablePointer<UInt32>(bitPattern: cacheAddress).unsafelyUnwrapped.update(repeating: 0, count: 3 * cacheSize)
+    }
+
     static func lookupBuiltin(_ t: Obj, _ name: Qstr) -> Obj? {
         let c = UnsafeMutablePointer<UInt32>(bitPattern: cacheAddress).unsafelyUnwrapped
         let i = 3 * (Int(truncatingIfNeeded: (t.raw >> 4) &* 31 &+ name.id &* 0x9E37) & (cacheSize - 1))

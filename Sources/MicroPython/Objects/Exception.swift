@@ -192,3 +192,13 @@ public enum Exceptions {
         return Tuple.count(a) > 0 ? Tuple.item(a, 0) : .none
     }
 }
+
+extension Exceptions {
+    /// Drops the tracebacks the preallocated (static) exceptions carry into the GC heap.
+    static func clearPreallocated() {
+        for e in [memoryErrorInstance, recursionInstance, keyboardInterruptInstance] {
+            words(e)[1] = 0
+            words(e)[2] = 0
+        }
+    }
+}

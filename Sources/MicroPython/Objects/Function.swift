@@ -198,7 +198,7 @@ public enum Loader {
         let qt = try Heap.allocate(bytes: 4 * max(1, module.qstrs.count))
         words(ctx)[2] = qt
         for (i, s) in module.qstrs.enumerated() {
-            UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(words(ctx)[2])).unsafelyUnwrapped[i] = QstrPool.intern(s).id
+            UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(words(ctx)[2])).unsafelyUnwrapped[i] = try QstrPool.intern(data: s).id
         }
         let ot = try Heap.allocate(bytes: 4 * max(1, module.objects.count))
         words(ctx)[3] = ot

@@ -681,3 +681,52 @@ extension Qstr {
     public static let cryptolib = Qstr(id: 418)
     public static let asyncio = Qstr(id: 419)
 }
+
+/// Names Swift code interns from literals (`Qstr("...")`), found in the sources.
+enum LiteralNames {
+    static let all: [String] = [
+        "...",
+        "BytesIO",
+        "FileIO",
+        "IOBase",
+        "NotImplementedType",
+        "OrderedDict",
+        "StringIO",
+        "TextIOWrapper",
+        "__missing__",
+        "_asdict",
+        "_fields",
+        "abs_tol",
+        "buffering",
+        "builtin_function_or_method",
+        "chdir",
+        "deque",
+        "ellipsis",
+        "encoding",
+        "getcwd",
+        "ilistdir",
+        "ioctl",
+        "iterable",
+        "keepends",
+        "lookahead",
+        "metaclass",
+        "mkfs",
+        "mode",
+        "mount",
+        "mtime",
+        "newline",
+        "pop from an empty set",
+        "popitem(): dictionary is empty",
+        "progsize",
+        "r",
+        "rb",
+        "readblocks",
+        "readsize",
+        "rel_tol",
+        "separators",
+        "stat",
+        "sync",
+        "umount",
+        "writeblocks",
+    ]
+}

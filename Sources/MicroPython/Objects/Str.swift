@@ -82,10 +82,17 @@ public enum Str {
     }
 
     /// A str whose bytes are interned (used for identifiers and attribute names).
-    public static func intern(_ o: Obj) -> Qstr {
+    public static func intern(_ o: Obj) throws(PyExc) -> Qstr {
         if o.isQstr { return o.qstrValue }
         let (p, n) = data(o)
-        return QstrPool.intern(p, n)
+        return try QstrPool.intern(p, n)
+    }
+
+    /// The qstr equal to a str, if there is one (never interns).
+    public static func existingQstr(_ o: Obj) -> Qstr? {
+        if o.isQstr { return o.qstrValue }
+        let (p, n) = data(o)
+        return QstrPool.find(p, n)
     }
 
     public static func string(_ o: Obj) -> String { String(decoding: buffer(o), as: UTF8.self) }

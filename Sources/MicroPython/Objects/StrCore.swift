@@ -118,14 +118,14 @@ public enum BytesMethods {
         switch kindOf(o) {
         case .bytearray: return (arenaBytes(words(o)[3]), ByteArray.count(o))
         case .memoryview: return MemoryView.data(o)
-        case .nativeObject: return ArrayModule.buffer(o) ?? (arenaBytes(0), 0)
+        case .nativeObject: return ArrayModule.buffer(o) ?? NativeProtocols.bytes(o) ?? (arenaBytes(0), 0)
         default: return Str.data(o)
         }
     }
 
     public static func isBuffer(_ o: Obj) -> Bool {
         let k = kindOf(o)
-        return k == .bytes || k == .bytearray || k == .memoryview || (k == .nativeObject && ArrayModule.buffer(o) != nil)
+        return k == .bytes || k == .bytearray || k == .memoryview || (k == .nativeObject && (ArrayModule.buffer(o) != nil || NativeProtocols.bytes(o) != nil))
     }
 
     static func getItem(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {

@@ -68,6 +68,8 @@ public enum TypeFlags {
     /// The type carries a protocol (io.IOBase's stream protocol). A class whose first base has
     /// one inherits it, and MicroPython's type object for it is one word (one block) bigger.
     public static let hasProtocol: UInt32 = 256
+    /// A native class with protocol slots (NativeProtocols), indexed by the type's extra word.
+    public static let nativeProtocols: UInt32 = 512
 }
 
 /// The builtin type objects.

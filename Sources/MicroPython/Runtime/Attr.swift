@@ -135,6 +135,11 @@ extension Runtime {
         }
         if name == .__class__ { dest[0] = t; dest[1] = .null; return true }
         if let v = try Attributes.special(o, k, name) { dest[0] = v; dest[1] = .null; return true }
+        if k == .nativeObject, let p = NativeProtocols.of(type: t), let load = p.loadAttribute,
+           let v = try load(o, name) {
+            dest[0] = v; dest[1] = .null
+            return true
+        }
         return false
     }
 
@@ -228,6 +233,9 @@ extension Runtime {
             } else {
                 try Dict.set(Module.globals(o), key, value)
             }
+        case .nativeObject:
+            if let p = NativeProtocols.of(o), let store = p.storeAttribute, try store(o, name, value) { return }
+            throw attributeError(o, name)
         default:
             if kindOf(o) == .function, value.isNull == false {
                 throw PyExc.attributeError("'function' object has no attribute '\(name.string)'")

@@ -66,15 +66,17 @@ public struct KwArgs {
     public func get(_ name: Qstr) -> Obj? {
         for i in 0..<nKw {
             let k = args[nPos + 2 * i]
-            if k == Obj(qstr: name) || (Str.isStr(k) && Str.intern(k) == name) { return args[nPos + 2 * i + 1] }
+            // A str key is compared, not interned (as mp_arg_parse_all's map lookup).
+            if k == Obj(qstr: name) || (Str.isStr(k) && Str.existingQstr(k) == name) { return args[nPos + 2 * i + 1] }
         }
         return nil
     }
     /// Raises TypeError for a keyword outside `allowed`.
     public func check(_ allowed: [Qstr]) throws(PyExc) {
         for i in 0..<nKw {
-            let k = Str.intern(args[nPos + 2 * i])
-            if !allowed.contains(k) { throw PyExc.typeError("unexpected keyword argument '\(k.string)'") }
+            let key = args[nPos + 2 * i]
+            if Str.isStr(key), let k = Str.existingQstr(key), allowed.contains(k) { continue }
+            throw PyExc.typeError("unexpected keyword argument '\(Str.string(key))'")
         }
     }
 }
@@ -102,6 +104,9 @@ extension Runtime {
         case .type:
             return try Classes.construct(f, args, nPos, nKw)
         default:
+            if let p = NativeProtocols.of(type: t), let call = p.call, kindOf(f) == .nativeObject {
+                return try call(f, args, nPos, nKw)
+            }
             if TypeObject.isUserClass(t), let m = Classes.lookup(t, .__call__) {
                 let total = nPos + 2 * nKw
                 let a = try PyStack.pushObjs(total + 1)
@@ -298,7 +303,7 @@ extension Runtime {
         let ctx = Function.context(fun)
         for k in 0..<nKw {
             let key = args[nPosGiven + 2 * k], value = args[nPosGiven + 2 * k + 1]
-            let name = Str.intern(key)
+            let name = try Str.intern(key)
             var found = false
             for p in 0..<(nPosParams + nKwOnly) where Loader.qstr(ctx, RawCodeObj.argNameIndex(rc, p)) == name {
                 if !fastTop[-p].isNull {

@@ -7,8 +7,6 @@ public enum Import {
     nonisolated(unsafe) public static var readFile: (String) -> [UInt8]? = { _ in nil }
     /// True if the path is a directory.
     nonisolated(unsafe) public static var isDirectory: (String) -> Bool = { _ in false }
-    /// Builtin (native) modules by name, created in the static region at start-up.
-    nonisolated(unsafe) public static var builtinModules: [String: Obj] = [:]
 
     static var modules: Obj { Heap.roots[Root.modules] }
 
@@ -57,10 +55,8 @@ public enum Import {
     static func importOne(_ fullName: String, component: String, parentPath: String?, parent: Obj) throws(PyExc) -> Obj {
         let key = try Str.make(fullName)
         if let m = try Dict.get(modules, key) { return m }
-        if parentPath == nil, let m = builtinModules[fullName] {
-            try Dict.set(modules, key, m)
-            return m
-        }
+        // Built-ins are not entered in sys.modules (as in MicroPython).
+        if parentPath == nil, let m = ModuleRegistry.beforePath(fullName) { return m }
         let dirs: [String]
         if let p = parentPath { dirs = [p] } else { dirs = try searchPath() }
         for dir in dirs {
@@ -84,6 +80,7 @@ public enum Import {
                 return m
             }
         }
+        if parentPath == nil, let m = ModuleRegistry.afterPath(fullName) { return m }
         throw PyExc.make(Exceptions.ImportError, "no module named '\(fullName)'")
     }
 
@@ -110,7 +107,7 @@ public enum Import {
     nonisolated(unsafe) public static var mainModuleName: String? = nil
 
     static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
-        let m = try Module.make(name: Qstr(name == mainModuleName ? "__main__" : name))
+        let m = try Module.make(name: try QstrPool.intern(data: name == mainModuleName ? "__main__" : name))
         if let f = file {
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = m
@@ -187,7 +184,8 @@ extension Runtime {
         } catch {
             let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError
             let e = PyExc.make(type, error.message)
-            Exceptions.addTraceback(e.obj, file: Qstr(fileName), line: error.line, function: .empty)
+            // The C lexer interns the file name first, on the heap like any program data.
+            Exceptions.addTraceback(e.obj, file: try QstrPool.intern(data: fileName), line: error.line, function: .empty)
             throw e
         }
     }

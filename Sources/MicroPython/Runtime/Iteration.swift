@@ -118,6 +118,7 @@ extension Runtime {
             }
             throw PyExc(r)
         case .instance, .nativeObject:
+            if let p = NativeProtocols.of(it), let next = p.next { return try next(it) }
             guard let m = Classes.lookup(typeOf(it), .__next__) else {
                 throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
             }

@@ -1,72 +1,77 @@
 import CSupport
 
-/// The two profiles of the same VM.
-public enum Profile: String {
-    /// The unix port's feature set: boxed double floats, a large heap.
-    case host
-    /// The ESP8266 build: immediate 30-bit floats, no complex, a 38 KiB heap.
-    case esp8266
-}
-
-/// Brings up a runtime: arena, qstrs, types, builtins and core modules.
+/// Brings up the runtime, and takes it back to its just-started state (soft reset).
+///
+/// Two parts, as on a MicroPython firmware:
+/// - the "ROM", built once per process by `initialise`: qstrs of the core's names, builtin
+///   types, functions and modules in the arena's static region, never collected;
+/// - the session, made by `startSession` in the GC heap: sys.modules, sys.path, sys.argv,
+///   __main__. `softReset` ends a session (finalisers of every object, the heap wiped, every
+///   piece of mutable interpreter state back to its start value) and starts a new one, as
+///   MicroPython's gc_sweep_all + mp_deinit + gc_init + mp_init.
 public enum MicroPythonRuntime {
-    nonisolated(unsafe) public static var profile = Profile.host
+    /// The port this runtime was started for.
+    nonisolated(unsafe) public private(set) static var port = PortConfiguration.unix
     nonisolated(unsafe) static var started = false
+    nonisolated(unsafe) static var sessionArgv: [String] = []
 
-    public static func initialise(profile: Profile, heapBytes: Int, argv: [String], stackTop: UnsafeMutableRawPointer?,
-                                  nativeStackSize: Int) {
-        precondition(!started, "runtime already initialised")
+    /// Port hooks run at every soft reset, after every object's finaliser and before the heap
+    /// is wiped: a port drops what it keeps for the session (IRQ handlers, timers...).
+    nonisolated(unsafe) public static var resetHooks: [() -> Void] = []
+
+    /// Starts the runtime once per process. `heapBytes` nil: the port's default heap.
+    public static func initialise(port: PortConfiguration, heapBytes: Int? = nil, argv: [String],
+                                  stackTop: UnsafeMutableRawPointer?, nativeStackSize: Int) {
+        precondition(!started, "the runtime starts once per process; use softReset() to start again")
         started = true
-        self.profile = profile
-        Float.immediate = profile == .esp8266
-        Runtime.compilerOptions.allowComplex = profile == .host
+        self.port = port
+        sessionArgv = argv
+        Float.immediate = port.floats == .immediateSingle
+        Runtime.compilerOptions.allowComplex = port.complexNumbers
         QstrPool.start()
-        Heap.initialise(heapBytes: heapBytes)
+        Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)
         Heap.stackTop = stackTop
         if let top = stackTop {
             // Leave a margin below the limit for the native code that raises the error.
             VM.nativeStackLimit = UInt(bitPattern: top) - UInt(nativeStackSize) + 256 * 1024
         }
-        if profile == .esp8266 {
-            VM.stackLimit = 8192 - 1024
-            VM.frameCost = 120
-            VM.slotCost = 4
-        }
-        PyStack.initialise(words: profile == .esp8266 ? 64 * 1024 : 1024 * 1024)
+        VM.stackLimit = port.cStackBytes
+        VM.frameCost = port.cStackFrameBytes
+        VM.slotCost = port.cStackSlotBytes
+        PyStack.initialise(words: port.valueStackWords)
         Heap.allocatingStatic = true
         Classes.startCache()
         Types.create()
         Exceptions.create()
         Builtins.install()
-        do throws(PyExc) { try CoreModules.install(argv: argv) } catch { preconditionFailure("start-up failed") }
-        ExtraModules.install()
+        CoreModules.install()
+        for install in ModuleRegistry.core { install() }
+        for install in port.modules { install() }
         Heap.allocatingStatic = false
+        RuntimeState.sealROM()
         Heap.finaliser = { o in Finalisers.run(o) }
-        let main = try! Module.make(name: .__main__)
+        do throws(PyExc) { try startSession() } catch { preconditionFailure("the heap is too small to start") }
+    }
+
+    /// Makes the session's objects in the GC heap.
+    static func startSession() throws(PyExc) {
+        try CoreModules.startSession(argv: sessionArgv, path: port.initialSysPath)
+        let main = try Module.make(name: .__main__)
         Heap.roots[Root.mainGlobals] = Module.globals(main)
-        try! Dict.set(Import.modules, Obj(qstr: .__main__), main)
+        try Dict.set(Import.modules, Obj(qstr: .__main__), main)
         Runtime.locals = Module.globals(main)
         Runtime.globalsNow = Module.globals(main)
     }
-}
 
-/// Registry for modules defined outside the core start-up (math, ports...).
-public enum ExtraModules {
-    nonisolated(unsafe) public static var installers: [() -> Void] = []
-    static func install() {
-        MathModule.install()
-        ErrnoModule.install()
-        HeapqModule.install()
-        BinasciiModule.install()
-        RandomModule.install()
-        TimeModule.install()
-        StructModule.install()
-        JsonModule.install()
-        IoModule.install()
-        ArrayModule.install()
-        CollectionsModule.install()
-        VfsModule.install()
-        for i in installers { i() }
+    /// Soft reset: runs the finaliser of every object that has one (files are flushed and
+    /// closed), drops every object and everything the interpreter keeps for a session, and
+    /// starts a new session. The ROM and the settings made at start-up (heap size, gcstress,
+    /// the port) stay. Call it from the interpreter's thread, with no Python code running.
+    public static func softReset() {
+        Heap.sweepAll()
+        for hook in resetHooks { hook() }
+        RuntimeState.reset()
+        do throws(PyExc) { try startSession() } catch { preconditionFailure("the heap is too small to start") }
     }
 }
 

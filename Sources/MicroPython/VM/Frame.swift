@@ -17,3 +17,14 @@ public enum Frame {
         headerWords + nState + recordWords * nExc
     }
 }
+
+extension VM {
+    /// A soft reset: no frames, no pending interrupt or scheduled work.
+    static func resetSession() {
+        depth = 0
+        yielded = false
+        pendingInterrupt = false
+        pendingHook = false
+        stackUsed = 0
+    }
+}

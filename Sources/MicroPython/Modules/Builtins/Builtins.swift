@@ -64,7 +64,7 @@ public enum Builtins {
         let module = Obj(offset: Heap.allocateStatic(bytes: 16))
         setField(module, 0, Types.module)
         setField(module, 1, Runtime.builtinsDict)
-        Import.builtinModules["builtins"] = module
+        ModuleRegistry.add("builtins", module, extensible: false)
         installFunctions()
         installConstructors()
         installListMethods()

@@ -99,10 +99,17 @@ extension Builtins {
         function("getattr", 2, 3) { (a, n, _) throws(PyExc) in
             let name = try qstrArg(a[1])
             if n == 3 {
-                do throws(PyExc) { return try Runtime.loadAttr(a[0], name) } catch {
+                let dest = try PyStack.pushObjs(2)
+                defer { PyStack.pop(to: dest) }
+                do throws(PyExc) {
+                    // Absent: the default, without making an AttributeError first (as
+                    // mp_load_attr_default), so a miss allocates nothing.
+                    if try Runtime.findAttr(a[0], name, dest) != true { return a[2] }
+                } catch {
                     if isInstance(error.obj, Exceptions.AttributeError) { return a[2] }
                     throw error
                 }
+                return dest[1].isNull ? dest[0] : try BoundMethod.make(dest[0], dest[1])
             }
             return try Runtime.loadAttr(a[0], name)
         }
@@ -221,7 +228,7 @@ extension Builtins {
 
     static func qstrArg(_ o: Obj) throws(PyExc) -> Qstr {
         guard Str.isStr(o) else { throw PyExc.typeError("attribute name must be string, not '\(typeName(o))'") }
-        return Str.intern(o)
+        return try Str.intern(o)
     }
 
     static func classCheck(_ t: Obj, _ spec: Obj) throws(PyExc) -> Bool {
@@ -347,7 +354,7 @@ extension Builtins {
     /// and fills the body's __class__ cell.
     static func buildClassBody(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int) throws(PyExc) -> Obj {
         let body = a[0]
-        let name = Str.intern(a[1])
+        let name = try Str.intern(a[1])
         let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
         let ns = try Dict.make()
         hold[0] = ns

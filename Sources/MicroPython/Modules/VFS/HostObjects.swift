@@ -28,3 +28,11 @@ enum HostObjects {
         freeSlots.append(i)
     }
 }
+
+extension HostObjects {
+    /// A soft reset: the heap objects that referred to these are gone (their finalisers ran).
+    static func removeAll() {
+        slots.removeAll()
+        freeSlots.removeAll()
+    }
+}

@@ -66,11 +66,8 @@ final class VfsState {
 public enum NativeVfs {
     nonisolated(unsafe) public static var drivers: [VfsDriver] = []
     nonisolated(unsafe) static var types: [Obj] = []
-    /// Nanoseconds since 1970 for file timestamps (the board replaces it with its RTC).
-    nonisolated(unsafe) public static var clockNanoseconds: () -> Int64 = {
-        let (s, ns) = TimeModule.now(CLOCK_REALTIME)
-        return Int64(s) * 1_000_000_000 + Int64(ns)
-    }
+    /// Nanoseconds since 1970 for file timestamps: the runtime's clock.
+    static let clockNanoseconds: () -> Int64 = { MicroPythonRuntime.clock.wallClockNanoseconds() }
 
     static func state(_ o: Obj) -> VfsState? {
         guard o.isPointer, types.contains(typeOf(o)) else { return nil }
@@ -159,7 +156,7 @@ public enum NativeVfs {
     }
 
     static func install() {
-        registerDrivers(profile: MicroPythonRuntime.profile)
+        registerDrivers(hostFilesystems: MicroPythonRuntime.port.hostFilesystems)
         RootDirectoryIterator.install()
         DirectoryIterators.install()
         Finalisers.native.append { o in

@@ -18,9 +18,16 @@ final class PythonBlockDevice: BlockDevice {
     /// littlefs's three-argument readblocks/writeblocks (FAT: two arguments, whole blocks).
     let extended: Bool
 
+    /// The protocol's method names, interned while the ROM is built (a lazily made Swift
+    /// global would hold a session qstr that a soft reset drops).
     enum Names {
-        static let readblocks = Qstr("readblocks"), writeblocks = Qstr("writeblocks")
-        static let ioctl = Qstr("ioctl"), sync = Qstr("sync"), count = Qstr("count")
+        nonisolated(unsafe) static var readblocks = Qstr(id: 0), writeblocks = Qstr(id: 0)
+        nonisolated(unsafe) static var ioctl = Qstr(id: 0), sync = Qstr(id: 0), count = Qstr(id: 0)
+
+        static func install() {
+            (readblocks, writeblocks) = (Qstr("readblocks"), Qstr("writeblocks"))
+            (ioctl, sync, count) = (Qstr("ioctl"), Qstr("sync"), Qstr("count"))
+        }
     }
 
     enum Ioctl {
@@ -140,6 +147,12 @@ enum VfsScratch {
         words(array)[3] = data
         bytes = UnsafeMutableRawPointer(arenaBytes(data))
         Heap.roots[Root.vfsScratch] = try! MemoryView.make(array, offset: 0, length: capacity)
+    }
+
+    /// A soft reset: no data of the last session stays in the buffer.
+    static func clear() {
+        bytes.initializeMemory(as: UInt8.self, repeating: 0, count: capacity)
+        _ = view(capacity)
     }
 
     static func view(_ count: Int) -> Obj {

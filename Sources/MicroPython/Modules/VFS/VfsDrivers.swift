@@ -1,11 +1,11 @@
 import Storage
 
 /// The filesystems the native Vfs classes offer: VfsLfs2 and VfsFat as on the ESP8266, plus
-/// VfsLfs1 on the host profile (as MicroPython's unix port has it).
+/// VfsLfs1 and VfsPosix when the port has host filesystems (as MicroPython's unix port has it).
 extension NativeVfs {
-    static func registerDrivers(profile: Profile) {
+    static func registerDrivers(hostFilesystems: Bool) {
         drivers = []
-        if profile == .host {
+        if hostFilesystems {
             drivers.append(VfsDriver(
                 name: "VfsLfs1", kind: .littlefs,
                 format: { (dev, o) throws(StorageError) in try LittleFS1.format(dev, configuration: lfs1(o)) },
@@ -15,7 +15,7 @@ extension NativeVfs {
             name: "VfsLfs2", kind: .littlefs,
             format: { (dev, o) throws(StorageError) in try LittleFS2.format(dev, configuration: lfs2(o)) },
             mount: { (dev, o) throws(StorageError) in try LittleFS2(mounting: dev, configuration: lfs2(o)) }))
-        if profile == .host { drivers.append(VfsDriver(name: "VfsPosix", kind: .posix)) }
+        if hostFilesystems { drivers.append(VfsDriver(name: "VfsPosix", kind: .posix)) }
         drivers.append(VfsDriver(
             name: "VfsFat", kind: .fat,
             format: { (dev, _) throws(StorageError) in try FATFileSystem.format(dev, clock: clockNanoseconds) },

@@ -183,10 +183,18 @@ public enum VfsModule {
 
     static func install() {
         VfsScratch.install()
+        PythonBlockDevice.Names.install()
         NativeVfs.install()
         FileObjects.install()
         let os = ModuleBuilder("os")
         addOSFunctions(os)
+        if let u = MicroPythonRuntime.port.uname {
+            // os.uname(): one static attrtuple, as the firmware returns the same object each time.
+            let info = AttrTuple.makeStatic([("sysname", Str.makeStatic(u.sysname)), ("nodename", Str.makeStatic(u.nodename)),
+                                             ("release", Str.makeStatic(u.release)), ("version", Str.makeStatic(u.version)),
+                                             ("machine", Str.makeStatic(u.machine))])
+            os.function("uname", 0, 0) { (_, _, _) throws(PyExc) in info }
+        }
         for t in NativeVfs.types { os.set(TypeObject.name(t).string, t) }
         let v = ModuleBuilder("vfs")
         v.function("mount", 0, 2, kw: true, mount)
@@ -194,7 +202,7 @@ public enum VfsModule {
         for t in NativeVfs.types { v.set(TypeObject.name(t).string, t) }
         let open = Native.make("open", 0, 4, kw: true, open)
         Builtins.add("open", open)
-        if let io = Import.builtinModules["io"] { try! Dict.set(field(io, 1), Obj(qstr: Qstr("open")), open) }
+        if let io = ModuleRegistry.module("io") { try! Dict.set(field(io, 1), Obj(qstr: Qstr("open")), open) }
     }
 }
 

@@ -1,5 +1,5 @@
 import XCTest
-import MicroPython
+@testable import MicroPython
 @testable import MicroPythonREPL
 
 /// Everything the engine and the running code write, in order (the runtime is global, so
@@ -39,30 +39,45 @@ struct ScriptedPort: ReplPort {
     mutating func setInterruptChar(_ c: Int) { interruptChar = c }
 }
 
+/// The REPL engine on the tests' shared runtime (one per process), each session in a fresh
+/// __main__ after a soft reset.
 final class ReplEngineTests: XCTestCase {
-    static let started: Bool = {
-        MicroPythonRuntime.initialise(profile: .esp8266, heapBytes: 64 * 1024, argv: [],
-                                      stackTop: nil, nativeStackSize: 0)
-        Builtins.writeStdout = { Transcript.cooked(UnsafeRawBufferPointer($0)) }
-        Builtins.writeStderr = { Transcript.cooked(UnsafeRawBufferPointer($0)) }
-        return true
-    }()
-
     static let banner = "MicroPython test\r\nType \"help()\" for more information.\r\n"
+    var savedOut: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
+    var savedErr: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
 
     override func setUp() {
-        XCTAssertTrue(Self.started)
+        XCTAssertTrue(TestRuntime.started)
+        Heap.stress = false
+        savedOut = Builtins.writeStdout
+        savedErr = Builtins.writeStderr
+        Builtins.writeStdout = { Transcript.cooked(UnsafeRawBufferPointer($0)) }
+        Builtins.writeStderr = { Transcript.cooked(UnsafeRawBufferPointer($0)) }
         Transcript.bytes = []
     }
 
+    override func tearDown() {
+        if let o = savedOut { Builtins.writeStdout = o }
+        if let e = savedErr { Builtins.writeStderr = e }
+    }
+
     /// Runs an engine on `input` (starting in `mode`) and returns what it wrote and why it ended.
-    func session(_ input: String, mode: ReplEngine<ScriptedPort>.Mode = .friendly, window: Int = 256)
+    @inline(never) func session(_ input: String, mode: ReplEngine<ScriptedPort>.Mode = .friendly, window: Int = 256)
         -> (output: String, exit: ReplExit) {
         var engine = ReplEngine(port: ScriptedPort(Array(input.utf8)))
         engine.mode = mode
         engine.rawPasteBufferSize = window
-        let exit = engine.run()
+        let exit = run(&engine)
         return (String(decoding: Transcript.bytes, as: UTF8.self), exit)
+    }
+
+    /// Runs the engine in a fresh session, with the native stack scanned from here.
+    @inline(never) func run(_ engine: inout ReplEngine<ScriptedPort>) -> ReplExit {
+        MicroPythonRuntime.softReset()
+        var marker = 0
+        Heap.stackTop = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
+        defer { Heap.stackTop = nil }
+        return engine.run()
     }
 
     func testFriendlyExpressionAndCtrlD() {
@@ -158,7 +173,7 @@ final class ReplEngineTests: XCTestCase {
 
     func testInterruptCharSetOnlyWhileRunning() {
         var engine = ReplEngine(port: ScriptedPort(Array("1\r".utf8)))
-        _ = engine.run()
+        _ = run(&engine)
         XCTAssertEqual(engine.port.interruptChar, -1)
         XCTAssertEqual(Runtime.interruptChar, -1)
         XCTAssertEqual(engine.port.modeSwitches, ["raw", "orig", "raw", "orig"])
@@ -197,7 +212,7 @@ final class ReplEngineTests: XCTestCase {
 
     func testHistoryKeepsItsCapacity() {
         var engine = ReplEngine(port: ScriptedPort(Array("1\r2\r3\r\u{1b}[A\u{1b}[A\u{1b}[A\r".utf8)), historySize: 2)
-        _ = engine.run()
+        _ = run(&engine)
         // Only "3" and "2" are kept: three ups stop at "2".
         XCTAssertEqual(lastResult(String(decoding: Transcript.bytes, as: UTF8.self)), "2")
         XCTAssertEqual(engine.history, [Array("2".utf8), Array("3".utf8)])

@@ -1,0 +1,97 @@
+/// What a port tells the language core about the machine it models: identity strings, number
+/// representation, memory and stack sizes, the epoch. The core reads these instead of asking
+/// which board it runs on, as a C port's mpconfigport.h configures py/.
+public struct PortConfiguration {
+    /// How floats are stored: boxed 64-bit doubles (the unix port) or 30-bit singles inside
+    /// the object word (MICROPY_OBJ_REPR_C with MICROPY_FLOAT_IMPL_FLOAT, as on the ESP8266).
+    public enum FloatRepresentation { case boxedDouble, immediateSingle }
+
+    /// The fields of os.uname(); a port without os.uname leaves `uname` nil.
+    public struct Uname {
+        public var sysname, nodename, release, version, machine: String
+        public init(sysname: String, nodename: String, release: String, version: String, machine: String) {
+            (self.sysname, self.nodename, self.release, self.version, self.machine) = (sysname, nodename, release, version, machine)
+        }
+    }
+
+    /// sys.platform.
+    public var platform: String
+    /// The board/machine text of sys.implementation._machine and the banner ("... on <date>; <machine>").
+    public var machine: String
+    /// sys.implementation._build.
+    public var buildName: String
+    /// MicroPython's version: (major, minor, micro, prerelease tag or "").
+    public var version: (Int, Int, Int, String) = (1, 29, 0, "")
+    /// The build date shown in sys.version and the banner.
+    public var buildDate: String = "2026-11-25"
+    /// The native-code architecture number in sys.implementation._mpy (0: none).
+    public var mpyArch: Int = 0
+    /// os.uname() (nil: the port has none).
+    public var uname: Uname? = nil
+    /// The GC heap when the user gives no size.
+    public var defaultHeapBytes: Int
+    public var floats: FloatRepresentation
+    /// Whether `complex` and imaginary literals exist.
+    public var complexNumbers: Bool
+    /// The year time.time() counts from (1970 on the unix port, 2000 on bare-metal ports).
+    public var epochYear: Int
+    /// The machine word: sys.maxsize is 2**(bits-1)-1.
+    public var wordBits: Int
+    /// The C stack the VM may use in a MicroPython build (what the port's own frames leave),
+    /// modelled as a cost per frame and per state slot: the recursion limit.
+    public var cStackBytes: Int
+    public var cStackFrameBytes: Int
+    public var cStackSlotBytes: Int
+    /// The VM's value stack (frames and argument arrays), in words.
+    public var valueStackWords: Int
+    /// Host filesystems as the unix port has them (VfsPosix, VfsLfs1).
+    public var hostFilesystems: Bool
+    /// sys.path at the start of every session (a host may add to it).
+    public var initialSysPath: [String] = []
+    /// The port's own built-in modules (its MP_REGISTER_MODULE lines), built after the core's.
+    public var modules: [ModuleRegistry.Installer] = []
+
+    public init(platform: String, machine: String, buildName: String, defaultHeapBytes: Int,
+                floats: FloatRepresentation, complexNumbers: Bool, epochYear: Int, wordBits: Int,
+                cStackBytes: Int, cStackFrameBytes: Int, cStackSlotBytes: Int, valueStackWords: Int,
+                hostFilesystems: Bool) {
+        self.platform = platform
+        self.machine = machine
+        self.buildName = buildName
+        self.defaultHeapBytes = defaultHeapBytes
+        self.floats = floats
+        self.complexNumbers = complexNumbers
+        self.epochYear = epochYear
+        self.wordBits = wordBits
+        self.cStackBytes = cStackBytes
+        self.cStackFrameBytes = cStackFrameBytes
+        self.cStackSlotBytes = cStackSlotBytes
+        self.valueStackWords = valueStackWords
+        self.hostFilesystems = hostFilesystems
+    }
+
+    /// MicroPython's unix port (the `micropython` command's default).
+    public static let unix = PortConfiguration(
+        platform: "linux", machine: "linux [Swift] version", buildName: "standard",
+        defaultHeapBytes: 2 * 1024 * 1024, floats: .boxedDouble, complexNumbers: true, epochYear: 1970,
+        wordBits: 64, cStackBytes: 80_000, cStackFrameBytes: 200, cStackSlotBytes: 8,
+        valueStackWords: 1024 * 1024, hostFilesystems: true)
+
+    /// "v1.29.0" or "v1.29.0-preview".
+    public var versionTag: String {
+        let v = "v\(version.0).\(version.1).\(version.2)"
+        return version.3.isEmpty ? v : v + "-" + version.3
+    }
+
+    /// The first banner line the friendly REPL prints.
+    public var bannerLine: String { "MicroPython \(versionTag) on \(buildDate); \(machine)" }
+
+    /// sys.version.
+    public var sysVersion: String { "3.4.0; MicroPython \(versionTag) on \(buildDate)" }
+
+    /// The Unix time of the port's epoch (1 January of `epochYear`).
+    public var epochUnixSeconds: Int { TimeModule.daysFromCivil(epochYear, 1, 1) * 86_400 }
+
+    /// sys.implementation._mpy: .mpy version 6, sub-version 3, and the native architecture.
+    public var mpyValue: Int { 6 | ((3 | mpyArch << 2) << 8) }
+}
