@@ -6,6 +6,7 @@ struct LineEditor {
 
     var line: [UInt8] = []
     var history: History
+    let keys: EditingKeys
     private var start = 0
     private var cursor = 0
     private var escape = Escape.none
@@ -21,7 +22,10 @@ struct LineEditor {
     /// Cursor moves back up to this many columns are sent as backspaces.
     static let backspaceMoveLimit = 4
 
-    init(historySize: Int) { history = History(capacity: historySize) }
+    init(historySize: Int, keys: EditingKeys) {
+        history = History(capacity: historySize)
+        self.keys = keys
+    }
 
     /// Starts reading a line after `line`'s current content: prints the prompt and any auto-indent.
     mutating func begin<P: ReplPort>(prompt: [UInt8], _ port: inout P) {
@@ -50,7 +54,7 @@ struct LineEditor {
         switch escape {
         case .none:
             if c >= Key.ctrlA && c <= Key.ctrlE && line.count == start { return c }
-            switch c {
+            switch keys.filter(c) {
             case Key.ctrlA: back = cursor - start
             case Key.ctrlB: if cursor > start { back = 1 }
             case Key.ctrlC: return c
@@ -103,15 +107,16 @@ struct LineEditor {
             }
         case .escape:
             escape = .none
+            let words = keys.contains(.words)
             switch c {
             case UInt8(ascii: "["): escape = .bracket
             case UInt8(ascii: "O"): escape = .letterO
-            case UInt8(ascii: "b"): back = wordLength(forward: false)
-            case UInt8(ascii: "f"): forward = wordLength(forward: true)
-            case UInt8(ascii: "d"):
+            case UInt8(ascii: "b") where words: back = wordLength(forward: false)
+            case UInt8(ascii: "f") where words: forward = wordLength(forward: true)
+            case UInt8(ascii: "d") where words:
                 line.removeSubrange(cursor..<(cursor + wordLength(forward: true)))
                 redrawTail = true
-            case Key.delete:
+            case Key.delete where words:
                 back = killWordBackward()
                 redrawTail = true
             default: break
@@ -139,6 +144,8 @@ struct LineEditor {
                 case UInt8(ascii: "3"): redrawTail = deleteAtCursor()
                 default: break
                 }
+            } else if !keys.contains(.words) {
+                // Without word moves, "ESC [ 1 ;" and "ESC [ 5 C/D" mean nothing.
             } else if c == UInt8(ascii: ";") && escapeDigit == UInt8(ascii: "1") {
                 // "ESC [ 1 ; 5 C": a modifier follows; read on as if just after "ESC [".
                 escape = .bracket

@@ -19,9 +19,11 @@ public struct ReplEngine<Port: ReplPort> {
     public static var primaryPrompt: String { ">>> " }
     public static var continuationPrompt: String { "... " }
 
-    public init(port: Port, historySize: Int = 8) {
+    /// `historySize`: 8 lines as MicroPython keeps by default; `keys`: the optional editing keys
+    /// (the unix port has them all, the ESP8266 none).
+    public init(port: Port, historySize: Int = 8, keys: EditingKeys = .all) {
         self.port = port
-        editor = LineEditor(historySize: historySize)
+        editor = LineEditor(historySize: historySize, keys: keys)
     }
 
     /// The history, most recent first (the unix port saves and restores it).

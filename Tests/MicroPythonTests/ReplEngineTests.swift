@@ -232,6 +232,13 @@ final class ReplEngineTests: XCTestCase {
         XCTAssertTrue(r.output.hasSuffix("...     \u{8}\u{8}\u{8}\u{8}\u{1b}[K0\r\n1\r\n>>> "), r.output)
     }
 
+    func testWithoutOptionalKeysTheyAreIgnored() {
+        // As on the ESP8266: Ctrl-B, Ctrl-K, Ctrl-W and ESC b do nothing; ESC [ D and Ctrl-A still edit.
+        var engine = ReplEngine(port: ScriptedPort(Array("12\u{2}\u{b}\u{17}\u{1b}b3\u{1b}[D\u{1}4\r".utf8)), keys: [])
+        _ = run(&engine)
+        XCTAssertEqual(lastResult(String(decoding: Transcript.bytes, as: UTF8.self)), "4123")
+    }
+
     func testRawCtrlAResetsInput() {
         let r = session("abc\u{1}print(4)\u{4}", mode: .raw)
         XCTAssertEqual(r.output, "raw REPL; CTRL-B to exit\r\n>raw REPL; CTRL-B to exit\r\n>OK4\r\n\u{4}\u{4}>")
