@@ -4,14 +4,14 @@ port) through a pty and reports every difference in what comes back (banners asi
 
 usage: compare.py --binary PATH --reference PATH [-v]
 """
-import argparse, os, re, sys
+import argparse, os, re, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run import Session
 
 BANNER = re.compile(rb"MicroPython [^\r\n]* version\r\r\n")
 
-# Each sequence is sent step by step to a fresh REPL; the output of every step is compared.
+# Each sequence is sent step by step to a fresh REPL; the whole output and exit status are compared.
 SEQS = [
  [b"for i in range(2):\r", b"print(i)\r", b"\x7f\x04"],
  [b"zq_alpha_long_name_1=0\r", b"zq_b=0\r", b"zq_c=0\r", b"zq_d=0\r", b"zq_e=0\r", b"zq_\t"],
@@ -84,7 +84,12 @@ def transcript(binary, steps):
         out = [BANNER.sub(b"<banner>", s.read(quiet=0.4))]
         for d in steps:
             out.append(BANNER.sub(b"<banner>", s.send(d, quiet=0.25)))
-        return out, s.proc.poll()
+        try:
+            status = s.proc.wait(timeout=0.5)   # the ones that exit, given time to
+        except subprocess.TimeoutExpired:
+            status = None
+        # Compared as one stream: how the output splits between steps depends on timing.
+        return b"".join(out), status
     finally:
         s.close()
 
