@@ -7,7 +7,7 @@ import PackageDescription
 // when a store at offset 0 follows (`sp[-1] = a; sp[0] = b`), which the VM does all the time:
 // the pass is disabled until that is fixed (repro in docs/notes/swift-dse-bug.md).
 let fast: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-wmo",
+    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked", "-wmo",
                   "-Xllvm", "-sil-disable-pass=dead-store-elimination"], .when(configuration: .release)),
 ]
 

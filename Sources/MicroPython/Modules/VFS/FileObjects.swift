@@ -86,6 +86,8 @@ enum FileObjects {
         defer { chunk.deallocate() }
         while count < 0 || out.count < count {
             let want = count < 0 ? chunk.count : min(chunk.count, count - out.count)
+            // The bytes become a heap object: no more than the heap could hold (/dev/zero).
+            try Heap.checkTemporary(out.count + want)
             let got = try VfsErrors.run { () throws(StorageError) in
                 try s.file.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<want]))
             }
