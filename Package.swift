@@ -33,7 +33,8 @@ let package = Package(
         .executableTarget(name: "esp8266", dependencies: [
             "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fast),
-        .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"]),
+        // Programs/ is read from the source tree (#filePath), not bundled.
+        .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"], exclude: ["Programs"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),

@@ -121,8 +121,10 @@ extension Runtime {
             p.write("}")
             if isFrozen { p.write(")") }
         case .range:
-            p.write("range(\(field(o, 1).smallValue), \(field(o, 2).smallValue)")
-            if field(o, 3).smallValue != 1 { p.write(", \(field(o, 3).smallValue)") }
+            // Large bounds are boxed ints: their values, never their words.
+            let (a, b, s) = Range.parts(o)
+            p.write("range(\(a), \(b)")
+            if s != 1 { p.write(", \(s)") }
             p.write(")")
         case .slice:
             p.write("slice(")

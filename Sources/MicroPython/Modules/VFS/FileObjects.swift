@@ -128,6 +128,8 @@ enum FileObjects {
         while limit < 0 || line.count < limit {
             let b = try readBytes(s, 1)
             if b.isEmpty { break }
+            // An endless line (/dev/zero) ends at what the heap could hold.
+            try Heap.checkTemporary(line.count + 1)
             line.append(b[0])
             if b[0] == 0x0A { break }
         }
