@@ -1,9 +1,10 @@
 #include "CSupport.h"
 #include <setjmp.h>
 
+// The frame address of this (non-inlined) call: just below the caller's frame.
+__attribute__((noinline))
 void *csupport_stack_pointer(void) {
-    volatile char here = 0;
-    return (void *)&here;
+    return __builtin_frame_address(0);
 }
 
 // noinline keeps the jmp_buf in this frame, below the caller's frames.

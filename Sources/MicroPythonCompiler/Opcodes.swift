@@ -1,83 +1,90 @@
 /// Bytecode v6 opcodes (§3.8). Operand kinds: q qstr, u uint, s signed int, c child,
 /// o object, l label (signed or unsigned), - none.
-enum Op {
-    static let loadConstString: UInt8 = 0x10
-    static let loadName: UInt8 = 0x11
-    static let loadGlobal: UInt8 = 0x12
-    static let loadAttr: UInt8 = 0x13
-    static let loadMethod: UInt8 = 0x14
-    static let loadSuperMethod: UInt8 = 0x15
-    static let storeName: UInt8 = 0x16
-    static let storeGlobal: UInt8 = 0x17
-    static let storeAttr: UInt8 = 0x18
-    static let deleteName: UInt8 = 0x19
-    static let deleteGlobal: UInt8 = 0x1a
-    static let importName: UInt8 = 0x1b
-    static let importFrom: UInt8 = 0x1c
-    static let makeClosure: UInt8 = 0x20
-    static let makeClosureDefargs: UInt8 = 0x21
-    static let loadConstSmallInt: UInt8 = 0x22
-    static let loadConstObj: UInt8 = 0x23
-    static let loadFastN: UInt8 = 0x24
-    static let loadDeref: UInt8 = 0x25
-    static let storeFastN: UInt8 = 0x26
-    static let storeDeref: UInt8 = 0x27
-    static let deleteFast: UInt8 = 0x28
-    static let deleteDeref: UInt8 = 0x29
-    static let buildTuple: UInt8 = 0x2a
-    static let buildList: UInt8 = 0x2b
-    static let buildMap: UInt8 = 0x2c
-    static let buildSet: UInt8 = 0x2d
-    static let buildSlice: UInt8 = 0x2e
-    static let storeComp: UInt8 = 0x2f
-    static let unpackSequence: UInt8 = 0x30
-    static let unpackEx: UInt8 = 0x31
-    static let makeFunction: UInt8 = 0x32
-    static let makeFunctionDefargs: UInt8 = 0x33
-    static let callFunction: UInt8 = 0x34
-    static let callFunctionVarKw: UInt8 = 0x35
-    static let callMethod: UInt8 = 0x36
-    static let callMethodVarKw: UInt8 = 0x37
-    static let unwindJump: UInt8 = 0x40
-    static let jump: UInt8 = 0x42
-    static let popJumpIfTrue: UInt8 = 0x43
-    static let popJumpIfFalse: UInt8 = 0x44
-    static let jumpIfTrueOrPop: UInt8 = 0x45
-    static let jumpIfFalseOrPop: UInt8 = 0x46
-    static let setupWith: UInt8 = 0x47
-    static let setupExcept: UInt8 = 0x48
-    static let setupFinally: UInt8 = 0x49
-    static let popExceptJump: UInt8 = 0x4a
-    static let forIter: UInt8 = 0x4b
-    static let loadConstFalse: UInt8 = 0x50
-    static let loadConstNone: UInt8 = 0x51
-    static let loadConstTrue: UInt8 = 0x52
-    static let loadNull: UInt8 = 0x53
-    static let loadBuildClass: UInt8 = 0x54
-    static let loadSubscr: UInt8 = 0x55
-    static let storeSubscr: UInt8 = 0x56
-    static let dupTop: UInt8 = 0x57
-    static let dupTopTwo: UInt8 = 0x58
-    static let popTop: UInt8 = 0x59
-    static let rotTwo: UInt8 = 0x5a
-    static let rotThree: UInt8 = 0x5b
-    static let withCleanup: UInt8 = 0x5c
-    static let endFinally: UInt8 = 0x5d
-    static let getIter: UInt8 = 0x5e
-    static let getIterStack: UInt8 = 0x5f
-    static let storeMap: UInt8 = 0x62
-    static let returnValue: UInt8 = 0x63
-    static let raiseLast: UInt8 = 0x64
-    static let raiseObj: UInt8 = 0x65
-    static let raiseFrom: UInt8 = 0x66
-    static let yieldValue: UInt8 = 0x67
-    static let yieldFrom: UInt8 = 0x68
-    static let importStar: UInt8 = 0x69
-    static let loadConstSmallIntMulti: UInt8 = 0x70
-    static let loadFastMulti: UInt8 = 0xb0
-    static let storeFastMulti: UInt8 = 0xc0
-    static let unaryOpMulti: UInt8 = 0xd0
-    static let binaryOpMulti: UInt8 = 0xd7
+/// Inlinable so that the VM's dispatch switch sees constants (a jump table).
+public enum Op {
+    @inlinable public static var loadConstString: UInt8 { 0x10 }
+    @inlinable public static var loadName: UInt8 { 0x11 }
+    @inlinable public static var loadGlobal: UInt8 { 0x12 }
+    @inlinable public static var loadAttr: UInt8 { 0x13 }
+    @inlinable public static var loadMethod: UInt8 { 0x14 }
+    @inlinable public static var loadSuperMethod: UInt8 { 0x15 }
+    @inlinable public static var storeName: UInt8 { 0x16 }
+    @inlinable public static var storeGlobal: UInt8 { 0x17 }
+    @inlinable public static var storeAttr: UInt8 { 0x18 }
+    @inlinable public static var deleteName: UInt8 { 0x19 }
+    @inlinable public static var deleteGlobal: UInt8 { 0x1a }
+    @inlinable public static var importName: UInt8 { 0x1b }
+    @inlinable public static var importFrom: UInt8 { 0x1c }
+    @inlinable public static var makeClosure: UInt8 { 0x20 }
+    @inlinable public static var makeClosureDefargs: UInt8 { 0x21 }
+    @inlinable public static var loadConstSmallInt: UInt8 { 0x22 }
+    @inlinable public static var loadConstObj: UInt8 { 0x23 }
+    @inlinable public static var loadFastN: UInt8 { 0x24 }
+    @inlinable public static var loadDeref: UInt8 { 0x25 }
+    @inlinable public static var storeFastN: UInt8 { 0x26 }
+    @inlinable public static var storeDeref: UInt8 { 0x27 }
+    @inlinable public static var deleteFast: UInt8 { 0x28 }
+    @inlinable public static var deleteDeref: UInt8 { 0x29 }
+    @inlinable public static var buildTuple: UInt8 { 0x2a }
+    @inlinable public static var buildList: UInt8 { 0x2b }
+    @inlinable public static var buildMap: UInt8 { 0x2c }
+    @inlinable public static var buildSet: UInt8 { 0x2d }
+    @inlinable public static var buildSlice: UInt8 { 0x2e }
+    @inlinable public static var storeComp: UInt8 { 0x2f }
+    @inlinable public static var unpackSequence: UInt8 { 0x30 }
+    @inlinable public static var unpackEx: UInt8 { 0x31 }
+    @inlinable public static var makeFunction: UInt8 { 0x32 }
+    @inlinable public static var makeFunctionDefargs: UInt8 { 0x33 }
+    @inlinable public static var callFunction: UInt8 { 0x34 }
+    @inlinable public static var callFunctionVarKw: UInt8 { 0x35 }
+    @inlinable public static var callMethod: UInt8 { 0x36 }
+    @inlinable public static var callMethodVarKw: UInt8 { 0x37 }
+    @inlinable public static var unwindJump: UInt8 { 0x40 }
+    @inlinable public static var jump: UInt8 { 0x42 }
+    @inlinable public static var popJumpIfTrue: UInt8 { 0x43 }
+    @inlinable public static var popJumpIfFalse: UInt8 { 0x44 }
+    @inlinable public static var jumpIfTrueOrPop: UInt8 { 0x45 }
+    @inlinable public static var jumpIfFalseOrPop: UInt8 { 0x46 }
+    @inlinable public static var setupWith: UInt8 { 0x47 }
+    @inlinable public static var setupExcept: UInt8 { 0x48 }
+    @inlinable public static var setupFinally: UInt8 { 0x49 }
+    @inlinable public static var popExceptJump: UInt8 { 0x4a }
+    @inlinable public static var forIter: UInt8 { 0x4b }
+    @inlinable public static var loadConstFalse: UInt8 { 0x50 }
+    @inlinable public static var loadConstNone: UInt8 { 0x51 }
+    @inlinable public static var loadConstTrue: UInt8 { 0x52 }
+    @inlinable public static var loadNull: UInt8 { 0x53 }
+    @inlinable public static var loadBuildClass: UInt8 { 0x54 }
+    @inlinable public static var loadSubscr: UInt8 { 0x55 }
+    @inlinable public static var storeSubscr: UInt8 { 0x56 }
+    @inlinable public static var dupTop: UInt8 { 0x57 }
+    @inlinable public static var dupTopTwo: UInt8 { 0x58 }
+    @inlinable public static var popTop: UInt8 { 0x59 }
+    @inlinable public static var rotTwo: UInt8 { 0x5a }
+    @inlinable public static var rotThree: UInt8 { 0x5b }
+    @inlinable public static var withCleanup: UInt8 { 0x5c }
+    @inlinable public static var endFinally: UInt8 { 0x5d }
+    @inlinable public static var getIter: UInt8 { 0x5e }
+    @inlinable public static var getIterStack: UInt8 { 0x5f }
+    @inlinable public static var storeMap: UInt8 { 0x62 }
+    @inlinable public static var returnValue: UInt8 { 0x63 }
+    @inlinable public static var raiseLast: UInt8 { 0x64 }
+    @inlinable public static var raiseObj: UInt8 { 0x65 }
+    @inlinable public static var raiseFrom: UInt8 { 0x66 }
+    @inlinable public static var yieldValue: UInt8 { 0x67 }
+    @inlinable public static var yieldFrom: UInt8 { 0x68 }
+    @inlinable public static var importStar: UInt8 { 0x69 }
+    @inlinable public static var loadConstSmallIntMulti: UInt8 { 0x70 }
+    @inlinable public static var loadFastMulti: UInt8 { 0xb0 }
+    @inlinable public static var storeFastMulti: UInt8 { 0xc0 }
+    @inlinable public static var unaryOpMulti: UInt8 { 0xd0 }
+    @inlinable public static var binaryOpMulti: UInt8 { 0xd7 }
+    // The last opcode of each multi-opcode range.
+    @inlinable public static var loadConstSmallIntMultiLast: UInt8 { 0xaf }
+    @inlinable public static var loadFastMultiLast: UInt8 { 0xbf }
+    @inlinable public static var storeFastMultiLast: UInt8 { 0xcf }
+    @inlinable public static var unaryOpMultiLast: UInt8 { 0xd3 }
+    @inlinable public static var binaryOpMultiLast: UInt8 { 0xf9 }
 
     static let unaryNot: Int = 3
     static let binLess = 0, binMore = 1, binEqual = 2, binLessEqual = 3, binMoreEqual = 4, binNotEqual = 5

@@ -46,18 +46,45 @@ func usage() -> Never {
     exit(0)
 }
 
-func invalidArguments() -> Never {
+/// The unix port's answer to a bad option.
+func invalidArgs() -> Never {
     HostIO.writeString(2, "Invalid command line arguments. Use -h option for help.\n")
     exit(1)
 }
 
+/// The largest heap: the arena (static region + heap) is addressed by 31-bit offsets.
+let maxHeapBytes = (1 << 31) - (2 << 20)
+
+/// heapsize=<n>[w][K|M] as the unix port reads it (strtol base 0: 0x.., 0.. octal, a sign;
+/// `w` is relative to 32-bit words, so it changes nothing here). Sizes under 700 bytes are
+/// refused as there; so are sizes the 32-bit arena cannot hold.
 func parseSize(_ s: String) -> Int? {
-    var t = s
-    var mul = 1
-    if t.hasSuffix("K") || t.hasSuffix("k") { mul = 1024; t.removeLast() }
-    else if t.hasSuffix("M") || t.hasSuffix("m") { mul = 1024 * 1024; t.removeLast() }
-    guard let v = Int(t), v > 0 else { return nil }
-    return v * mul
+    var u = Array(s.utf8)[...]
+    var negative = false
+    if let c = u.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { negative = c == UInt8(ascii: "-"); u = u.dropFirst() }
+    var radix = 10
+    if u.count >= 2 && u.first == UInt8(ascii: "0") && (u[u.startIndex + 1] | 0x20) == UInt8(ascii: "x") {
+        radix = 16; u = u.dropFirst(2)
+    } else if u.first == UInt8(ascii: "0") {
+        radix = 8
+    }
+    var v = 0, digits = 0
+    while let c = u.first, let d = Int(String(UnicodeScalar(c)), radix: radix) {
+        let (m, o1) = v.multipliedReportingOverflow(by: radix)
+        let (t, o2) = m.addingReportingOverflow(d)
+        if o1 || o2 { return nil }
+        v = t; digits += 1; u = u.dropFirst()
+    }
+    if digits == 0 { return nil }
+    if negative { v = -v }
+    if let c = u.first, c | 0x20 == UInt8(ascii: "w") { u = u.dropFirst() }
+    if let c = u.first, c | 0x20 == UInt8(ascii: "k") || c | 0x20 == UInt8(ascii: "m") {
+        let (m, o) = v.multipliedReportingOverflow(by: c | 0x20 == UInt8(ascii: "k") ? 1024 : 1024 * 1024)
+        if o { return nil }
+        v = m; u = u.dropFirst()
+    }
+    if !u.isEmpty || v < 700 || v > maxHeapBytes { return nil }
+    return v
 }
 
 /// -O: "-O3" sets level 3, "-OOO" level 3 too.
@@ -74,7 +101,7 @@ func parseOptions() -> Options {
     while i < argv.count {
         let a = argv[i]
         if a == "-c" || a == "-m" {
-            guard i + 1 < argv.count else { invalidArguments() }
+            guard i + 1 < argv.count else { invalidArgs() }
             if a == "-c" { o.command = argv[i + 1] } else { o.module = argv[i + 1] }
             // -c is sys.argv[0] for a command (as in CPython); the module name for -m.
             o.args = Array(argv[(i + 1)...])
@@ -87,27 +114,27 @@ func parseOptions() -> Options {
         } else if a.hasPrefix("-O") {
             o.optimization = optimisationLevel(a)
         } else if a == "-X" {
-            guard i + 1 < argv.count else { invalidArguments() }
+            guard i + 1 < argv.count else { invalidArgs() }
             i += 1
             let x = argv[i]
             if x.hasPrefix("heapsize=") {
-                guard let n = parseSize(String(x.dropFirst(9))), n >= 700 else { invalidArguments() }
+                guard let n = parseSize(String(x.dropFirst(9))) else { invalidArgs() }
                 o.heapBytes = n
                 o.heapGiven = true
             } else if x.hasPrefix("profile=") {
                 switch x.dropFirst(8) {
                 case "host": o.port = .unix
                 case "esp8266": o.port = ESP8266Port.configuration
-                default: invalidArguments()
+                default: invalidArgs()
                 }
             } else if x == "gcstress" {
                 o.gcStress = true
             } else if x == "compile-only" {
                 o.compileOnly = true
-            } else if x == "emit=bytecode" {
+            } else if x == "emit=bytecode" || x == "emit=native" || x == "emit=viper" {
                 // Bytecode is the only emitter.
             } else {
-                invalidArguments()
+                invalidArgs()
             }
         } else if a == "-h" {
             usage()
@@ -115,7 +142,7 @@ func parseOptions() -> Options {
             HostIO.writeString(1, o.port.bannerLine + "\n")
             exit(0)
         } else if a.hasPrefix("-") {
-            invalidArguments()
+            invalidArgs()
         } else {
             o.script = a
             o.args = Array(argv[i...])

@@ -116,7 +116,10 @@ public enum Heap {
     /// Allocates `bytes` zeroed bytes and returns the arena offset. Raises MemoryError.
     public static func allocate(bytes: Int, finaliser: Bool = false) throws(PyExc) -> UInt32 {
         if allocatingStatic { return allocateStatic(bytes: bytes) }
-        if lockDepth > 0 || collecting { throw PyExc(memoryError) }
+        // A negative or larger-than-the-pool size (from user values) can never be satisfied.
+        if lockDepth > 0 || collecting || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
+            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
+        }
         let n = max(1, (bytes + 15) >> 4)
         if stress {
             collect()
@@ -131,7 +134,7 @@ public enum Heap {
         }
         if found < 0 {
             scrubPending = true
-            throw PyExc(memoryError)
+            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
         }
         setKind(found, head)
         if n <= 4 {
@@ -153,6 +156,31 @@ public enum Heap {
         if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
         allocatedSinceCollect += n
         return off
+    }
+
+    /// The pool's size: no object can be larger.
+    @inline(__always) public static var poolBytes: Int { poolBlocks << 4 }
+
+    /// `count * size + extra` bytes for an object whose size comes from user values: MemoryError
+    /// when that overflows or exceeds the pool (so no caller's arithmetic can trap on it).
+    @inline(__always)
+    public static func size(_ count: Int, _ size: Int, _ extra: Int = 0) throws(PyExc) -> Int {
+        let (m, o1) = count.multipliedReportingOverflow(by: size)
+        let (t, o2) = m.addingReportingOverflow(extra)
+        if o1 || o2 || UInt(bitPattern: t) > UInt(poolBlocks << 4) {
+            // The C port's message shows the size as its unsigned arithmetic wraps it.
+            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: count) &* UInt(bitPattern: size) &+ UInt(bitPattern: extra)))
+        }
+        return t
+    }
+
+    /// Checks that a temporary host buffer of `bytes` (format padding, conversions) could
+    /// still become a heap object: larger ones raise MemoryError before they are built.
+    @inline(__always)
+    public static func checkTemporary(_ bytes: Int) throws(PyExc) {
+        if UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
+            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
+        }
     }
 
     /// Marks blocks lo..<hi as TAIL, whole ATB bytes (4 blocks, 0b10 each) at a time.
@@ -289,7 +317,7 @@ public enum Heap {
     /// Resizes an allocation (m_renew): grows in place when the following blocks are free,
     /// else allocates, copies and frees. Returns the (possibly new) offset.
     public static func reallocate(_ off: UInt32, bytes: Int) throws(PyExc) -> UInt32 {
-        if off == 0 { return try allocate(bytes: bytes) }
+        if off == 0 || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) { return try allocate(bytes: bytes) }
         let newBlocks = max(1, (bytes + 15) >> 4)
         if off >= poolStart && off < poolEnd && !allocatingStatic {
             let start = blockOf(off)

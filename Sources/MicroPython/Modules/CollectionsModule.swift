@@ -82,8 +82,8 @@ public enum CollectionsModule {
             setField(d, 0, a[0])
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = d
+            words(d)[4] = try Heap.allocate(bytes: try Heap.size(maxlen, 4, 4))
             words(d)[1] = UInt32(maxlen + 1)
-            words(d)[4] = try Heap.allocate(bytes: 4 * (maxlen + 1))
             if n > 3 { words(d)[5] = UInt32(truncatingIfNeeded: try IntOps.toInt(a[3])) }
             try dqExtend(d, a[1])
             return d

@@ -144,8 +144,11 @@ public enum IoModule {
                 default: throw PyExc.osError(22)
                 }
                 if whence == 0 && offset < 0 { throw PyExc.osError(22) }
-                let newPos = max(0, ref + offset)
-                words(a[0])[3] = UInt32(newPos)
+                let (sum, o) = ref.addingReportingOverflow(offset)
+                let newPos = o ? (offset < 0 ? 0 : Int.max) : max(0, sum)
+                // A position past anything the heap could hold: a later write fails with
+                // MemoryError (the stored position is 32-bit).
+                words(a[0])[3] = UInt32(min(newPos, Heap.poolBytes + 1))
                 return try IntOps.make(newPos)
             }
             Builtins.method(t, "tell", 1, 1) { (a, _, _) throws(PyExc) in

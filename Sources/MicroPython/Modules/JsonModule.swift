@@ -28,7 +28,17 @@ public enum JsonModule {
         if o == .false { p.write("false"); return }
         // bytes are written as a JSON string too (MicroPython prints them with PRINT_JSON).
         if (Str.isStr(o) && kindOf(o) == .str) || kindOf(o) == .bytes { writeString(Str.buffer(o), &p); return }
-        switch kindOf(o) {
+        if p.bytes.count > Printer.limit { throw PyExc(Heap.memoryError) }
+        let k = kindOf(o)
+        guard k == .list || k == .tuple || k == .dict else { return try writeOther(o, k, &p, itemSep, keySep) }
+        // Self-containing or deeply nested data: the recursion error, not a native overflow.
+        let cost = try VM.enterNested(k == .dict ? 80 : 48)
+        defer { VM.leave(cost) }
+        try writeOther(o, k, &p, itemSep, keySep)
+    }
+
+    static func writeOther(_ o: Obj, _ k: Kind, _ p: inout Printer, _ itemSep: [UInt8], _ keySep: [UInt8]) throws(PyExc) {
+        switch k {
         case .list, .tuple:
             let isList = kindOf(o) == .list
             p.byte(0x5B)

@@ -29,7 +29,8 @@ public enum StructModule {
             if bytes[pos] >= 0x30 && bytes[pos] <= 0x39 {
                 cnt = 0
                 while pos < bytes.count && bytes[pos] >= 0x30 && bytes[pos] <= 0x39 {
-                    cnt = cnt &* 10 &+ Int(bytes[pos] - 0x30)
+                    // Saturates: no count that large can be packed, and sums stay in range.
+                    cnt = min(cnt &* 10 &+ Int(bytes[pos] - 0x30), maxCount)
                     pos += 1
                 }
             }
@@ -57,19 +58,27 @@ public enum StructModule {
 
     static func isSigned(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
 
+    static let maxCount = 1 << 40
+
     /// (number of items, total size) of a format.
     static func calc(_ fmtObj: Obj) throws(PyExc) -> (Int, Int) {
         var f = try Format(fmtObj)
         var size = 0, items = 0
         while let (cnt, c) = f.next() {
-            if c == 0x78 { size += cnt; continue }          // x
-            if c == 0x73 { items += 1; size += cnt; continue } // s
-            items += cnt
-            let (sz, align) = try sizeOf(f.order, c)
-            for _ in 0..<cnt {
-                size = (size + align - 1) & ~(align - 1)
-                size += sz
+            var add = cnt
+            if c == 0x78 {                                    // x
+            } else if c == 0x73 {                             // s
+                items += 1
+            } else {
+                items += cnt
+                let (sz, align) = try sizeOf(f.order, c)
+                // Sizes are multiples of their alignment: only the first item may need padding.
+                if cnt > 0 { size = (size + align - 1) & ~(align - 1) }
+                add = cnt * sz
             }
+            let (t, o) = size.addingReportingOverflow(add)
+            if o || items > maxCount { throw PyExc.overflowError("struct format too large") }
+            size = t
         }
         return (items, size)
     }
@@ -154,7 +163,7 @@ public enum StructModule {
                 if offset < 0 { throw PyExc.valueError("buffer too small") }
             }
         }
-        if offset + size > data.count { throw PyExc.valueError("buffer too small") }
+        if offset > data.count || size > data.count - offset { throw PyExc.valueError("buffer too small") }
         let buf = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, data.count - offset))
         defer { buf.deallocate() }
         for k in offset..<data.count { buf[k - offset] = data[k] }
@@ -187,7 +196,7 @@ public enum StructModule {
 
     static func install() {
         let m = ModuleBuilder("struct")
-        m.function("calcsize", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: try calc(a[0]).1) }
+        m.function("calcsize", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(try calc(a[0]).1) }
         m.function("pack", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
             let size = try calc(a[0]).1
             let o = try Str.allocate(size, type: Types.bytes)
@@ -206,7 +215,7 @@ public enum StructModule {
                 if offset < 0 { throw PyExc.valueError("buffer too small") }
             }
             let size = try calc(a[0]).1
-            if offset + size > len { throw PyExc.valueError("buffer too small") }
+            if offset > len || size > len - offset { throw PyExc.valueError("buffer too small") }
             try packInto(a[0], p + offset, a + 3, n - 3)
             return .none
         }

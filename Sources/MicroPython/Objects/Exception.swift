@@ -76,9 +76,28 @@ public enum Exceptions {
         Types.baseException = BaseException
 
         memoryErrorInstance = makeStatic(MemoryError, nil)
+        // Room for a short traceback outside the pool (MicroPython's emergency buffer), so an
+        // uncaught MemoryError raised with the heap full still shows where it happened.
+        words(memoryErrorInstance)[2] = Heap.allocateStatic(bytes: 12 * staticTracebackEntries)
         recursionInstance = makeStatic(RuntimeError, Msg.recursion)
         keyboardInterruptInstance = makeStatic(KeyboardInterrupt, nil)
         Heap.memoryError = memoryErrorInstance
+    }
+
+    static let staticTracebackEntries = 8
+    nonisolated(unsafe) static var makingMemoryError = false
+
+    /// The MemoryError for a failed request of `bytes`: a fresh one with the C port's message
+    /// while the heap still has room for it (a huge request), else the preallocated one.
+    public static func memoryError(bytes: UInt) -> Obj {
+        if !makingMemoryError && Heap.lockDepth == 0 && !Heap.collecting {
+            makingMemoryError = true
+            defer { makingMemoryError = false }
+            if let msg = try? Str.make("memory allocation failed, allocating \(bytes) bytes"),
+               let e = try? instantiate(MemoryError, msg) { return e }
+        }
+        words(memoryErrorInstance)[1] = 0
+        return memoryErrorInstance
     }
 
     static func makeStatic(_ type: Obj, _ msg: String?) -> Obj {
@@ -152,12 +171,14 @@ public enum Exceptions {
     /// Appends one traceback entry (file, line, function) to `e`, if there is memory for it.
     public static func addTraceback(_ e: Obj, file: Qstr, line: Int, function: Qstr) {
         let n = native(e)
-        if n.raw < Heap.poolStart { return } // static (preallocated) instances carry no traceback
         let count = Int(words(n)[1])
         let off = words(n)[2]
-        let cap = Heap.allocationBytes(off) / 12
         var data = off
-        if count >= cap {
+        if n.raw < Heap.poolStart {
+            // Static instances carry no traceback, but the preallocated MemoryError has a
+            // fixed buffer (it keeps the innermost entries).
+            if n != memoryErrorInstance || count >= staticTracebackEntries { return }
+        } else if count >= Heap.allocationBytes(off) / 12 {
             let saved = Heap.lockDepth
             Heap.lockDepth = 0
             defer { Heap.lockDepth = saved }

@@ -235,7 +235,9 @@ public enum IntOps {
             return try store(r)
         case BinOp.lshift, BinOp.inplaceLshift:
             guard let s = y.int64Value, s >= 0 else { throw PyExc.valueError("negative shift count") }
-            if s > 1 << 24 { throw PyExc(Heap.memoryError) }
+            if s > 1 << 24 || Double(x.bitLength) + Double(s) > Double(Heap.poolBytes) * 8 {
+                throw PyExc(Exceptions.memoryError(bytes: UInt(s / 8)))
+            }
             return try store(x << Int(s))
         case BinOp.rshift, BinOp.inplaceRshift:
             guard let s = y.int64Value, s >= 0 else {
@@ -263,6 +265,12 @@ public enum IntOps {
                 if x == BigIntValue(1) { return Obj(small: 1) }
                 if x == BigIntValue(-1) { return Obj(small: (y & BigIntValue(1)).isZero ? 1 : -1) }
                 throw PyExc.overflowError("result too large")
+            }
+            // The result has about bits(x - 1) * e bits: one the heap cannot hold fails before
+            // the power is computed (in host memory, which could take minutes).
+            if e > 1 && !x.isZero && x != BigIntValue(1) && x != BigIntValue(-1) {
+                let bits = Double(max(1, x.bitLength - 1)) * Double(e)
+                if bits / 8 > Double(Heap.poolBytes) { throw PyExc(Exceptions.memoryError(bytes: UInt(min(bits / 8, 1e18)))) }
             }
             guard let r = x.power(Int(e)) else { throw PyExc.overflowError("result too large") }
             return try store(r)

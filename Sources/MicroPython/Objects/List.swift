@@ -8,12 +8,13 @@ public enum List {
 
     /// A list with `n` NULL items (the caller fills them) and room for max(n, 4).
     public static func make(count n: Int, type: Obj = Types.list) throws(PyExc) -> Obj {
+        let a = max(n, 4)
+        let bytes = try Heap.size(a, 4)
         let l = Obj(offset: try Heap.allocate(bytes: 16))
         setField(l, 0, type)
-        let a = max(n, 4)
         words(l)[1] = UInt32(a)
         words(l)[2] = UInt32(n)
-        words(l)[3] = try Heap.allocate(bytes: 4 * a)
+        words(l)[3] = try Heap.allocate(bytes: bytes)
         return l
     }
 
@@ -39,7 +40,7 @@ public enum List {
     public static func reserve(_ l: Obj, _ extra: Int) throws(PyExc) {
         let need = count(l) + extra
         if need > alloc(l) {
-            words(l)[3] = try Heap.reallocate(words(l)[3], bytes: 4 * need)
+            words(l)[3] = try Heap.reallocate(words(l)[3], bytes: try Heap.size(need, 4))
             words(l)[1] = UInt32(need)
         }
     }

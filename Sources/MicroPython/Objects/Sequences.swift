@@ -79,6 +79,8 @@ public enum Sequences {
     }
 
     static func compare(_ op: Int, _ a: UnsafeMutablePointer<Obj>, _ na: Int, _ b: UnsafeMutablePointer<Obj>, _ nb: Int) throws(PyExc) -> Obj {
+        let cost = try VM.enterNested()
+        defer { VM.leave(cost) }
         if op == BinOp.equal || op == BinOp.notEqual {
             var eq = na == nb
             if eq {
@@ -112,9 +114,10 @@ public enum Sequences {
             return a
         case BinOp.mul, BinOp.inplaceMul:
             guard IntOps.isInt(b) else { return nil }
-            let times = max(0, try IntOps.toInt(b))
             let na = List.count(a)
-            let r = try List.make(count: na * times)
+            // No copies of nothing (a huge count of an empty list must not loop).
+            let times = na == 0 ? 0 : max(0, try IntOps.toInt(b))
+            let r = try List.make(count: try Heap.size(na, times))
             for k in 0..<times { (List.items(r) + k * na).update(from: List.items(a), count: na) }
             return r
         case BinOp.less...BinOp.notEqual where kb == .list:
@@ -134,9 +137,9 @@ public enum Sequences {
             return r
         case BinOp.mul, BinOp.inplaceMul:
             guard IntOps.isInt(b) else { return nil }
-            let times = max(0, try IntOps.toInt(b))
             let na = Tuple.count(a)
-            let r = try Tuple.make(count: na * times)
+            let times = na == 0 ? 0 : max(0, try IntOps.toInt(b))
+            let r = try Tuple.make(count: try Heap.size(na, times))
             for k in 0..<times { for i in 0..<na { setField(r, 2 + k * na + i, Tuple.item(a, i)) } }
             return r
         case BinOp.less...BinOp.notEqual where kb == .tuple:

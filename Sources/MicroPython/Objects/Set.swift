@@ -205,8 +205,17 @@ public enum Range {
 
     public static func length(_ r: Obj) -> Int {
         let (a, b, s) = parts(r)
-        if s > 0 { return b > a ? (b - a + s - 1) / s : 0 }
-        return a > b ? (a - b - s - 1) / (-s) : 0
+        // In unsigned arithmetic: stop - start may exceed Int.max (range(-2**62, 2**62)), and
+        // a length past Int.max is given as Int.max.
+        let n: UInt
+        if s > 0 {
+            if b <= a { return 0 }
+            n = (UInt(bitPattern: b &- a) - 1) / UInt(s) + 1
+        } else {
+            if a <= b { return 0 }
+            n = (UInt(bitPattern: a &- b) - 1) / s.magnitude + 1
+        }
+        return n > UInt(Int.max) ? Int.max : Int(n)
     }
 
     static func getItem(_ r: Obj, _ index: Obj) throws(PyExc) -> Obj {
@@ -216,7 +225,13 @@ public enum Range {
             // The normalised slice bounds scaled onto the range (as MicroPython's range_subscr),
             // so range(4)[1::2] is range(1, 4, 2).
             let (st, stop, step, _) = try Slice.indices(index, n)
-            return try make(a + st * s, a + stop * s, s * step)
+            let (s2, o1) = s.multipliedReportingOverflow(by: step)
+            let (x, o2) = st.multipliedReportingOverflow(by: s)
+            let (y, o3) = stop.multipliedReportingOverflow(by: s)
+            let (x2, o4) = a.addingReportingOverflow(x)
+            let (y2, o5) = a.addingReportingOverflow(y)
+            if o1 || o2 || o3 || o4 || o5 { throw PyExc.overflowError("overflow converting long int to machine word") }
+            return try make(x2, y2, s2)
         }
         var i = try IntOps.toIndex(index)
         if i < 0 { i += n }

@@ -35,8 +35,8 @@ public enum Str {
     public static func allocate(_ n: Int, type: Obj = Types.str) throws(PyExc) -> Obj {
         let o = Obj(offset: try Heap.allocate(bytes: 16))
         setField(o, 0, type)
+        let d = try Heap.allocate(bytes: try Heap.size(n, 1, 1))
         words(o)[2] = UInt32(n)
-        let d = try Heap.allocate(bytes: n + 1)
         words(o)[3] = d
         return o
     }
@@ -95,7 +95,11 @@ public enum Str {
         return QstrPool.find(p, n)
     }
 
-    public static func string(_ o: Obj) -> String { String(decoding: buffer(o), as: UTF8.self) }
+    /// The text of a str (or bytes); "" for anything else, whose words are no text.
+    public static func string(_ o: Obj) -> String {
+        guard isStr(o) || kindOf(o) == .bytes else { return "" }
+        return String(decoding: buffer(o), as: UTF8.self)
+    }
 
     @inline(__always) public static func isStr(_ o: Obj) -> Bool {
         o.isQstr || (o.raw & 3 == 0 && o.raw != 0 && TypeObject.kind(field(o, 0)) == .str)

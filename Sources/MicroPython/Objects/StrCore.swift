@@ -38,10 +38,11 @@ public enum StrMethods {
 
     static func repeatStr(_ s: Obj, _ times: Obj) throws(PyExc) -> Obj? {
         guard IntOps.isInt(times) else { return nil }
-        let t = max(0, try IntOps.toInt(times))
         let n = Str.length(s)
+        let t = n == 0 ? 0 : max(0, try IntOps.toInt(times))
         let type = typeOf(s)
-        let r = try Str.allocate(n * t, type: type)
+        // Sized as the C port counts it (with the terminating NUL), for the same message.
+        let r = try Str.allocate(try Heap.size(n, t, 1) - 1, type: type)
         let dst = arenaBytes(words(r)[3])
         let (p, _) = Str.data(s)
         for k in 0..<t { (dst + k * n).update(from: p, count: n) }
@@ -119,7 +120,12 @@ public enum BytesMethods {
         case .bytearray: return (arenaBytes(words(o)[3]), ByteArray.count(o))
         case .memoryview: return MemoryView.data(o)
         case .nativeObject: return ArrayModule.buffer(o) ?? NativeProtocols.bytes(o) ?? (arenaBytes(0), 0)
-        default: return Str.data(o)
+        case .str, .bytes: return Str.data(o)
+        case .instance:
+            let n = Classes.nativePart(o)
+            return n.isNull ? (arenaBytes(0), 0) : data(n)
+        // Never read another layout's words as a buffer: callers check isBuffer first.
+        default: return (arenaBytes(0), 0)
         }
     }
 
@@ -205,8 +211,9 @@ public enum BytesMethods {
             return try Str.make(bytes: out, type: Types.bytes)
         case BinOp.mul, BinOp.inplaceMul:
             guard IntOps.isInt(b) else { return nil }
-            let t = max(0, try IntOps.toInt(b))
             let (pa, na) = data(a)
+            let t = na == 0 ? 0 : max(0, try IntOps.toInt(b))
+            try Heap.checkTemporary(try Heap.size(na, t))
             var out: [UInt8] = []
             for _ in 0..<t { out += UnsafeBufferPointer(start: pa, count: na) }
             return ka == .bytearray ? try ByteArray.make(out) : try Str.make(bytes: out, type: Types.bytes)
@@ -251,6 +258,7 @@ public enum ByteArray {
     }
 
     public static func make(count n: Int) throws(PyExc) -> Obj {
+        if n < 0 { throw PyExc.valueError("negative count") }
         let o = Obj(offset: try Heap.allocate(bytes: 16))
         setField(o, 0, Types.bytearray)
         words(o)[3] = try Heap.allocate(bytes: max(1, n))

@@ -449,6 +449,8 @@ extension StrMethods {
         var done = 0
         var i = 0
         if old.isEmpty {
+            // Built in host memory: at most one copy of `new` around every character.
+            try Heap.checkTemporary(try Heap.size(s.count + 1, new.count, s.count))
             out += new
             done = 1
             // An empty pattern matches between characters (code points for str).
@@ -540,6 +542,7 @@ extension StrMethods {
         let chars = type == Types.str ? charCount(s, 0, s.count) : s.count
         if chars >= width { return me }
         let pad = width - chars
+        try Heap.checkTemporary(try Heap.size(pad, 1, s.count))
         let left = pad / 2
         var out = [UInt8](repeating: 0x20, count: left)
         out += s

@@ -10,7 +10,7 @@ public enum Tuple {
     /// A tuple of `n` NULL items to be filled by the caller before anything else allocates.
     public static func make(count n: Int, type: Obj = Types.tuple) throws(PyExc) -> Obj {
         if n == 0 && type == Types.tuple && !empty.isNull { return empty }
-        let t = Obj(offset: try Heap.allocate(bytes: 8 + 4 * n))
+        let t = Obj(offset: try Heap.allocate(bytes: try Heap.size(n, 4, 8)))
         setField(t, 0, type)
         words(t)[1] = UInt32(n)
         return t

@@ -5,6 +5,8 @@ public enum Kind: UInt32 {
     case function, closure, builtinFunction, boundMethod, generatorFunction, generator, cell
     case module, instance, exception, property, classMethod, staticMethod, superObj
     case iterator, rawCode, nativeObject
+    /// A builtin method fetched from its type: checks its first argument (see CheckedFunction).
+    case checkedFunction
 }
 
 /// Type objects. Layout (words):
@@ -96,6 +98,7 @@ public enum Types {
     nonisolated(unsafe) public static var function = Obj(raw: 0)
     nonisolated(unsafe) public static var closure = Obj(raw: 0)
     nonisolated(unsafe) public static var builtinFunction = Obj(raw: 0)
+    nonisolated(unsafe) public static var checkedFunction = Obj(raw: 0)
     nonisolated(unsafe) public static var boundMethod = Obj(raw: 0)
     nonisolated(unsafe) public static var generator = Obj(raw: 0)
     nonisolated(unsafe) public static var cell = Obj(raw: 0)
@@ -134,6 +137,7 @@ public enum Types {
         function = TypeObject.makeBuiltin(.function, .function)
         closure = TypeObject.makeBuiltin(.closure, .closure)
         builtinFunction = TypeObject.makeBuiltin(Qstr("builtin_function_or_method"), .builtinFunction)
+        checkedFunction = TypeObject.makeBuiltin(.function, .checkedFunction)
         boundMethod = TypeObject.makeBuiltin(.bound_method, .boundMethod)
         generator = TypeObject.makeBuiltin(.generator, .generator)
         cell = TypeObject.makeBuiltin(.cell, .cell)

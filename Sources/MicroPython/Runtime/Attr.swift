@@ -34,7 +34,7 @@ extension Runtime {
     static func bind(_ v: Obj, _ o: Obj, _ t: Obj, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) {
         guard v.isPointer else { dest[0] = v; dest[1] = .null; return }
         switch TypeObject.kind(field(v, 0)) {
-        case .function, .closure, .builtinFunction:
+        case .function, .closure, .builtinFunction, .checkedFunction:
             dest[0] = v; dest[1] = o
         case .classMethod:
             dest[0] = field(v, 1); dest[1] = t
@@ -86,6 +86,10 @@ extension Runtime {
                 switch TypeObject.kind(field(v, 0)) {
                 case .classMethod: dest[0] = field(v, 1); dest[1] = o
                 case .staticMethod: dest[0] = field(v, 1); dest[1] = .null
+                case .builtinFunction:
+                    // Unbound, the native code would trust whatever comes as self.
+                    let owner = CheckedFunction.owner(o, name, v)
+                    dest[0] = owner.isNull ? v : try CheckedFunction.make(owner, v); dest[1] = .null
                 default: dest[0] = v; dest[1] = .null
                 }
                 return true
@@ -97,7 +101,10 @@ extension Runtime {
                 let b = TypeObject.bases(o)
                 dest[0] = b.isNull ? Tuple.empty : Tuple.count(b) > 1 ? b : try Tuple.make(Tuple.items(b), Tuple.count(b))
             case .__class__: dest[0] = Types.type
-            case .__dict__: dest[0] = TypeObject.locals(o).isNull ? try Dict.make() : TypeObject.locals(o)
+            case .__dict__:
+                if TypeObject.locals(o).isNull { dest[0] = try Dict.make() }
+                else if TypeObject.isUserClass(o) { dest[0] = TypeObject.locals(o) }
+                else { dest[0] = try builtinTypeDict(o) }
             case .__module__ where TypeObject.isUserClass(o): dest[0] = Obj(qstr: .__main__)
             case .__qualname__: dest[0] = field(o, 1)
             default: return false
@@ -141,6 +148,26 @@ extension Runtime {
             return true
         }
         return false
+    }
+
+    /// A builtin type's __dict__: a copy (its static table must not change) whose methods
+    /// check their self argument, as when fetched as attributes.
+    static func builtinTypeDict(_ t: Obj) throws(PyExc) -> Obj {
+        let d = try Dict.make()
+        let hold = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = d
+        let m = Dict.map(TypeObject.locals(t))
+        var i = 0
+        while let s = m.next(from: &i) {
+            var v = s[1]
+            if kindOf(v) == .builtinFunction && s[0].isQstr {
+                let owner = CheckedFunction.owner(t, s[0].qstrValue, v)
+                if !owner.isNull { v = try CheckedFunction.make(owner, v) }
+            }
+            try Dict.set(d, s[0], v)
+        }
+        return d
     }
 
     static func instanceDict(_ o: Obj) throws(PyExc) -> Obj {

@@ -9,8 +9,16 @@ public enum Native {
     nonisolated(unsafe) static var tableAddress: UInt = 0
     nonisolated(unsafe) static var tableCount = 0
     nonisolated(unsafe) static var tableCapacity = 0
-    @inline(__always) static var table: UnsafeMutablePointer<NativeFn> {
-        UnsafeMutablePointer<NativeFn>(bitPattern: tableAddress).unsafelyUnwrapped
+    @inline(__always) static var table: UnsafeMutablePointer<Entry> {
+        UnsafeMutablePointer<Entry>(bitPattern: tableAddress).unsafelyUnwrapped
+    }
+
+    /// A closure in a struct of its own: stored at its natural abstraction, so calls need no
+    /// reabstraction thunk. (Stored bare in a generic buffer, every call went through a thunk
+    /// that returned the result through a slot in the caller's frame, where the last result
+    /// stayed and the conservative stack scan kept it alive.)
+    struct Entry {
+        let call: NativeFn
     }
     public static let varArgs = 255
 
@@ -24,12 +32,12 @@ public enum Native {
         words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? 1 << 16 : 0)
         setField(f, 3, Obj(qstr: Qstr(name)))
         if tableCount == tableCapacity {
-            let bigger = UnsafeMutablePointer<NativeFn>.allocate(capacity: max(256, tableCapacity * 2))
+            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: max(256, tableCapacity * 2))
             if tableCapacity > 0 { bigger.moveInitialize(from: table, count: tableCount) }
             tableAddress = UInt(bitPattern: bigger)
             tableCapacity = max(256, tableCapacity * 2)
         }
-        (table + tableCount).initialize(to: fn)
+        (table + tableCount).initialize(to: Entry(call: fn))
         tableCount += 1
         return f
     }
@@ -49,10 +57,48 @@ public enum Native {
         if nKw > 0 && spec & (1 << 16) == 0 {
             throw PyExc.typeError("function doesn't take keyword arguments")
         }
-        return try table[Int(words(f)[1])](args, nPos, nKw)
+        return try table[Int(words(f)[1])].call(args, nPos, nKw)
     }
 
     public static func name(_ f: Obj) -> Qstr { field(f, 3).qstrValue }
+}
+
+/// A builtin method taken from a builtin type (`str.upper`) rather than bound to an instance:
+/// [type, owner type, builtin function]. Native methods trust their self argument, so the call
+/// checks it is an instance of the owner (or of a subclass, whose native part the methods
+/// use), as MicroPython's checked_fun does. Bound calls never come here and pay nothing.
+public enum CheckedFunction {
+    static func make(_ owner: Obj, _ fn: Obj) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 12))
+        setField(o, 0, Types.checkedFunction)
+        setField(o, 1, owner)
+        setField(o, 2, fn)
+        return o
+    }
+
+    /// The type whose instances `fn` (found as `name` through type `t`) needs as self, or NULL
+    /// when the call needs no check (object's methods check for themselves; a builtin function
+    /// stored in a user class is a plain function there).
+    static func owner(_ t: Obj, _ name: Qstr, _ fn: Obj) -> Obj {
+        if !TypeObject.isUserClass(t) { return t == Types.object ? .null : t }
+        guard Classes.hasNativePart(t) else { return .null }
+        let base = TypeObject.nativeBase(t)
+        return Classes.lookup(base, name) == fn ? base : .null
+    }
+
+    @inline(__always)
+    static func check(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int) throws(PyExc) {
+        let owner = field(f, 1)
+        if nPos == 0 {
+            // The native call's own argument check words it (every method takes self).
+            let fn = field(f, 2)
+            if words(fn)[2] & 0xFF > 0 { _ = try Native.call(fn, args, nPos, 0) }
+            throw PyExc.typeError("function missing 1 required positional arguments")
+        }
+        if !isInstance(args[0], owner) {
+            throw PyExc.typeError("argument should be a '\(TypeObject.name(owner).string)' not a '\(typeName(args[0]))'")
+        }
+    }
 }
 
 /// Reads keyword arguments given to a native function.
@@ -94,6 +140,9 @@ extension Runtime {
         case .closure:
             let n = Int(words(f)[2])
             return try callBytecode(field(f, 1), cells: slots(f, 3), n, args, nPos, nKw)
+        case .checkedFunction:
+            try CheckedFunction.check(f, args, nPos)
+            return try Native.call(field(f, 2), args, nPos, nKw)
         case .boundMethod:
             let total = nPos + 2 * nKw
             let a = try PyStack.pushObjs(total + 1)

@@ -17,7 +17,10 @@ public enum Format {
     // MARK: - low-level printers
 
     /// Writes `s` padded to `width` bytes with `fill`, adjusted by `flags`.
-    static func padded(_ out: inout [UInt8], _ s: UnsafeBufferPointer<UInt8>, _ flags: Int, _ fill: UInt8, _ width: Int) {
+    static func padded(_ out: inout [UInt8], _ s: UnsafeBufferPointer<UInt8>, _ flags: Int, _ fill: UInt8, _ width: Int) throws(PyExc) {
+        // The text is built outside the heap: a width the heap could not hold fails first.
+        // (A negative width is "none given".)
+        try Heap.checkTemporary(out.count + max(0, width))
         var width = width
         var pad = width - s.count
         let grouping = UInt8(truncatingIfNeeded: flags >> sepShift)
@@ -54,12 +57,12 @@ public enum Format {
         emit(right, &out)
     }
 
-    static func padded(_ out: inout [UInt8], _ s: [UInt8], _ flags: Int, _ fill: UInt8, _ width: Int) {
+    static func padded(_ out: inout [UInt8], _ s: [UInt8], _ flags: Int, _ fill: UInt8, _ width: Int) throws(PyExc) {
         let n = s.count
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, n))
         defer { p.deallocate() }
         for i in 0..<n { p[i] = s[i] }
-        padded(&out, UnsafeBufferPointer(start: p, count: n), flags, fill, width)
+        try padded(&out, UnsafeBufferPointer(start: p, count: n), flags, fill, width)
     }
 
     /// Digits of an int in `base`, grouped with `comma` (every 3 digits in base 10, else 4),
@@ -160,7 +163,8 @@ public enum Format {
             if !prefix.isEmpty { out += prefix; width -= prefix.count }
         }
         if prec > 1 { width = prec }
-        padded(&out, text, flags, fill, width)
+        try padded(&out, text, flags, fill, width)
+        try Heap.checkTemporary(max(0, after))
         for _ in 0..<max(0, after) { out.append(0x20) }
     }
 
@@ -282,7 +286,10 @@ public enum Format {
     }
 
     /// MicroPython's mp_print_float.
-    static func printFloat(_ out: inout [UInt8], _ d: Double, _ fmt: UInt8, _ flags: Int, _ fill: UInt8, _ widthIn: Int, _ prec: Int) {
+    static func printFloat(_ out: inout [UInt8], _ d: Double, _ fmt: UInt8, _ flags: Int, _ fill: UInt8, _ widthIn: Int, _ precIn: Int) throws(PyExc) {
+        // The C port's float text fits a 32-byte buffer; beyond a few hundred digits they are
+        // only zeros anyway, and an unbounded precision would build gigabytes of them.
+        let prec = min(precIn, 500)
         var width = widthIn
         let sign: UInt8 = flags & showSign != 0 ? UInt8(ascii: "+") : (flags & spaceSign != 0 ? 0x20 : 0)
         var text = floatText(d, fmt, prec, sign)
@@ -292,14 +299,14 @@ public enum Format {
             text.removeFirst()
             width -= 1
         }
-        padded(&out, text, flags, fill, width)
+        try padded(&out, text, flags, fill, width)
     }
 
     /// A character given by its code point (format 'c').
     static func printChar(_ out: inout [UInt8], _ arg: Obj, _ flags: Int, _ fill: UInt8, _ width: Int) throws(PyExc) {
         let c = try IntOps.toInt(arg)
         if c < 0 || c >= 0x110000 { throw PyExc.overflowError("char not in range(0x110000)") }
-        padded(&out, utf8(UInt32(c)), flags, fill, width)
+        try padded(&out, utf8(UInt32(c)), flags, fill, width)
     }
 
     static func utf8(_ c: UInt32) -> [UInt8] {
@@ -435,7 +442,7 @@ public enum Format {
                 if Str.isStr(arg) {
                     let b = Str.buffer(arg)
                     if b.count != 1 { throw PyExc.typeError("%c needs int or char") }
-                    padded(&out, b, flags, 0x20, width)
+                    try padded(&out, b, flags, 0x20, width)
                 } else if looksInteger(arg) {
                     try printChar(&out, arg, flags, 0x20, width)
                 } else {
@@ -451,7 +458,7 @@ public enum Format {
                 }
                 try printInt(&out, v, 10, upper: false, flags, fill, width, prec)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
-                printFloat(&out, try floatValue(arg), conv, flags, fill, width, prec)
+                try printFloat(&out, try floatValue(arg), conv, flags, fill, width, prec)
             case UInt8(ascii: "o"):
                 if alt != 0 { flags |= showPrefix | showOctalLetter }
                 try printInt(&out, arg, 8, upper: false, flags, fill, width, prec)
@@ -463,7 +470,7 @@ public enum Format {
                     text = try printed(arg, conv == UInt8(ascii: "r") ? .repr : .str)
                 }
                 if prec >= 0 && text.count > prec { text.removeLast(text.count - prec) }
-                padded(&out, text, flags, 0x20, width)
+                try padded(&out, text, flags, 0x20, width)
             case UInt8(ascii: "x"), UInt8(ascii: "X"):
                 try printInt(&out, arg, 16, upper: conv == UInt8(ascii: "X"), flags | alt, fill, width, prec)
             default:
@@ -701,10 +708,10 @@ public enum Format {
                 if type == 0 || type == UInt8(ascii: "n") { type = UInt8(ascii: "g") }
                 switch type {
                 case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
-                    printFloat(&out, try floatValue(arg), type, flags, fill, width, precision)
+                    try printFloat(&out, try floatValue(arg), type, flags, fill, width, precision)
                 case UInt8(ascii: "%"):
                     flags |= addPercent
-                    printFloat(&out, Float.narrow(try floatValue(arg) * 100), UInt8(ascii: "f"), flags, fill, width, precision)
+                    try printFloat(&out, Float.narrow(try floatValue(arg) * 100), UInt8(ascii: "f"), flags, fill, width, precision)
                 default:
                     throw unknownCode()
                 }
@@ -717,7 +724,7 @@ public enum Format {
                     var text: [UInt8]
                     if let t = argText { text = t } else { text = try strBytes(arg) }
                     if precision >= 0 && text.count > precision { text.removeLast(text.count - precision) }
-                    padded(&out, text, flags, fill, width)
+                    try padded(&out, text, flags, fill, width)
                 default:
                     throw unknownCode()
                 }

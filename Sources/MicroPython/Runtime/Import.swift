@@ -218,6 +218,10 @@ extension Runtime {
 
     /// exec()/eval() of a str, bytes or compiled code object.
     static func evalSource(_ code: Obj, globals: Obj, locals: Obj, mode: CompileMode) throws(PyExc) -> Obj {
+        // The namespaces are used as dict tables: anything else is a (bare) TypeError, as in C.
+        for ns in [globals, locals] where !ns.isNull && ns != .none && kindOf(ns) != .dict {
+            throw PyExc.make(Exceptions.TypeError)
+        }
         let g = globals.isNull || globals == .none ? currentGlobals() : globals
         let l = locals.isNull || locals == .none ? (globals.isNull || globals == .none ? Runtime.locals : g) : locals
         if kindOf(code) == .function {

@@ -1,5 +1,7 @@
 /// str() and repr() of every type, written into a byte buffer.
 public struct Printer {
+    /// The most text one repr/str/print may build in host memory (the heap or 32 MiB).
+    static var limit: Int { max(Heap.poolBytes, 32 << 20) }
     public var bytes: [UInt8] = []
     public init() {}
     @inline(__always) public mutating func write(_ s: String) { bytes.append(contentsOf: s.utf8) }
@@ -41,7 +43,20 @@ extension Runtime {
             if kind == .repr { writeStrRepr(Str.buffer(o), &p) } else { p.write(Str.buffer(o)) }
             return
         }
-        switch kindOf(o) {
+        // The text is built outside the heap: bound it (a list holding one big str many times).
+        if p.bytes.count > Printer.limit { throw PyExc(Heap.memoryError) }
+        let k = kindOf(o)
+        if k == .list || k == .tuple || k == .dict || k == .set || k == .frozenset {
+            let cost = try VM.enterNested(k == .dict ? 80 : 48)
+            defer { VM.leave(cost) }
+            try writeObject(o, k, &p, kind)
+        } else {
+            try writeObject(o, k, &p, kind)
+        }
+    }
+
+    static func writeObject(_ o: Obj, _ k: Kind, _ p: inout Printer, _ kind: PrintKind) throws(PyExc) {
+        switch k {
         case .noneType: p.write("None")
         case .bool: p.write(o == .true ? "True" : "False")
         case .ellipsis: p.write("Ellipsis")
@@ -106,8 +121,10 @@ extension Runtime {
             p.write("}")
             if isFrozen { p.write(")") }
         case .range:
-            p.write("range(\(field(o, 1).smallValue), \(field(o, 2).smallValue)")
-            if field(o, 3).smallValue != 1 { p.write(", \(field(o, 3).smallValue)") }
+            // Large bounds are boxed ints: their values, never their words.
+            let (a, b, s) = Range.parts(o)
+            p.write("range(\(a), \(b)")
+            if s != 1 { p.write(", \(s)") }
             p.write(")")
         case .slice:
             p.write("slice(")
@@ -122,7 +139,7 @@ extension Runtime {
             }
         case .function, .closure:
             p.write("<function \(Function.name(o).string) at 0x\(String(o.raw, radix: 16))>")
-        case .builtinFunction:
+        case .builtinFunction, .checkedFunction:
             p.write("<function>")
         case .boundMethod:
             p.write("<bound_method>")

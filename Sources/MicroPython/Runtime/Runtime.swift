@@ -92,6 +92,8 @@ public enum Runtime {
             if d == d.rounded(.towardZero) && abs(d) < 1e18 { return Int(d) & Int(Int32.max) }
             return Int(truncatingIfNeeded: d.bitPattern ^ (d.bitPattern >> 32)) & Int(Int32.max)
         case .tuple:
+            let cost = try VM.enterNested()
+            defer { VM.leave(cost) }
             var h = 0x345678
             for i in 0..<Tuple.count(o) { h = (h &* 1000003) ^ (try hash(Tuple.item(o, i))) }
             return h & 0x3FFF_FFFF
@@ -99,6 +101,8 @@ public enum Runtime {
             var h = 0
             let n = SetObj.alloc(o)
             let t = SetObj.table(o)
+            let cost = try VM.enterNested()
+            defer { VM.leave(cost) }
             for i in 0..<n where !t[i].isNull && t[i] != .sentinel { h ^= try hash(t[i]) }
             return h & 0x3FFF_FFFF
         case .boundMethod: return Int((field(o, 1).raw ^ field(o, 2).raw) >> 2)

@@ -1,4 +1,5 @@
 import CSupport
+import MicroPythonCompiler
 
 /// The bytecode interpreter: one function, one `switch` over the opcode byte.
 ///
@@ -23,10 +24,6 @@ public enum VM {
     nonisolated(unsafe) public static var pendingHook = false
 
     // Opcodes used by name outside the dispatch.
-    static let opForIter: UInt8 = 0x4B
-    static let opYieldFrom: UInt8 = 0x68
-    static let opEndFinally: UInt8 = 0x5D
-    static let opRaiseLast: UInt8 = 0x64
 
     @inline(__always) static func readUint(_ ip: inout UnsafeMutablePointer<UInt8>) -> Int {
         var v = 0
@@ -93,7 +90,23 @@ public enum VM {
         return cost
     }
 
-    @inline(__always) static func leave(_ cost: Int) {
+    /// One level of a native recursion over nested data (repr, equality, hash of containers):
+    /// charged as a frame, as the C port's recursive helpers check the C stack at each level.
+    /// A self-containing list then ends in the recursion RuntimeError, not a native overflow.
+    /// `cost` is the C frame of that level (the unix port reaches depth 1640 printing nested
+    /// lists, 984 for dicts: 48 and 80 bytes of its 80000).
+    @inline(__always) public static func enterNested(_ cost: Int = 48) throws(PyExc) -> Int {
+        stackUsed += cost
+        depth += 1
+        if stackUsed > stackLimit || UInt(bitPattern: csupport_stack_pointer()) < nativeStackLimit {
+            stackUsed -= cost
+            depth -= 1
+            throw PyExc(Exceptions.recursionError())
+        }
+        return cost
+    }
+
+    @inline(__always) public static func leave(_ cost: Int) {
         stackUsed -= cost
         depth -= 1
     }
@@ -127,7 +140,7 @@ public enum VM {
 
         while true {
             do throws(PyExc) {
-                if !pending.isNull && ip.pointee != opYieldFrom {
+                if !pending.isNull && ip.pointee != Op.yieldFrom {
                     let e = pending
                     pending = .null
                     opStart = ip
@@ -139,76 +152,76 @@ public enum VM {
                     ip += 1
                     switch op {
                     // MARK: loads of constants and locals
-                    case 0xB0...0xBF:
-                        let v = fastTop[-Int(op &- 0xB0)]
+                    case Op.loadFastMulti...Op.loadFastMultiLast:
+                        let v = fastTop[-Int(op &- Op.loadFastMulti)]
                         if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
                         sp += 1; sp[0] = v
-                    case 0xC0...0xCF:
-                        fastTop[-Int(op &- 0xC0)] = sp[0]; sp -= 1
-                    case 0x70...0xAF:
-                        sp += 1; sp[0] = Obj(small: Int(op) - 0x80)
-                    case 0x10:
+                    case Op.storeFastMulti...Op.storeFastMultiLast:
+                        fastTop[-Int(op &- Op.storeFastMulti)] = sp[0]; sp -= 1
+                    case Op.loadConstSmallIntMulti...Op.loadConstSmallIntMultiLast:
+                        sp += 1; sp[0] = Obj(small: Int(op &- Op.loadConstSmallIntMulti) - 16)
+                    case Op.loadConstString:
                         sp += 1; sp[0] = qstrObj(readUint(&ip))
-                    case 0x22:
+                    case Op.loadConstSmallInt:
                         let v = readSint(&ip)
                         sp += 1; sp[0] = Obj.fitsSmall(v) ? Obj(small: v) : try IntOps.make(v)
-                    case 0x23:
+                    case Op.loadConstObj:
                         sp += 1; sp[0] = consts[readUint(&ip)]
-                    case 0x50: sp += 1; sp[0] = .false
-                    case 0x51: sp += 1; sp[0] = .none
-                    case 0x52: sp += 1; sp[0] = .true
-                    case 0x53: sp += 1; sp[0] = .null
-                    case 0x24:
+                    case Op.loadConstFalse: sp += 1; sp[0] = .false
+                    case Op.loadConstNone: sp += 1; sp[0] = .none
+                    case Op.loadConstTrue: sp += 1; sp[0] = .true
+                    case Op.loadNull: sp += 1; sp[0] = .null
+                    case Op.loadFastN:
                         let v = fastTop[-readUint(&ip)]
                         if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
                         sp += 1; sp[0] = v
-                    case 0x26:
+                    case Op.storeFastN:
                         fastTop[-readUint(&ip)] = sp[0]; sp -= 1
-                    case 0x25:
+                    case Op.loadDeref:
                         let v = field(fastTop[-readUint(&ip)], 1)
                         if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
                         sp += 1; sp[0] = v
-                    case 0x27:
+                    case Op.storeDeref:
                         setField(fastTop[-readUint(&ip)], 1, sp[0]); sp -= 1
-                    case 0x28:
+                    case Op.deleteFast:
                         let i = readUint(&ip)
                         if fastTop[-i].isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
                         fastTop[-i] = .null
-                    case 0x29:
+                    case Op.deleteDeref:
                         let c = fastTop[-readUint(&ip)]
                         if field(c, 1).isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
                         setField(c, 1, .null)
 
                     // MARK: names
-                    case 0x11:
+                    case Op.loadName:
                         let q = qstrObj(readUint(&ip))
                         sp += 1; sp[0] = try Runtime.loadName(q, globals: globals)
-                    case 0x12:
+                    case Op.loadGlobal:
                         let q = qstrObj(readUint(&ip))
                         if let slot = Dict.map(globals).lookupQstr(q) {
                             sp += 1; sp[0] = slot[1]
                         } else {
                             sp += 1; sp[0] = try Runtime.loadBuiltin(q)
                         }
-                    case 0x16:
+                    case Op.storeName:
                         let q = qstrObj(readUint(&ip))
                         try Dict.set(Runtime.locals, q, sp[0]); sp -= 1
-                    case 0x17:
+                    case Op.storeGlobal:
                         let q = qstrObj(readUint(&ip))
                         try Dict.set(globals, q, sp[0]); sp -= 1
-                    case 0x19:
+                    case Op.deleteName:
                         let q = qstrObj(readUint(&ip))
                         if try Dict.map(Runtime.locals).remove(q) == nil {
                             throw PyExc.nameError("name '\(Str.string(q))' isn't defined")
                         }
-                    case 0x1A:
+                    case Op.deleteGlobal:
                         let q = qstrObj(readUint(&ip))
                         if try Dict.map(globals).remove(q) == nil {
                             throw PyExc.nameError("name '\(Str.string(q))' isn't defined")
                         }
 
                     // MARK: attributes
-                    case 0x13:
+                    case Op.loadAttr:
                         let q = qstrObj(readUint(&ip))
                         let o = sp[0]
                         // Fast path: an attribute in an instance's own map.
@@ -218,7 +231,7 @@ public enum VM {
                             continue
                         }
                         sp[0] = try Runtime.loadAttr(o, q.qstrValue)
-                    case 0x14:
+                    case Op.loadMethod:
                         let q = qstrObj(readUint(&ip))
                         let o = sp[0]
                         // Fast path: a plain function found in an instance's class.
@@ -235,11 +248,11 @@ public enum VM {
                         }
                         try Runtime.loadMethod(o, q.qstrValue, sp)
                         sp += 1
-                    case 0x15:
+                    case Op.loadSuperMethod:
                         let q = qstrObj(readUint(&ip))
                         sp -= 1
                         try Runtime.loadSuperMethod(q.qstrValue, sp - 1)
-                    case 0x18:
+                    case Op.storeAttr:
                         let q = qstrObj(readUint(&ip))
                         let o = sp[0], v = sp[-1]
                         // Fast path: an instance of a class without __setattr__ or descriptors.
@@ -256,84 +269,84 @@ public enum VM {
                         sp -= 2
 
                     // MARK: imports
-                    case 0x1B:
+                    case Op.importName:
                         let q = qstrObj(readUint(&ip))
                         let fromList = sp[0]; sp -= 1
                         sp[0] = try Import.importName(q.qstrValue, fromList: fromList, level: sp[0], globals: globals)
-                    case 0x1C:
+                    case Op.importFrom:
                         let q = qstrObj(readUint(&ip))
                         let v = try Import.importFrom(sp[0], q.qstrValue)
                         sp += 1; sp[0] = v
-                    case 0x69:
+                    case Op.importStar:
                         try Import.importStar(sp[0], into: Runtime.locals); sp -= 1
 
                     // MARK: functions
-                    case 0x32:
+                    case Op.makeFunction:
                         let child = RawCodeObj.child(rc, readUint(&ip))
                         sp += 1; sp[0] = try Function.make(child, context: ctx, defaults: .null, kwDefaults: .null)
-                    case 0x33:
+                    case Op.makeFunctionDefargs:
                         let child = RawCodeObj.child(rc, readUint(&ip))
                         sp -= 1
                         sp[0] = try Function.make(child, context: ctx, defaults: sp[0], kwDefaults: sp[1])
-                    case 0x20:
+                    case Op.makeClosure:
                         let child = RawCodeObj.child(rc, readUint(&ip))
                         let n = Int(ip.pointee); ip += 1
                         sp -= n - 1
                         let f = try Function.make(child, context: ctx, defaults: .null, kwDefaults: .null)
                         sp[0] = try Function.makeClosure(f, cells: sp, n)
-                    case 0x21:
+                    case Op.makeClosureDefargs:
                         let child = RawCodeObj.child(rc, readUint(&ip))
                         let n = Int(ip.pointee); ip += 1
                         sp -= 2 + n - 1
                         let f = try Function.make(child, context: ctx, defaults: sp[0], kwDefaults: sp[1])
                         sp[0] = f
                         sp[0] = try Function.makeClosure(f, cells: sp + 2, n)
-                    case 0x34:
+                    case Op.callFunction:
                         let u = readUint(&ip)
                         let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
                         sp -= nPos + 2 * nKw
                         sp[0] = try Runtime.call(sp[0], sp + 1, nPos, nKw)
-                    case 0x36:
+                    case Op.callMethod:
                         let u = readUint(&ip)
                         let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
                         sp -= nPos + 2 * nKw + 1
                         sp[0] = try Runtime.callMethod(sp, nPos, nKw)
-                    case 0x35:
+                    case Op.callFunctionVarKw:
                         let u = readUint(&ip)
                         let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
                         sp -= nPos + 2 * nKw + 1
                         sp[0] = try Runtime.callVarKw(sp, hasSelf: false, nPos, nKw)
-                    case 0x37:
+                    case Op.callMethodVarKw:
                         let u = readUint(&ip)
                         let nPos = u & 0xFF, nKw = (u >> 8) & 0xFF
                         sp -= nPos + 2 * nKw + 2
                         sp[0] = try Runtime.callVarKw(sp, hasSelf: true, nPos, nKw)
-                    case 0x54:
+                    case Op.loadBuildClass:
                         sp += 1; sp[0] = Builtins.buildClass
                         // `builtins.__build_class__ = f` takes over class statements.
                         let over = Heap.roots[Root.builtinsOverride]
                         if !over.isNull, let s = Dict.map(over).lookupQstr(Obj(qstr: .__build_class__)) { sp[0] = s[1] }
 
                     // MARK: containers
-                    case 0x2A:
+                    case Op.buildTuple:
                         let n = readUint(&ip)
                         sp -= n - 1
                         sp[0] = try Tuple.make(sp, n)
-                    case 0x2B:
+                    case Op.buildList:
                         let n = readUint(&ip)
                         sp -= n - 1
                         sp[0] = try List.make(sp, n)
-                    case 0x2C:
+                    case Op.buildMap:
                         let n = readUint(&ip)
                         sp += 1; sp[0] = try Dict.make(capacity: n)
-                    case 0x62:
+                    case Op.storeMap:
                         sp -= 2
                         try Dict.set(sp[0], sp[2], sp[1])
-                    case 0x2D:
+                    case Op.buildSet:
                         let n = readUint(&ip)
                         sp -= n - 1
                         sp[0] = try SetObj.make(sp, n)
-                    case 0x2E:
+                    case Op.buildSlice:
                         let n = readUint(&ip)
                         if n == 2 {
                             sp -= 1
@@ -342,7 +355,7 @@ public enum VM {
                             sp -= 2
                             sp[0] = try Slice.make(sp[0], sp[1], sp[2])
                         }
-                    case 0x2F:
+                    case Op.storeComp:
                         let u = readUint(&ip)
                         let target = sp[-(u >> 2)]
                         switch u & 3 {
@@ -350,62 +363,62 @@ public enum VM {
                         case 1: try Dict.set(target, sp[0], sp[-1]); sp -= 2
                         default: try SetObj.add(target, sp[0]); sp -= 1
                         }
-                    case 0x30:
+                    case Op.unpackSequence:
                         let n = readUint(&ip)
                         try Runtime.unpackSequence(sp[0], n, sp)
                         sp += n - 1
-                    case 0x31:
+                    case Op.unpackEx:
                         let u = readUint(&ip)
                         try Runtime.unpackEx(sp[0], u & 0xFF, (u >> 8) & 0xFF, sp)
                         sp += (u & 0xFF) + ((u >> 8) & 0xFF)
-                    case 0x55:
+                    case Op.loadSubscr:
                         sp -= 1
                         sp[0] = try Runtime.getItem(sp[0], sp[1])
-                    case 0x56:
+                    case Op.storeSubscr:
                         try Runtime.storeSubscript(sp[-1], sp[0], sp[-2])
                         sp -= 3
 
                     // MARK: stack shuffles
-                    case 0x57: sp[1] = sp[0]; sp += 1
-                    case 0x58: sp[1] = sp[-1]; sp[2] = sp[0]; sp += 2
-                    case 0x59: sp -= 1
-                    case 0x5A: let t = sp[0]; sp[0] = sp[-1]; sp[-1] = t
-                    case 0x5B:
+                    case Op.dupTop: sp[1] = sp[0]; sp += 1
+                    case Op.dupTopTwo: sp[1] = sp[-1]; sp[2] = sp[0]; sp += 2
+                    case Op.popTop: sp -= 1
+                    case Op.rotTwo: let t = sp[0]; sp[0] = sp[-1]; sp[-1] = t
+                    case Op.rotThree:
                         let t = sp[0]; sp[0] = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t
 
                     // MARK: jumps
-                    case 0x42:
+                    case Op.jump:
                         let d = readSLabel(&ip)
                         ip += d
                         if d < 0 && (pendingInterrupt || pendingHook) { try Runtime.handlePending() }
-                    case 0x43:
+                    case Op.popJumpIfTrue:
                         let d = readSLabel(&ip)
                         let v = sp[0]; sp -= 1
                         if try isTrue(v) {
                             ip += d
                             if d < 0 && (pendingInterrupt || pendingHook) { try Runtime.handlePending() }
                         }
-                    case 0x44:
+                    case Op.popJumpIfFalse:
                         let d = readSLabel(&ip)
                         let v = sp[0]; sp -= 1
                         if !(try isTrue(v)) {
                             ip += d
                             if d < 0 && (pendingInterrupt || pendingHook) { try Runtime.handlePending() }
                         }
-                    case 0x45:
+                    case Op.jumpIfTrueOrPop:
                         let d = readULabel(&ip)
                         if try isTrue(sp[0]) { ip += d } else { sp -= 1 }
-                    case 0x46:
+                    case Op.jumpIfFalseOrPop:
                         let d = readULabel(&ip)
                         if try isTrue(sp[0]) { sp -= 1 } else { ip += d }
 
                     // MARK: iteration
-                    case 0x5E:
+                    case Op.getIter:
                         sp[0] = try Runtime.getIter(sp[0])
-                    case 0x5F:
+                    case Op.getIterStack:
                         try Iteration.getIterStack(sp[0], into: sp)
                         sp += 3
-                    case 0x4B:
+                    case Op.forIter:
                         let d = readULabel(&ip)
                         let v = try Iteration.next(stackSlots: sp - 3)
                         if v.isNull {
@@ -416,14 +429,14 @@ public enum VM {
                         }
 
                     // MARK: exceptions and unwinding
-                    case 0x48, 0x49:
+                    case Op.setupExcept, Op.setupFinally:
                         let d = readULabel(&ip)
                         let r = record(excCount)
                         excCount += 1
                         r[0] = UInt32(ip + d - code)
-                        r[1] = UInt32(sp - state + 1) | (op == 0x49 ? 0x8000_0000 : 0)
+                        r[1] = UInt32(sp - state + 1) | (op == Op.setupFinally ? 0x8000_0000 : 0)
                         r[2] = 0
-                    case 0x47:
+                    case Op.setupWith:
                         let d = readULabel(&ip)
                         let mgr = sp[0]
                         try Runtime.loadMethod(mgr, .__exit__, sp)
@@ -436,15 +449,15 @@ public enum VM {
                         r[1] = UInt32(sp - state + 1) | 0x8000_0000
                         r[2] = 0
                         sp += 1; sp[0] = entered
-                    case 0x5C:
+                    case Op.withCleanup:
                         // stack: (..., __exit__, mgr, X) -- see the with/finally protocol
                         sp = try withCleanup(sp)
-                    case 0x4A:
+                    case Op.popExceptJump:
                         let d = readULabel(&ip)
                         excCount -= 1
                         ip += d
                         if pendingInterrupt || pendingHook { try Runtime.handlePending() }
-                    case 0x5D:
+                    case Op.endFinally:
                         excCount -= 1
                         let x = sp[0]
                         if x == .none {
@@ -460,7 +473,7 @@ public enum VM {
                         } else {
                             throw PyExc(x)
                         }
-                    case 0x40:
+                    case Op.unwindJump:
                         let d = readSLabel(&ip)
                         // The label is relative to the end of the label bytes, before the count byte.
                         let dest = UInt32(ip + d - code)
@@ -468,9 +481,9 @@ public enum VM {
                         sp += 1; sp[0] = Obj(raw: dest)
                         unwindJump(count, &sp, &ip, &excCount, code, state, records)
                         if pendingInterrupt || pendingHook { try Runtime.handlePending() }
-                    case 0x63:
+                    case Op.returnValue:
                         if let r = unwindReturn(&sp, &ip, &excCount, code, state, records) { return r }
-                    case 0x64:
+                    case Op.raiseLast:
                         var e = Obj.null
                         var i = excCount - 1
                         while i >= 0 {
@@ -480,20 +493,20 @@ public enum VM {
                         }
                         if e.isNull { throw PyExc.runtimeError(Msg.noActiveException) }
                         throw PyExc(e)
-                    case 0x65:
+                    case Op.raiseObj:
                         throw PyExc(try Exceptions.normalise(sp[0]))
-                    case 0x66:
+                    case Op.raiseFrom:
                         sp -= 1
                         throw PyExc(try Exceptions.normalise(sp[0]))
 
                     // MARK: generators
-                    case 0x67:
+                    case Op.yieldValue:
                         frame[1] = UInt32(ip - code)
                         frame[2] = UInt32(bitPattern: Int32(sp - state))
                         frame[3] = UInt32(excCount)
                         yielded = true
                         return sp[0]
-                    case 0x68:
+                    case Op.yieldFrom:
                         let sendValue = sp[0]; sp -= 1
                         var ret = Obj.null
                         let thrown = pending
@@ -523,42 +536,44 @@ public enum VM {
                         }
 
                     // MARK: operators
-                    case 0xD7...0xF9:
+                    case Op.binaryOpMulti...Op.binaryOpMultiLast:
                         let b = sp[0]; sp -= 1
                         let a = sp[0]
-                        let bop = op &- 0xD7
+                        let bop = Int(op &- Op.binaryOpMulti)
                         if a.isSmallInt && b.isSmallInt {
                             let x = a.smallValue, y = b.smallValue
                             switch bop {
-                            case 0: sp[0] = Obj(bool: x < y); continue
-                            case 1: sp[0] = Obj(bool: x > y); continue
-                            case 2: sp[0] = Obj(bool: x == y); continue
-                            case 3: sp[0] = Obj(bool: x <= y); continue
-                            case 4: sp[0] = Obj(bool: x >= y); continue
-                            case 5: sp[0] = Obj(bool: x != y); continue
-                            case 14, 27:
+                            case BinOp.less: sp[0] = Obj(bool: x < y); continue
+                            case BinOp.more: sp[0] = Obj(bool: x > y); continue
+                            case BinOp.equal: sp[0] = Obj(bool: x == y); continue
+                            case BinOp.lessEqual: sp[0] = Obj(bool: x <= y); continue
+                            case BinOp.moreEqual: sp[0] = Obj(bool: x >= y); continue
+                            case BinOp.notEqual: sp[0] = Obj(bool: x != y); continue
+                            case BinOp.inplaceAdd, BinOp.add:
                                 let r = x &+ y
                                 if Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
-                            case 15, 28:
+                            case BinOp.inplaceSub, BinOp.sub:
                                 let r = x &- y
                                 if Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
-                            case 16, 29:
+                            case BinOp.inplaceMul, BinOp.mul:
                                 let (r, o) = x.multipliedReportingOverflow(by: y)
                                 if !o && Obj.fitsSmall(r) { sp[0] = Obj(small: r); continue }
-                            case 18, 31 where y != 0:
+                            // A `where` clause guards only the pattern it follows: each pattern
+                            // carries its own. y == 0 and y < 0 go to the runtime's errors.
+                            case BinOp.inplaceFloorDiv where y != 0, BinOp.floorDiv where y != 0:
                                 // Python's floor division (rounds toward minus infinity).
                                 var q = x / y
                                 if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
                                 if Obj.fitsSmall(q) { sp[0] = Obj(small: q); continue }
-                            case 20, 33 where y != 0:
+                            case BinOp.inplaceMod where y != 0, BinOp.mod where y != 0:
                                 var r = x % y
                                 if r != 0 && ((r < 0) != (y < 0)) { r += y }
                                 sp[0] = Obj(small: r); continue
-                            case 13, 26 where y >= 0:
+                            case BinOp.inplaceRshift where y >= 0, BinOp.rshift where y >= 0:
                                 sp[0] = Obj(small: x >> min(y, 63)); continue
-                            case 9, 22: sp[0] = Obj(small: x | y); continue
-                            case 10, 23: sp[0] = Obj(small: x ^ y); continue
-                            case 11, 24: sp[0] = Obj(small: x & y); continue
+                            case BinOp.inplaceOr, BinOp.or: sp[0] = Obj(small: x | y); continue
+                            case BinOp.inplaceXor, BinOp.xor: sp[0] = Obj(small: x ^ y); continue
+                            case BinOp.inplaceAnd, BinOp.and: sp[0] = Obj(small: x & y); continue
                             default: break
                             }
                         }
@@ -566,15 +581,15 @@ public enum VM {
                         if (a.isSmallInt || Float.isFloat(a)) && (b.isSmallInt || Float.isFloat(b)) && !(a.isSmallInt && b.isSmallInt) {
                             let x = a.isSmallInt ? Double(a.smallValue) : Float.value(a)
                             let y = b.isSmallInt ? Double(b.smallValue) : Float.value(b)
-                            if let r = try FloatOps.binary(Int(bop), x, y) {
+                            if let r = try FloatOps.binary(bop, x, y) {
                                 sp[0] = r
                                 continue
                             }
                         }
-                        sp[0] = try Runtime.binaryOp(Int(bop), a, b)
-                    case 0xD0...0xD3:
-                        let uop = Int(op &- 0xD0)
-                        if uop == 3 {
+                        sp[0] = try Runtime.binaryOp(bop, a, b)
+                    case Op.unaryOpMulti...Op.unaryOpMultiLast:
+                        let uop = Int(op &- Op.unaryOpMulti)
+                        if uop == UnaryOp.not {
                             sp[0] = Obj(bool: !(try isTrue(sp[0])))
                         } else {
                             sp[0] = try Runtime.unaryOp(uop, sp[0])
@@ -590,20 +605,20 @@ public enum VM {
                 let wasThrownIn = thrownThrough
                 thrownThrough = false
                 if isSubclass(exType, Exceptions.StopIteration) {
-                    if opStart.pointee == opForIter {
+                    if opStart.pointee == Op.forIter {
                         var p = opStart + 1
                         let d = readULabel(&p)
                         ip = p + d
                         sp -= 4
                         continue
-                    } else if opStart.pointee == opYieldFrom && !wasThrownIn {
+                    } else if opStart.pointee == Op.yieldFrom && !wasThrownIn {
                         sp[0] = Exceptions.stopIterationValue(e)
                         ip = opStart + 1
                         continue
                     }
                 }
                 let op = opStart.pointee
-                if op != opEndFinally && op != opRaiseLast {
+                if op != Op.endFinally && op != Op.raiseLast {
                     Exceptions.addTraceback(e, file: Qstr(id: qstrs[0]),
                                             line: RawCodeObj.line(rc, at: opStart - code),
                                             function: Qstr(id: qstrs[RawCodeObj.nameIndex(rc)]))

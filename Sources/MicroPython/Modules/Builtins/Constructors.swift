@@ -47,7 +47,9 @@ extension Builtins {
         }
         constructor(Types.str, 0, 3, kw: true) { (a, n, _) throws(PyExc) in
             if n == 1 { return Obj(qstr: .empty) }
-            if n >= 3 || (BytesMethods.isBuffer(a[1]) && n == 3) {
+            if n >= 3 {
+                // str(obj, encoding): obj must be a buffer (its bytes are decoded).
+                guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
                 let (p, len) = BytesMethods.data(a[1])
                 return try Str.make(p, len)
             }
@@ -64,7 +66,9 @@ extension Builtins {
             if IntOps.isInt(x) {
                 let c = try IntOps.toInt(x)
                 if c < 0 { throw PyExc.valueError("negative count") }
-                return try Str.make(bytes: [UInt8](repeating: 0, count: c), type: Types.bytes)
+                let o = try Str.allocate(c, type: Types.bytes)
+                arenaBytes(words(o)[3]).initialize(repeating: 0, count: c)
+                return Str.finish(o)
             }
             if kindOf(x) == .bytes { return x }
             return try Str.make(bytes: try ByteArray.bytesOf(x), type: Types.bytes)

@@ -312,6 +312,8 @@ public enum DictMethods {
         switch op {
         case BinOp.equal, BinOp.notEqual:
             guard kb == .dict else { return Obj(bool: op == BinOp.notEqual) }
+            let cost = try VM.enterNested()
+            defer { VM.leave(cost) }
             var eq = Dict.count(a) == Dict.count(b)
             if eq && Dict.map(a).isOrdered && Dict.map(b).isOrdered {
                 // Two OrderedDicts are equal only with their items in the same order.

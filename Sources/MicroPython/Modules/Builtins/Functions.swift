@@ -66,7 +66,7 @@ extension Builtins {
         function("hex", 1, 1) { (a, _, _) throws(PyExc) in try radixString(a[0], 16, "0x") }
         function("callable", 1, 1) { (a, _, _) throws(PyExc) in
             switch kindOf(a[0]) {
-            case .function, .closure, .builtinFunction, .boundMethod, .type: return .true
+            case .function, .closure, .builtinFunction, .checkedFunction, .boundMethod, .type: return .true
             case .instance: return Obj(bool: Classes.lookup(typeOf(a[0]), .__call__) != nil)
             default: return .false
             }
@@ -212,6 +212,7 @@ extension Builtins {
             try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .eval)
         }
         function("compile", 3, 3) { (a, _, _) throws(PyExc) in
+            for i in 0..<3 where !Str.isStr(a[i]) { throw StrMethods.badImplicitConversion(a[i]) }
             let mode = Str.string(a[2])
             let m: CompileMode = mode == "eval" ? .eval : (mode == "single" ? .single : .file)
             return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
@@ -277,7 +278,12 @@ extension Builtins {
     static func round(_ x: Obj, _ nd: Obj) throws(PyExc) -> Obj {
         if IntOps.isInt(x) {
             if nd == .none ? true : try IntOps.toInt(nd) >= 0 { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
-            let p = try IntOps.make(Int(Math.pow(10, Double(-(try IntOps.toInt(nd))))))
+            // 10**k as an int (a double would overflow an Int from k = 19); when 10**k is
+            // more than twice |x| the result is 0 (and k may be anything up to 2**63).
+            let v = try IntOps.toInt(nd)
+            let k = v == Int.min ? Int.max : -v
+            if Double(k) > Double(IntOps.big(x).bitLength) * 0.30103 + 2 { return Obj(small: 0) }
+            let p = try Runtime.binaryOp(BinOp.pow, Obj(small: 10), Obj(small: k))
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = p
             // Half to even, as for floats: round(25, -1) == 20, round(35, -1) == 40.

@@ -85,6 +85,8 @@ extension Builtins {
         method(Types.int, "to_bytes", 1, 3, kw: true) { (a, n, nKw) throws(PyExc) in
             let len = n > 1 ? try IntOps.toInt(a[1]) : 1
             if len < 0 { throw PyExc.valueError("negative length") }
+            // Built in host memory first: as large as the heap at most (C: MemoryError).
+            try Heap.checkTemporary(try Heap.size(len, 1, 1))
             let little = n > 2 ? Str.string(a[2]) == "little" : false
             let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
             if !signed && IntOps.big(a[0]).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
@@ -132,6 +134,8 @@ public enum Attributes {
             if name == .__globals__ { return field(Function.context(k == .closure ? field(o, 1) : o), 1) }
         case .builtinFunction:
             if name == .__name__ { return field(o, 3) }
+        case .checkedFunction:
+            if name == .__name__ { return field(field(o, 2), 3) }
         case .boundMethod:
             if name == .__self__ { return field(o, 2) }
             if name == .__func__ { return field(o, 1) }

@@ -86,6 +86,8 @@ enum FileObjects {
         defer { chunk.deallocate() }
         while count < 0 || out.count < count {
             let want = count < 0 ? chunk.count : min(chunk.count, count - out.count)
+            // The bytes become a heap object: no more than the heap could hold (/dev/zero).
+            try Heap.checkTemporary(out.count + want)
             let got = try VfsErrors.run { () throws(StorageError) in
                 try s.file.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<want]))
             }
@@ -126,6 +128,8 @@ enum FileObjects {
         while limit < 0 || line.count < limit {
             let b = try readBytes(s, 1)
             if b.isEmpty { break }
+            // An endless line (/dev/zero) ends at what the heap could hold.
+            try Heap.checkTemporary(line.count + 1)
             line.append(b[0])
             if b[0] == 0x0A { break }
         }

@@ -1,0 +1,51 @@
+# Sizes and counts from user values: too large for the heap is MemoryError (or the error the
+# C port gives), never a crash, a hang or host memory growth.
+def attempt(label, f):
+    try:
+        r = f()
+        print(label, r if len(str(r)) < 60 else len(r))
+    except Exception as e:
+        print(label, type(e).__name__)
+
+attempt('str * 2**62', lambda: 'ab' * 2**62)
+attempt('str * 2**40', lambda: 'ab' * 2**40)
+attempt('str * 2**31', lambda: 'ab' * 2**31)
+attempt('2**40 * str', lambda: 2**40 * 'ab')
+attempt('empty * huge', lambda: '' * 2**62)
+attempt('bytes * 2**62', lambda: b'ab' * 2**62)
+attempt('bytes * 2**30', lambda: b'ab' * 2**30)
+attempt('bytearray * 2**40', lambda: bytearray(b'ab') * 2**40)
+attempt('list * 2**62', lambda: [1, 2] * 2**62)
+attempt('list * 2**30', lambda: [1, 2] * 2**30)
+attempt('empty list * huge', lambda: [] * 2**62)
+attempt('tuple * 2**62', lambda: (1, 2) * 2**62)
+attempt('tuple * 2**29', lambda: (1, 2) * 2**29)
+def imul(x, n):
+    x *= n
+    return x
+attempt('list *= 2**62', lambda: imul([1], 2**62))
+attempt('str *= 2**62', lambda: imul('a', 2**62))
+attempt('bytes *= 2**40', lambda: imul(b'a', 2**40))
+attempt('negative', lambda: ('ab' * -5, [1] * -1, (1,) * -3, b'x' * -2))
+attempt('bytearray(-1)', lambda: bytearray(-1))
+attempt('bytearray(2**40)', lambda: bytearray(2**40))
+attempt('bytearray(2**29)', lambda: bytearray(2**29))
+attempt('bytes(-1)', lambda: bytes(-1))
+attempt('bytes(2**40)', lambda: bytes(2**40))
+attempt('bytes(2**31)', lambda: bytes(2**31))
+attempt('center', lambda: 'a'.center(2**40))
+attempt('center 2**62', lambda: 'a'.center(2**62))
+attempt('pct width', lambda: '%9999999999d' % 1)
+attempt('pct width 2', lambda: '%999999999d' % 1)
+attempt('pct star', lambda: '%*d' % (2**31, 1))
+attempt('fmt width', lambda: '{:>999999999}'.format(1))
+attempt('fmt zero', lambda: '{:0999999999d}'.format(1))
+attempt('fmt str', lambda: '{:999999999}'.format('a'))
+attempt('format()', lambda: format(1, '999999999'))
+attempt('fmt nested', lambda: '{0:{1}}'.format(1, 999999999))
+attempt('join', lambda: len(','.join(['a' * 2**16] * 2**8)))
+attempt('join big', lambda: len(','.join(['a' * 2**18] * 2**12)))
+attempt('replace empty', lambda: ('a' * 1000).replace('', 'x' * 100000))
+attempt('list(range)', lambda: list(range(2**40)))
+attempt('tuple(range)', lambda: tuple(range(2**40)))
+print('done')
