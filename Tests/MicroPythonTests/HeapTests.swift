@@ -73,7 +73,7 @@ final class HeapTests: XCTestCase {
         do {
             for _ in 0..<10_000 { try List.append(keep, try ByteArray.make(count: 100)) }
         } catch {
-            raised = error.obj == Heap.memoryError
+            raised = typeOf(error.obj) == Exceptions.MemoryError
         }
         XCTAssertTrue(raised)
         Heap.roots[Root.scratch0] = .null
@@ -96,7 +96,7 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(try cost { try List.make(count: 5) }, 48)        // header + 5 items
         XCTAssertEqual(try cost { try Dict.make(capacity: 0) }, 16)
         XCTAssertEqual(try cost { try Str.make("a string of 20 chars") }, 48)
-        XCTAssertEqual(try cost { Obj(small: 12345) }, 0)
+        XCTAssertEqual(try cost { () throws(PyExc) -> Obj in Obj(small: 12345) }, 0)
         XCTAssertEqual(try cost { try Float.make(1.5) }, 0)             // immediate on esp8266
     }
 }
