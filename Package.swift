@@ -15,6 +15,7 @@ let package = Package(
     name: "MicroPythonESP8266",
     products: [
         .library(name: "MicroPython", targets: ["MicroPython"]),
+        .library(name: "MicroPythonREPL", targets: ["MicroPythonREPL"]),
         .executable(name: "micropython", targets: ["micropython"]),
         .executable(name: "esp8266", targets: ["esp8266"]),
     ],
@@ -29,14 +30,16 @@ let package = Package(
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
         // The ESP8266 port: board model (flash, ...), on top of the language core.
         .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
+        // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
+        .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
         // The ESP8266 port is linked for `-X profile=esp8266` (its configuration of the core).
-        .executableTarget(name: "micropython", dependencies: ["MicroPython", "ESP8266"], swiftSettings: fast),
+        .executableTarget(name: "micropython", dependencies: ["MicroPython", "ESP8266", "MicroPythonREPL"], swiftSettings: fast),
         .executableTarget(name: "esp8266", dependencies: [
             "ESP8266", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fast),
         // Programs/ is read from the source tree (#filePath), not bundled.
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"], exclude: ["Programs"]),
-        .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython"]),
+        .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython", "MicroPythonREPL"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),
     ],

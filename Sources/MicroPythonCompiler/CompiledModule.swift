@@ -56,6 +56,9 @@ public enum CompileMode: Sendable {
     case single
     /// A single expression whose value is returned (`eval`).
     case eval
+    /// A block from the REPL's paste mode: parsed as a file, but module-level expression
+    /// statements print their value as in `single`.
+    case pasted
 }
 
 /// A compile-time error, reported as MicroPython reports it.

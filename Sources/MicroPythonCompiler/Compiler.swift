@@ -22,11 +22,12 @@ public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode
     parser.interned.insert(fileName)
     let module = Scope(kind: .module, parent: nil, name: "<module>")
     switch mode {
-    case .file: module.moduleBody = try parser.parseFile()
+    case .file, .pasted: module.moduleBody = try parser.parseFile()
     case .single: module.moduleBody = try parser.parseSingle()
     case .eval: module.evalExpr = try parser.parseEval()
     }
-    let c = CodeGen(fileName: fileName, options: options, isRepl: mode == .single)
+    let c = CodeGen(fileName: fileName, options: options, isRepl: mode == .single || mode == .pasted,
+                    keepsLonelyConstants: mode == .single)
     return try c.compileModule(module)
 }
 
@@ -38,6 +39,9 @@ final class CodeGen {
     let tables = ModuleTables()
     let options: CompilerOptions
     let isRepl: Bool
+    /// Only single (REPL line) input keeps a statement that is just a constant: MicroPython's
+    /// parser drops those (docstrings and the like) from any other input.
+    let keepsLonelyConstants: Bool
     var scopes: [Scope] = []
     var scope: Scope!
     var e: Emitter!
@@ -49,9 +53,10 @@ final class CodeGen {
     var breakContinueExceptLevel = 0
     var depth = 0
 
-    init(fileName: String, options: CompilerOptions, isRepl: Bool) {
+    init(fileName: String, options: CompilerOptions, isRepl: Bool, keepsLonelyConstants: Bool) {
         self.options = options
         self.isRepl = isRepl
+        self.keepsLonelyConstants = keepsLonelyConstants
         _ = tables.useQstr(fileName)
     }
 

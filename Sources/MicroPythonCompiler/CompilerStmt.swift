@@ -30,7 +30,9 @@ extension CodeGen {
         e.setLine(line)
         switch s.kind {
         case .expr(let x):
-            if isRepl && scope.kind == .module {
+            if !keepsLonelyConstants && isLonelyConst(x) {
+                break
+            } else if isRepl && scope.kind == .module {
                 try loadName("__repl_print__", line)
                 try expr(x)
                 e.opUInt(Op.callFunction, -1, 1)

@@ -13,31 +13,37 @@ struct Options {
     var heapBytes = 0
     var heapGiven = false
     var gcStress = false
+    var compileOnly = false
     var command: String? = nil
     var module: String? = nil
     var script: String? = nil
     var inspect = false
     var optimization = 0
+    var verbose = 0
     var args: [String] = []
+    /// sys.path after the script's folder when MICROPYPATH is not set.
+    let defaultPath = ".frozen:~/.micropython/lib:/usr/lib/micropython"
 }
 
 func usage() -> Never {
-    HostIO.writeString(2, """
-    usage: micropython [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
+    HostIO.writeString(1, """
+    usage: \(CommandLine.arguments[0]) [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]
     Options:
+    --version : show version information
     -h : print this help message
     -i : enable inspection via REPL after running command/module/file
+    -v : verbose (trace various operations); can be multiple
     -O[N] : apply bytecode optimizations of level N
-    -c <command> : run a command
-    -m <module> : run a module as a script
+
     Implementation specific options (-X):
-      heapsize=<n>[K|M] : set the heap size for the GC
-      profile=host|esp8266 : the VM profile (esp8266: 38K heap, 30-bit floats)
-      gcstress : collect garbage before every allocation
-      emit=bytecode : accepted (bytecode is the only emitter)
+      compile-only                 -- parse and compile only
+      emit=bytecode                -- set the default code emitter
+      heapsize=<n>[K|M] -- set the heap size for the GC (default 2097152)
+      profile=host|esp8266 -- the VM profile (esp8266: 38K heap, 30-bit floats)
+      gcstress -- collect garbage before every allocation
 
     """)
-    exit(1)
+    exit(0)
 }
 
 /// The unix port's answer to a bad option.
@@ -81,6 +87,13 @@ func parseSize(_ s: String) -> Int? {
     return v
 }
 
+/// -O: "-O3" sets level 3, "-OOO" level 3 too.
+func optimisationLevel(_ a: String) -> Int {
+    let rest = a.dropFirst(2)
+    if let d = rest.first, d.isNumber { return Int(String(d)) ?? 0 }
+    return a.dropFirst().prefix { $0 == "O" }.count
+}
+
 func parseOptions() -> Options {
     var o = Options()
     let argv = CommandLine.arguments
@@ -88,16 +101,18 @@ func parseOptions() -> Options {
     while i < argv.count {
         let a = argv[i]
         if a == "-c" || a == "-m" {
-            guard i + 1 < argv.count else { usage() }
+            guard i + 1 < argv.count else { invalidArgs() }
             if a == "-c" { o.command = argv[i + 1] } else { o.module = argv[i + 1] }
+            // -c is sys.argv[0] for a command (as in CPython); the module name for -m.
             o.args = Array(argv[(i + 1)...])
             if a == "-c" { o.args[0] = "-c" }
             return o
         } else if a == "-i" {
             o.inspect = true
+        } else if a == "-v" {
+            o.verbose += 1
         } else if a.hasPrefix("-O") {
-            let rest = a.dropFirst(2)
-            o.optimization = rest.isEmpty ? 1 : (Int(rest) ?? rest.count + 1)
+            o.optimization = optimisationLevel(a)
         } else if a == "-X" {
             guard i + 1 < argv.count else { invalidArgs() }
             i += 1
@@ -114,15 +129,20 @@ func parseOptions() -> Options {
                 }
             } else if x == "gcstress" {
                 o.gcStress = true
+            } else if x == "compile-only" {
+                o.compileOnly = true
             } else if x == "emit=bytecode" || x == "emit=native" || x == "emit=viper" {
                 // Bytecode is the only emitter.
             } else {
                 invalidArgs()
             }
-        } else if a == "-h" || a == "--help" {
+        } else if a == "-h" {
             usage()
-        } else if a.hasPrefix("-") && a.count > 1 {
-            usage()
+        } else if a == "--version" {
+            HostIO.writeString(1, o.port.bannerLine + "\n")
+            exit(0)
+        } else if a.hasPrefix("-") {
+            invalidArgs()
         } else {
             o.script = a
             o.args = Array(argv[i...])
@@ -130,11 +150,16 @@ func parseOptions() -> Options {
         }
         i += 1
     }
-    o.args = [""]
+    o.args = []
     return o
 }
 
-let options = parseOptions()
+// Writing to a closed pipe gives EPIPE instead of killing the process, as in the unix port.
+signal(SIGPIPE, SIG_IGN)
+var options = parseOptions()
+// The command's own additions to sys and os, built with the other built-in modules.
+options.port.modules.append(UnixOS.installAtexit)
+if options.port.hostFilesystems { options.port.modules.append(UnixOS.installEnvironment) }
 
 /// Runs the whole session on a thread with a large native stack (deep Python recursion).
 let nativeStackSize = 256 * 1024 * 1024
@@ -147,6 +172,7 @@ func session() {
                                   stackTop: top, nativeStackSize: nativeStackSize)
     Heap.stress = options.gcStress
     Runtime.compilerOptions.optimizationLevel = options.optimization
+    if options.verbose >= 2 { Runtime.compiledHook = Verbose.showBytecode }
     Builtins.writeStdout = { HostIO.write(1, $0) }
     Builtins.writeStderr = { HostIO.write(2, $0) }
     Builtins.readLine = { _ in HostIO.readLine() }
@@ -163,5 +189,14 @@ pthread_attr_init(&attr)
 pthread_attr_setstacksize(&attr, nativeStackSize)
 var thread = pthread_t()
 let rc = pthread_create(&thread, &attr, { _ in session(); return nil }, nil)
-if rc != 0 { session() } else { pthread_join(thread, nil) }
+if rc != 0 {
+    session()
+} else {
+    // SIGINT must reach the interpreter thread (to cut short a sleep), not this waiting one.
+    var block = sigset_t()
+    sigemptyset(&block)
+    sigaddset(&block, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &block, nil)
+    pthread_join(thread, nil)
+}
 exit(exitStatus)

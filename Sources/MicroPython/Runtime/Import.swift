@@ -103,8 +103,11 @@ public enum Import {
         return out
     }
 
+    /// The module `-m` runs: imported under its name, but its __name__ is "__main__".
+    nonisolated(unsafe) public static var mainModuleName: String? = nil
+
     static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
-        let m = try Module.make(name: try QstrPool.intern(data: name))
+        let m = try Module.make(name: try QstrPool.intern(data: name == mainModuleName ? "__main__" : name))
         if let f = file {
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = m
@@ -170,9 +173,14 @@ extension Runtime {
 
     nonisolated(unsafe) public static var compilerOptions = CompilerOptions()
 
+    /// Called with everything compiled from source (the unix port's `-v -v` lists it).
+    nonisolated(unsafe) public static var compiledHook: ((CompiledModule) -> Void)? = nil
+
     public static func compile(_ src: [UInt8], fileName: String, mode: CompileMode) throws(PyExc) -> CompiledModule {
         do throws(CompileError) {
-            return try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
+            let compiled = try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
+            compiledHook?(compiled)
+            return compiled
         } catch {
             let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError
             let e = PyExc.make(type, error.message)

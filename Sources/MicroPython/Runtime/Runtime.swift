@@ -23,7 +23,10 @@ public enum Runtime {
         if VM.pendingInterrupt {
             VM.pendingInterrupt = false
             VM.pendingHook = false
-            throw PyExc(Exceptions.keyboardInterrupt())
+            // A fresh instance can carry a traceback (the preallocated one cannot); it is
+            // only the fallback when the heap is full or locked.
+            let fresh = try? Exceptions.instantiate(Exceptions.KeyboardInterrupt, .null)
+            throw PyExc(fresh ?? Exceptions.keyboardInterrupt())
         }
         VM.pendingHook = false
         try Scheduler.runPending()
