@@ -118,7 +118,7 @@ public enum Heap {
         if allocatingStatic { return allocateStatic(bytes: bytes) }
         // A negative or larger-than-the-pool size (from user values) can never be satisfied.
         if lockDepth > 0 || collecting || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
+            throw refused(bytes)
         }
         let n = max(1, (bytes + 15) >> 4)
         if stress {
@@ -134,7 +134,7 @@ public enum Heap {
         }
         if found < 0 {
             scrubPending = true
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
+            throw refused(bytes)
         }
         setKind(found, head)
         if n <= 4 {
@@ -158,6 +158,10 @@ public enum Heap {
         return off
     }
 
+    /// The MemoryError for a request of `bytes` (out of line: allocation is inlined on hot paths).
+    @inline(never)
+    static func refused(_ bytes: Int) -> PyExc { PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes))) }
+
     /// The pool's size: no object can be larger.
     @inline(__always) public static var poolBytes: Int { poolBlocks << 4 }
 
@@ -169,7 +173,7 @@ public enum Heap {
         let (t, o2) = m.addingReportingOverflow(extra)
         if o1 || o2 || UInt(bitPattern: t) > UInt(poolBlocks << 4) {
             // The C port's message shows the size as its unsigned arithmetic wraps it.
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: count) &* UInt(bitPattern: size) &+ UInt(bitPattern: extra)))
+            throw refused(Int(bitPattern: UInt(bitPattern: count) &* UInt(bitPattern: size) &+ UInt(bitPattern: extra)))
         }
         return t
     }
@@ -178,9 +182,7 @@ public enum Heap {
     /// still become a heap object: larger ones raise MemoryError before they are built.
     @inline(__always)
     public static func checkTemporary(_ bytes: Int) throws(PyExc) {
-        if UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
-        }
+        if UInt(bitPattern: bytes) > UInt(poolBlocks << 4) { throw refused(bytes) }
     }
 
     /// Marks blocks lo..<hi as TAIL, whole ATB bytes (4 blocks, 0b10 each) at a time.
