@@ -55,4 +55,15 @@ attempt('json self', lambda: json.dumps(l))
 d = {}
 d['a'] = d
 attempt('json self dict', lambda: json.dumps(d))
+
+# Big dicts and sets grow by half past the size table (as map.c): filling the heap ends in a
+# MemoryError at once, not after a rehash per insert.
+def fill_dict():
+    d = {}
+    for i in range(10**6):
+        d[i] = None
+    return len(d)
+attempt('fill dict', fill_dict)
+attempt('fill set', lambda: len(set(range(10**6))))
+attempt('fromkeys', lambda: len(dict.fromkeys(range(10**9))))
 print('done')
