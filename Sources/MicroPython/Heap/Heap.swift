@@ -100,13 +100,15 @@ public enum Heap {
 
     // MARK: allocation table access
 
-    @inline(__always) static func kind(_ b: Int) -> UInt8 { (atb[b >> 2] >> UInt8((b & 3) << 1)) & 3 }
+    // Block numbers are below poolBlocks: the allocation paths use wrapping arithmetic, whose
+    // checks (release builds are checked) cost a sixth of a float operation.
+    @inline(__always) static func kind(_ b: Int) -> UInt8 { (atb[b >> 2] >> UInt8(truncatingIfNeeded: (b & 3) << 1)) & 3 }
     @inline(__always) static func setKind(_ b: Int, _ k: UInt8) {
-        let shift = UInt8((b & 3) << 1)
+        let shift = UInt8(truncatingIfNeeded: (b & 3) << 1)
         atb[b >> 2] = (atb[b >> 2] & ~(3 << shift)) | (k << shift)
     }
     @inline(__always) static func blockOf(_ off: UInt32) -> Int { Int(off - poolStart) >> 4 }
-    @inline(__always) static func offsetOf(block b: Int) -> UInt32 { poolStart + UInt32(b << 4) }
+    @inline(__always) static func offsetOf(block b: Int) -> UInt32 { poolStart &+ UInt32(truncatingIfNeeded: b << 4) }
 
     /// True when `o` is a pointer into the GC pool (not the static region).
     @inline(__always) public static func inPool(_ o: Obj) -> Bool { o.raw >= poolStart && o.raw < poolEnd }
@@ -120,7 +122,7 @@ public enum Heap {
         if lockDepth > 0 || collecting || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
             throw refused(bytes)
         }
-        let n = max(1, (bytes + 15) >> 4)
+        let n = max(1, (bytes &+ 15) >> 4)  // bytes is at most the pool's size
         if stress {
             collect()
         } else if thresholdBlocks >= 0 && autoCollect && allocatedSinceCollect >= thresholdBlocks {
@@ -138,11 +140,12 @@ public enum Heap {
         }
         setKind(found, head)
         if n <= 4 {
-            for b in (found + 1)..<(found + n) { setKind(b, tail) }
+            var b = found &+ 1
+            while b < found &+ n { setKind(b, tail); b &+= 1 }
         } else {
-            markTails(found + 1, found + n)
+            markTails(found &+ 1, found &+ n)
         }
-        if n == 1 { firstFree = found + 1 }
+        if n == 1 { firstFree = found &+ 1 }
         let off = offsetOf(block: found)
         // Zero the blocks with word stores (cheaper than a memset call for the usual 1-2 blocks).
         let z = UnsafeMutablePointer<UInt64>(bitPattern: arenaBase &+ UInt(off)).unsafelyUnwrapped
@@ -153,8 +156,8 @@ public enum Heap {
         } else {
             z.update(repeating: 0, count: n << 1)
         }
-        if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
-        allocatedSinceCollect += n
+        if finaliser { ftb[found >> 3] |= 1 << UInt8(truncatingIfNeeded: found & 7) }
+        allocatedSinceCollect &+= n
         return off
     }
 
