@@ -7,6 +7,14 @@
 /// bounds [lo, hi) of the live native stack, so the collector can scan it conservatively.
 void csupport_scan_stack(void *top_of_stack, void (*scan)(void *ctx, const void *lo, const void *hi), void *ctx);
 
+/// Reads one word of the native stack for the conservative scan. The scan reads whole frames,
+/// padding included, so AddressSanitizer's redzones are not errors there.
+/// Inline, so release builds read the word in place (a sanitized build keeps it a call).
+__attribute__((no_sanitize("address")))
+static inline uint64_t csupport_load_stack_word(const void *p) {
+    return *(const uint64_t *)p;
+}
+
 /// The current stack pointer (approximately), for recursion limits and the stack top.
 void *csupport_stack_pointer(void);
 

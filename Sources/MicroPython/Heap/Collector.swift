@@ -118,7 +118,7 @@ extension Heap {
             var p = UInt(bitPattern: lo) & ~7
             let end = UInt(bitPattern: hi)
             while p + 8 <= end {
-                let w64 = UnsafePointer<UInt64>(bitPattern: p).unsafelyUnwrapped.pointee
+                let w64 = csupport_load_stack_word(UnsafeRawPointer(bitPattern: p))
                 Heap.markCandidate(UInt32(truncatingIfNeeded: w64))
                 Heap.markCandidate(UInt32(truncatingIfNeeded: w64 >> 32))
                 Heap.markHostAddress(UInt(w64))

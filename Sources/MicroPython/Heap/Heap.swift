@@ -100,13 +100,15 @@ public enum Heap {
 
     // MARK: allocation table access
 
-    @inline(__always) static func kind(_ b: Int) -> UInt8 { (atb[b >> 2] >> UInt8((b & 3) << 1)) & 3 }
+    // Block numbers are below poolBlocks: the allocation paths use wrapping arithmetic, whose
+    // checks (release builds are checked) cost a sixth of a float operation.
+    @inline(__always) static func kind(_ b: Int) -> UInt8 { (atb[b >> 2] >> UInt8(truncatingIfNeeded: (b & 3) << 1)) & 3 }
     @inline(__always) static func setKind(_ b: Int, _ k: UInt8) {
-        let shift = UInt8((b & 3) << 1)
+        let shift = UInt8(truncatingIfNeeded: (b & 3) << 1)
         atb[b >> 2] = (atb[b >> 2] & ~(3 << shift)) | (k << shift)
     }
     @inline(__always) static func blockOf(_ off: UInt32) -> Int { Int(off - poolStart) >> 4 }
-    @inline(__always) static func offsetOf(block b: Int) -> UInt32 { poolStart + UInt32(b << 4) }
+    @inline(__always) static func offsetOf(block b: Int) -> UInt32 { poolStart &+ UInt32(truncatingIfNeeded: b << 4) }
 
     /// True when `o` is a pointer into the GC pool (not the static region).
     @inline(__always) public static func inPool(_ o: Obj) -> Bool { o.raw >= poolStart && o.raw < poolEnd }
@@ -118,9 +120,9 @@ public enum Heap {
         if allocatingStatic { return allocateStatic(bytes: bytes) }
         // A negative or larger-than-the-pool size (from user values) can never be satisfied.
         if lockDepth > 0 || collecting || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
+            throw refused(bytes)
         }
-        let n = max(1, (bytes + 15) >> 4)
+        let n = max(1, (bytes &+ 15) >> 4)  // bytes is at most the pool's size
         if stress {
             collect()
         } else if thresholdBlocks >= 0 && autoCollect && allocatedSinceCollect >= thresholdBlocks {
@@ -134,15 +136,16 @@ public enum Heap {
         }
         if found < 0 {
             scrubPending = true
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
+            throw refused(bytes)
         }
         setKind(found, head)
         if n <= 4 {
-            for b in (found + 1)..<(found + n) { setKind(b, tail) }
+            var b = found &+ 1
+            while b < found &+ n { setKind(b, tail); b &+= 1 }
         } else {
-            markTails(found + 1, found + n)
+            markTails(found &+ 1, found &+ n)
         }
-        if n == 1 { firstFree = found + 1 }
+        if n == 1 { firstFree = found &+ 1 }
         let off = offsetOf(block: found)
         // Zero the blocks with word stores (cheaper than a memset call for the usual 1-2 blocks).
         let z = UnsafeMutablePointer<UInt64>(bitPattern: arenaBase &+ UInt(off)).unsafelyUnwrapped
@@ -153,10 +156,14 @@ public enum Heap {
         } else {
             z.update(repeating: 0, count: n << 1)
         }
-        if finaliser { ftb[found >> 3] |= 1 << UInt8(found & 7) }
-        allocatedSinceCollect += n
+        if finaliser { ftb[found >> 3] |= 1 << UInt8(truncatingIfNeeded: found & 7) }
+        allocatedSinceCollect &+= n
         return off
     }
+
+    /// The MemoryError for a request of `bytes` (out of line: allocation is inlined on hot paths).
+    @inline(never)
+    static func refused(_ bytes: Int) -> PyExc { PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes))) }
 
     /// The pool's size: no object can be larger.
     @inline(__always) public static var poolBytes: Int { poolBlocks << 4 }
@@ -169,7 +176,7 @@ public enum Heap {
         let (t, o2) = m.addingReportingOverflow(extra)
         if o1 || o2 || UInt(bitPattern: t) > UInt(poolBlocks << 4) {
             // The C port's message shows the size as its unsigned arithmetic wraps it.
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: count) &* UInt(bitPattern: size) &+ UInt(bitPattern: extra)))
+            throw refused(Int(bitPattern: UInt(bitPattern: count) &* UInt(bitPattern: size) &+ UInt(bitPattern: extra)))
         }
         return t
     }
@@ -178,9 +185,7 @@ public enum Heap {
     /// still become a heap object: larger ones raise MemoryError before they are built.
     @inline(__always)
     public static func checkTemporary(_ bytes: Int) throws(PyExc) {
-        if UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
-            throw PyExc(Exceptions.memoryError(bytes: UInt(bitPattern: bytes)))
-        }
+        if UInt(bitPattern: bytes) > UInt(poolBlocks << 4) { throw refused(bytes) }
     }
 
     /// Marks blocks lo..<hi as TAIL, whole ATB bytes (4 blocks, 0b10 each) at a time.

@@ -89,6 +89,7 @@ public enum Exceptions {
 
     /// The MemoryError for a failed request of `bytes`: a fresh one with the C port's message
     /// while the heap still has room for it (a huge request), else the preallocated one.
+    @inline(never)
     public static func memoryError(bytes: UInt) -> Obj {
         if !makingMemoryError && Heap.lockDepth == 0 && !Heap.collecting {
             makingMemoryError = true

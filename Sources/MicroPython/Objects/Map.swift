@@ -57,7 +57,9 @@ public struct MapRef {
 
     static func sizeAtLeast(_ n: Int) -> Int {
         for s in allocationSizes where s >= n { return s }
-        return n | 1
+        // Past the table, grow by half as map.c does (growing by one slot made every insert
+        // into a big dict or set a full rehash).
+        return (n + n / 2) | 1
     }
 
     /// Allocates an empty table for `n` items (BUILD_MAP n / dict literal).

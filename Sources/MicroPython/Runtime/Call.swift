@@ -86,7 +86,13 @@ public enum CheckedFunction {
         return Classes.lookup(base, name) == fn ? base : .null
     }
 
-    @inline(__always)
+    /// Out of line: Runtime.call is inlined on the VM's hot paths and this case is rare.
+    @inline(never)
+    static func call(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        try check(f, args, nPos)
+        return try Native.call(field(f, 2), args, nPos, nKw)
+    }
+
     static func check(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int) throws(PyExc) {
         let owner = field(f, 1)
         if nPos == 0 {
@@ -141,8 +147,7 @@ extension Runtime {
             let n = Int(words(f)[2])
             return try callBytecode(field(f, 1), cells: slots(f, 3), n, args, nPos, nKw)
         case .checkedFunction:
-            try CheckedFunction.check(f, args, nPos)
-            return try Native.call(field(f, 2), args, nPos, nKw)
+            return try CheckedFunction.call(f, args, nPos, nKw)
         case .boundMethod:
             let total = nPos + 2 * nKw
             let a = try PyStack.pushObjs(total + 1)

@@ -58,4 +58,6 @@ try:
     raise MemoryError
 except MemoryError:
     print('explicit')
+import gc
+gc.collect()
 print(len([1] * 1000))

@@ -50,3 +50,18 @@ list.sort(l)
 print(l)
 m = str.upper
 print(m('xyz'))
+# Through a builtin type's __dict__, and through a user subclass.
+attempt('dict upper', lambda: str.__dict__['upper'](5))
+attempt('dict append', lambda: list.__dict__['append']((1,), 2))
+class S(str):
+    pass
+class L(list):
+    pass
+attempt('sub upper bad', lambda: S.upper(5))
+attempt('sub upper ok', lambda: S.upper(S('ab')))
+attempt('base upper sub', lambda: str.upper(S('cd')))
+attempt('sub append bad', lambda: L.append('x', 1))
+l2 = L([1])
+L.append(l2, 2)
+list.append(l2, 3)
+print(l2, len(l2))

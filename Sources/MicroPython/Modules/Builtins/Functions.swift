@@ -310,6 +310,8 @@ extension Builtins {
             }
             let digits = try IntOps.toInt(nd)
             if digits > 300 { return x }
+            // 10**digits underflows to 0 (then 0/0): a finite value rounds to a signed zero.
+            if digits < -330 { return d.isFinite ? try Float.make(0.0 * d) : x }
             let m = Math.pow(10, Double(digits))
             let r = (d * m).rounded(.toNearestOrEven) / m
             return try Float.make(r.isFinite ? r : d)
