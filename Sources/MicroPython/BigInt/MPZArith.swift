@@ -13,26 +13,26 @@ extension MPZ {
         // Four digits at a time as one 64-bit word (digits are little-endian, so a word's bits
         // are the digits' bits in order). Loads precede the store, so out may alias a or b.
         let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), ro = UnsafeMutableRawPointer(out)
-        while i + 4 <= bn {
-            let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
-            let y = rb.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+        while i &+ 4 <= bn {
+            let x = ra.loadUnaligned(fromByteOffset: 2 &* i, as: UInt64.self)
+            let y = rb.loadUnaligned(fromByteOffset: 2 &* i, as: UInt64.self)
             // 128-bit sum: add/adc, with no branch on the (unpredictable) carry.
             let s = UInt128(x) &+ UInt128(y) &+ UInt128(carry)
-            ro.storeBytes(of: UInt64(truncatingIfNeeded: s), toByteOffset: 2 * i, as: UInt64.self)
+            ro.storeBytes(of: UInt64(truncatingIfNeeded: s), toByteOffset: 2 &* i, as: UInt64.self)
             carry = UInt32(truncatingIfNeeded: s >> 64)
-            i += 4
+            i &+= 4
         }
         while i < bn {
             let s = UInt32(a[i]) &+ UInt32(b[i]) &+ carry
             out[i] = UInt16(truncatingIfNeeded: s)
             carry = s >> 16
-            i += 1
+            i &+= 1
         }
         while i < an {
             let s = UInt32(a[i]) &+ carry
             out[i] = UInt16(truncatingIfNeeded: s)
             carry = s >> 16
-            i += 1
+            i &+= 1
         }
         if carry != 0 {
             out[an] = UInt16(truncatingIfNeeded: carry)
@@ -49,25 +49,25 @@ extension MPZ {
         var borrow: UInt32 = 0
         var i = 0
         let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), ro = UnsafeMutableRawPointer(out)
-        while i + 4 <= bn {
-            let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
-            let y = rb.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+        while i &+ 4 <= bn {
+            let x = ra.loadUnaligned(fromByteOffset: 2 &* i, as: UInt64.self)
+            let y = rb.loadUnaligned(fromByteOffset: 2 &* i, as: UInt64.self)
             let d = UInt128(x) &- UInt128(y) &- UInt128(borrow)
-            ro.storeBytes(of: UInt64(truncatingIfNeeded: d), toByteOffset: 2 * i, as: UInt64.self)
+            ro.storeBytes(of: UInt64(truncatingIfNeeded: d), toByteOffset: 2 &* i, as: UInt64.self)
             borrow = UInt32(truncatingIfNeeded: d >> 64) & 1
-            i += 4
+            i &+= 4
         }
         while i < bn {
             let s = UInt32(a[i]) &- UInt32(b[i]) &- borrow
             out[i] = UInt16(truncatingIfNeeded: s)
             borrow = (s >> 16) & 1
-            i += 1
+            i &+= 1
         }
         while i < an {
             let s = UInt32(a[i]) &- borrow
             out[i] = UInt16(truncatingIfNeeded: s)
             borrow = (s >> 16) & 1
-            i += 1
+            i &+= 1
         }
         return trimmed(out, an)
     }
@@ -79,7 +79,7 @@ extension MPZ {
         while i < n {
             if p[i] != 0xFFFF { p[i] += 1; return n }
             p[i] = 0
-            i += 1
+            i &+= 1
         }
         p[n] = 1
         return n + 1
@@ -112,18 +112,18 @@ extension MPZ {
         let ra = UnsafeRawPointer(a), ro = UnsafeMutableRawPointer(out)
         var carry: UInt64 = 0
         var i = 0
-        while i + 4 <= an {
-            let x = ra.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+        while i &+ 4 <= an {
+            let x = ra.loadUnaligned(fromByteOffset: 2 &* i, as: UInt64.self)
             let p = UInt128(x) &* UInt128(w) &+ UInt128(carry)
-            ro.storeBytes(of: UInt64(truncatingIfNeeded: p), toByteOffset: 2 * i, as: UInt64.self)
+            ro.storeBytes(of: UInt64(truncatingIfNeeded: p), toByteOffset: 2 &* i, as: UInt64.self)
             carry = UInt64(truncatingIfNeeded: p >> 64)
-            i += 4
+            i &+= 4
         }
         while i < an {
             let t = UInt64(a[i]) &* w &+ carry
             out[i] = UInt16(truncatingIfNeeded: t)
             carry = t >> 16
-            i += 1
+            i &+= 1
         }
         for k in 0..<wn {
             out[an + k] = UInt16(truncatingIfNeeded: carry)
@@ -148,11 +148,11 @@ extension MPZ {
                     let t = x &* UInt32(b[j]) &+ UInt32(o[j]) &+ carry
                     o[j] = UInt16(truncatingIfNeeded: t)
                     carry = t >> 16
-                    j += 1
+                    j &+= 1
                 }
                 o[bn] = UInt16(truncatingIfNeeded: carry)
             }
-            i += 1
+            i &+= 1
         }
     }
 

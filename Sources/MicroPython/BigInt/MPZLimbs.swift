@@ -10,7 +10,7 @@ extension MPZ {
         var i = 0
         while i < m {
             dst[i] = UInt32(src[2 * i]) | UInt32(src[2 * i + 1]) << 16
-            i += 1
+            i &+= 1
         }
         if n & 1 == 1 { dst[m] = UInt32(src[n - 1]); return m + 1 }
         return m
@@ -25,7 +25,7 @@ extension MPZ {
             let w = src[i]
             dst[2 * i] = UInt16(truncatingIfNeeded: w)
             dst[2 * i + 1] = UInt16(truncatingIfNeeded: w >> 16)
-            i += 1
+            i &+= 1
         }
         if n16 & 1 == 1 { dst[n16 - 1] = UInt16(truncatingIfNeeded: src[m]) }
     }
@@ -47,11 +47,11 @@ extension MPZ {
                     let t = x &* UInt64(b[j]) &+ UInt64(o[j]) &+ carry
                     o[j] = UInt32(truncatingIfNeeded: t)
                     carry = t >> 32
-                    j += 1
+                    j &+= 1
                 }
                 o[bn] = UInt32(truncatingIfNeeded: carry)
             }
-            i += 1
+            i &+= 1
         }
     }
 
@@ -149,7 +149,7 @@ extension MPZ {
             let t = UInt64(p[i]) &* m &+ carry
             p[i] = UInt32(truncatingIfNeeded: t)
             carry = t >> 32
-            i += 1
+            i &+= 1
         }
         if carry != 0 { p[n] = UInt32(truncatingIfNeeded: carry); return n + 1 }
         return n

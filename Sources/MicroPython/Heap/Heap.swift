@@ -107,7 +107,7 @@ public enum Heap {
         let shift = UInt8(truncatingIfNeeded: (b & 3) << 1)
         atb[b >> 2] = (atb[b >> 2] & ~(3 << shift)) | (k << shift)
     }
-    @inline(__always) static func blockOf(_ off: UInt32) -> Int { Int(off - poolStart) >> 4 }
+    @inline(__always) static func blockOf(_ off: UInt32) -> Int { Int(off &- poolStart) >> 4 }
     @inline(__always) static func offsetOf(block b: Int) -> UInt32 { poolStart &+ UInt32(truncatingIfNeeded: b << 4) }
 
     /// True when `o` is a pointer into the GC pool (not the static region).
@@ -116,7 +116,33 @@ public enum Heap {
     // MARK: allocation
 
     /// Allocates `bytes` zeroed bytes and returns the arena offset. Raises MemoryError.
+    @inline(__always)
     public static func allocate(bytes: Int, finaliser: Bool = false) throws(PyExc) -> UInt32 {
+        // The common case inline: one block (floats, small objects) free at the first-free
+        // index, nothing that needs a collection or a check of the request first.
+        if UInt(bitPattern: bytes) <= UInt(blockBytes) && !finaliser && fastPathOpen
+            && firstFree < poolBlocks && kind(firstFree) == free {
+            let found = firstFree
+            setKind(found, head)
+            firstFree = found &+ 1
+            let off = offsetOf(block: found)
+            let z = UnsafeMutablePointer<UInt64>(bitPattern: arenaBase &+ UInt(off)).unsafelyUnwrapped
+            z[0] = 0; z[1] = 0
+            allocatedSinceCollect &+= 1
+            return off
+        }
+        return try allocateSlow(bytes: bytes, finaliser: finaliser)
+    }
+
+    /// False while anything makes an allocation take the slow path: start-up (static region),
+    /// a heap lock, a collection running, gcstress, or a collection threshold that is due.
+    @inline(__always) static var fastPathOpen: Bool {
+        !allocatingStatic && lockDepth == 0 && !collecting && !stress
+            && (thresholdBlocks < 0 || allocatedSinceCollect < thresholdBlocks)
+    }
+
+    @inline(never)
+    static func allocateSlow(bytes: Int, finaliser: Bool) throws(PyExc) -> UInt32 {
         if allocatingStatic { return allocateStatic(bytes: bytes) }
         // A negative or larger-than-the-pool size (from user values) can never be satisfied.
         if lockDepth > 0 || collecting || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) {
@@ -191,9 +217,9 @@ public enum Heap {
     /// Marks blocks lo..<hi as TAIL, whole ATB bytes (4 blocks, 0b10 each) at a time.
     static func markTails(_ lo: Int, _ hi: Int) {
         var b = lo
-        while b < hi && b & 3 != 0 { setKind(b, tail); b += 1 }
-        while b + 4 <= hi { atb[b >> 2] = 0xAA; b += 4 }
-        while b < hi { setKind(b, tail); b += 1 }
+        while b < hi && b & 3 != 0 { setKind(b, tail); b &+= 1 }
+        while b &+ 4 <= hi { atb[b >> 2] = 0xAA; b &+= 4 }
+        while b < hi { setKind(b, tail); b &+= 1 }
     }
 
     // MARK: stack scrubbing
@@ -256,32 +282,32 @@ public enum Heap {
             let used = ~free & evenBits
             var p = b & 31
             while true {
-                let usedAhead = used & (~0 << UInt64(2 * p))
+                let usedAhead = used & (~0 << UInt64(truncatingIfNeeded: 2 &* p))
                 if usedAhead == 0 {
                     // Free from p to the end of the word.
-                    if run + 32 - p >= n { return found(base + p - run, n) }
-                    run += 32 - p
+                    if run &+ 32 &- p >= n { return found(base &+ p &- run, n) }
+                    run &+= 32 &- p
                     break
                 }
                 let u = usedAhead.trailingZeroBitCount >> 1
-                if run + u - p >= n { return found(base + p - run, n) }
+                if run &+ u &- p >= n { return found(base &+ p &- run, n) }
                 run = 0
                 if u == 31 { break }
-                let freeAhead = free & (~0 << UInt64(2 * (u + 1)))
+                let freeAhead = free & (~0 << UInt64(truncatingIfNeeded: 2 &* (u &+ 1)))
                 if freeAhead == 0 { break }
                 p = freeAhead.trailingZeroBitCount >> 1
             }
-            b = base + 32
+            b = base &+ 32
         }
         // The last, partial word: block by block.
         while b < poolBlocks {
             if kind(b) == free {
-                run += 1
-                if run == n { return found(b - n + 1, n) }
+                run &+= 1
+                if run == n { return found(b &- n &+ 1, n) }
             } else {
                 run = 0
             }
-            b += 1
+            b &+= 1
         }
         return -1
     }
@@ -296,7 +322,7 @@ public enum Heap {
     public static func blockCount(_ off: UInt32) -> Int {
         let start = blockOf(off)
         var b = start + 1
-        while b < poolBlocks && kind(b) == tail { b += 1 }
+        while b < poolBlocks && kind(b) == tail { b &+= 1 }
         return b - start
     }
 
@@ -315,7 +341,7 @@ public enum Heap {
         setKind(start, free)
         ftb[start >> 3] &= ~(1 << UInt8(start & 7))
         var b = start + 1
-        while b < poolBlocks && kind(b) == tail { setKind(b, free); b += 1 }
+        while b < poolBlocks && kind(b) == tail { setKind(b, free); b &+= 1 }
         if start < firstFree { firstFree = start }
     }
 
@@ -393,7 +419,7 @@ public enum Heap {
         var one = 0, two = 0, maxBlock = 0, maxFree = 0, freeRun = 0, b = 0
         while b < poolBlocks {
             let k = kind(b)
-            if k == free { freeRun += 1; maxFree = max(maxFree, freeRun); b += 1; continue }
+            if k == free { freeRun += 1; maxFree = max(maxFree, freeRun); b &+= 1; continue }
             freeRun = 0
             if k == head {
                 var e = b + 1
@@ -404,7 +430,7 @@ public enum Heap {
                 b = e
                 continue
             }
-            b += 1
+            b &+= 1
         }
         return (one, two, maxBlock, maxFree)
     }

@@ -109,12 +109,12 @@ public struct MapRef {
             // real comparison; small ints, qstrs and deleted slots are passed over at once.
             var found: UnsafeMutablePointer<Obj>? = nil
             while true {
-                let slot = t + 2 * pos
+                let slot = t + 2 &* pos
                 let k = slot[0]
                 if k == key { found = slot; break }
                 if k.isNull { break }
                 if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) { found = slot; break }
-                pos += 1
+                pos &+= 1
                 if pos == a { pos = 0 }
                 if pos == start { break }
             }
@@ -130,13 +130,13 @@ public struct MapRef {
             // Str keys: slots whose stored hash differs are passed over with two loads.
             var found: UnsafeMutablePointer<Obj>? = nil
             while true {
-                let slot = t + 2 * pos
+                let slot = t + 2 &* pos
                 let k = slot[0]
                 if k.isNull { break }
                 if k == key { found = slot; break }
                 let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
                 if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { found = slot; break }
-                pos += 1
+                pos &+= 1
                 if pos == a { pos = 0 }
                 if pos == start { break }
             }
@@ -144,12 +144,12 @@ public struct MapRef {
             return found
         }
         while true {
-            let slot = t + 2 * pos
+            let slot = t + 2 &* pos
             let k = slot[0]
             if k.isNull { return nil }
             if k == key { return slot }
             if k != .sentinel, try MapRef.probeMatches(k, key, h) { return slot }
-            pos += 1
+            pos &+= 1
             if pos == a { pos = 0 }
             if pos == start { return nil }
         }
@@ -187,12 +187,12 @@ public struct MapRef {
         let start = pos
         let t = table
         while true {
-            let slot = t + 2 * pos
+            let slot = t + 2 &* pos
             let k = slot[0]
             if k == key { return slot }
             if k.isNull { return nil }
             if !k.isQstr && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { return slot }
-            pos += 1
+            pos &+= 1
             if pos == a { pos = 0 }
             if pos == start { return nil }
         }
@@ -284,7 +284,7 @@ public struct MapRef {
             var avail: UnsafeMutablePointer<Obj>? = nil
             let t = table
             while true {
-                let slot = t + 2 * pos
+                let slot = t + 2 &* pos
                 let k = slot[0]
                 if k == key { return slot }
                 if k.isNull {
@@ -296,7 +296,7 @@ public struct MapRef {
                 } else if try matches(k) {
                     return slot
                 }
-                pos += 1
+                pos &+= 1
                 if pos == a { pos = 0 }
                 if pos == start { break }
             }
@@ -328,7 +328,7 @@ public struct MapRef {
             let t = table
             let n = used
             var i = (slot - t) / 2
-            while i + 1 < n { t[2 * i] = t[2 * i + 2]; t[2 * i + 1] = t[2 * i + 3]; i += 1 }
+            while i + 1 < n { t[2 * i] = t[2 * i + 2]; t[2 * i + 1] = t[2 * i + 3]; i &+= 1 }
             t[2 * (n - 1)] = .null
             t[2 * (n - 1) + 1] = .null
             used = n - 1
@@ -380,7 +380,7 @@ public struct MapRef {
         let t = table
         while i < a {
             let s = t + 2 * i
-            i += 1
+            i &+= 1
             if !s[0].isNull && s[0] != .sentinel { return s }
         }
         return nil
