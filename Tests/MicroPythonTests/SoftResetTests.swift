@@ -106,6 +106,47 @@ final class SoftResetTests: XCTestCase {
         XCTAssertFalse(VM.pendingHook)
     }
 
+    func testResetAfterTheHeapRanOut() {
+        MicroPythonRuntime.softReset()
+        let fresh = snapshot()
+        // Fill the heap so that neither a MemoryError with a message nor its traceback fits:
+        // the preallocated error and the emergency traceback buffer are used.
+        let source = """
+        def deep(n):
+            if n:
+                deep(n - 1)
+            return bytearray(1000)
+        chain = None
+        try:
+            while True:
+                chain = (chain,)    # one block each: takes the last free blocks
+        except MemoryError:
+            pass
+        deep(5)
+        """
+        // Twice: the second time after a reset, with what the first left behind cleared.
+        for _ in 0..<2 {
+            runOutOfHeap(source)
+            MicroPythonRuntime.softReset()
+            XCTAssertTrue(snapshot() == fresh, "the reset clears what running out of heap left in the static region")
+        }
+        XCTAssertEqual(runProgram(), "ValueError")
+    }
+
+    @inline(never) func runOutOfHeap(_ source: String) {
+        var marker = 0
+        Heap.stackTop = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
+        defer { Heap.stackTop = nil }
+        do throws(PyExc) {
+            _ = try Runtime.execSource(Array(source.utf8), fileName: "<test>", globals: Heap.roots[Root.mainGlobals])
+            XCTFail("the heap did not run out")
+        } catch {
+            XCTAssertEqual(typeOf(error.obj), Exceptions.MemoryError)
+            XCTAssertFalse(Exceptions.traceback(error.obj).isEmpty, "a MemoryError raised with the heap full keeps its traceback")
+            XCTAssertFalse(Heap.inPool(error.obj), "the preallocated MemoryError")
+        }
+    }
+
     func testFinalisersRunAtReset() {
         MicroPythonRuntime.softReset()
         // Count the finalisers run for open files (the hook passes them on to their own).

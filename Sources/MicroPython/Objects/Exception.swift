@@ -79,12 +79,16 @@ public enum Exceptions {
         // Room for a short traceback outside the pool (MicroPython's emergency buffer), so an
         // uncaught MemoryError raised with the heap full still shows where it happened.
         words(memoryErrorInstance)[2] = Heap.allocateStatic(bytes: 12 * staticTracebackEntries)
+        // The same for any exception whose traceback can't be allocated (the heap is full).
+        emergencyTraceback = Heap.allocateStatic(bytes: 12 * staticTracebackEntries)
         recursionInstance = makeStatic(RuntimeError, Msg.recursion)
         keyboardInterruptInstance = makeStatic(KeyboardInterrupt, nil)
         Heap.memoryError = memoryErrorInstance
     }
 
     static let staticTracebackEntries = 8
+    /// Shared by exceptions raised with the heap full (one at a time, as C's emergency buffer).
+    nonisolated(unsafe) static var emergencyTraceback: UInt32 = 0
     nonisolated(unsafe) static var makingMemoryError = false
 
     /// The MemoryError for a failed request of `bytes`: a fresh one with the C port's message
@@ -179,13 +183,21 @@ public enum Exceptions {
             // Static instances carry no traceback, but the preallocated MemoryError has a
             // fixed buffer (it keeps the innermost entries).
             if n != memoryErrorInstance || count >= staticTracebackEntries { return }
+        } else if off == emergencyTraceback && off != 0 {
+            if count >= staticTracebackEntries { return }
         } else if count >= Heap.allocationBytes(off) / 12 {
             let saved = Heap.lockDepth
             Heap.lockDepth = 0
             defer { Heap.lockDepth = saved }
-            guard let grown = try? Heap.reallocate(off, bytes: 12 * (count + 4)) else { return }
-            data = grown
-            words(n)[2] = grown
+            if let grown = try? Heap.reallocate(off, bytes: 12 * (count + 4)) {
+                data = grown
+            } else if count == 0 {
+                // The heap is full: the emergency buffer keeps the innermost entries.
+                data = emergencyTraceback
+            } else {
+                return
+            }
+            words(n)[2] = data
         }
         let p = UnsafeMutablePointer<UInt32>(bitPattern: arenaBase &+ UInt(data)).unsafelyUnwrapped + 3 * count
         p[0] = file.id
@@ -218,9 +230,14 @@ public enum Exceptions {
 extension Exceptions {
     /// Drops the tracebacks the preallocated (static) exceptions carry into the GC heap.
     static func clearPreallocated() {
-        for e in [memoryErrorInstance, recursionInstance, keyboardInterruptInstance] {
+        for e in [recursionInstance, keyboardInterruptInstance] {
             words(e)[1] = 0
             words(e)[2] = 0
+        }
+        // The preallocated MemoryError keeps its static traceback buffer; only its entries go.
+        words(memoryErrorInstance)[1] = 0
+        for buffer in [words(memoryErrorInstance)[2], emergencyTraceback] where buffer != 0 {
+            arenaBytes(buffer).initialize(repeating: 0, count: 12 * staticTracebackEntries)
         }
     }
 }
