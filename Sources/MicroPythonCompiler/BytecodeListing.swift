@@ -161,16 +161,7 @@ private struct BytecodeListing {
         switch kind {
         case "q": return "\(name) \(qstr(uint()))"
         case "u": return "\(name) \(uint())"
-        case "s":
-            var v = 0
-            var b = byte()
-            if b & 0x40 != 0 { v = -1 }
-            while true {
-                v = (v << 7) | (b & 0x7f)
-                if b & 0x80 == 0 { break }
-                b = byte()
-            }
-            return "\(name) \(v)"
+        case "s": return "\(name) \(signedVarint(byte))"
         case "S": return "\(name) \(label(signed: true))"
         case "L": return "\(name) \(label(signed: false))"
         default: return name

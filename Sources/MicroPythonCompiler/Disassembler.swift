@@ -62,16 +62,7 @@ private func disassemble(_ rc: RawCode, _ m: CompiledModule, indent: String, int
             case "q": text = "\(nm) \(qstr(uint()))"
             case "u": text = "\(nm) \(uint())"
             case "C": let c = uint(); text = "\(nm) \(c) n=\(byte())"
-            case "s":
-                var v = 0
-                var b = byte()
-                if b & 0x40 != 0 { v = -1 }
-                while true {
-                    v = (v << 7) | (b & 0x7f)
-                    if b & 0x80 == 0 { break }
-                    b = byte()
-                }
-                text = "\(nm) \(v)"
+            case "s": text = "\(nm) \(signedVarint(byte))"
             case "S", "L", "W":
                 var v = byte()
                 if v & 0x80 != 0 { v = (v & 0x7f) | (byte() << 7); if kind != "L" { v -= 0x4000 } }
@@ -86,4 +77,16 @@ private func disassemble(_ rc: RawCode, _ m: CompiledModule, indent: String, int
         out += "\(indent)  \(off): \(text)\n"
     }
     for c in rc.children { disassemble(c, m, indent: indent + "    ", into: &out) }
+}
+
+/// A signed varint of the bytecode (LOAD_CONST_SMALL_INT's argument): 7 bits a byte, most
+/// significant first, bit 6 of the first byte the sign.
+func signedVarint(_ byte: () -> Int) -> Int {
+    var b = byte()
+    var v = b & 0x40 != 0 ? -1 : 0
+    while true {
+        v = (v << 7) | (b & 0x7f)
+        if b & 0x80 == 0 { return v }
+        b = byte()
+    }
 }

@@ -79,15 +79,7 @@ public enum VM {
     /// Checks the modelled stack and the native stack before entering a frame of `nState` slots;
     /// returns the cost to give back with `leave`.
     @inline(__always) static func enter(nState: Int) throws(PyExc) -> Int {
-        let cost = frameCost + slotCost * nState
-        stackUsed += cost
-        depth += 1
-        if stackUsed > stackLimit || UInt(bitPattern: csupport_stack_pointer()) < nativeStackLimit {
-            stackUsed -= cost
-            depth -= 1
-            throw PyExc(Exceptions.recursionError())
-        }
-        return cost
+        try enterNested(frameCost + slotCost * nState)
     }
 
     /// One level of a native recursion over nested data (repr, equality, hash of containers):
