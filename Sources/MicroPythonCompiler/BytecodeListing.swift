@@ -40,15 +40,8 @@ private struct BytecodeListing {
     func write(into out: inout String) {
         let d = rc.data
         var p = 0
-        func byte() -> Int { defer { p += 1 }; return p < d.count ? Int(d[p]) : 0 }
-        func uint() -> Int {
-            var v = 0
-            while true {
-                let b = byte()
-                v = (v << 7) | (b & 0x7f)
-                if b & 0x80 == 0 || p >= d.count { return v }
-            }
-        }
+        func byte() -> Int { listingByte(d, &p) }
+        func uint() -> Int { listingUint(d, &p) }
         // Signature: state size, exception depth, argument counts (xSSSSEAA then xFSSKAED...).
         var z = byte()
         var nState = (z >> 3) & 0xf, nExc = (z >> 2) & 1, nPos = z & 3, nKwOnly = 0
@@ -113,15 +106,8 @@ private struct BytecodeListing {
     /// One instruction at `p` (advanced past it) as showbc prints it.
     func opcode(_ p: inout Int, codeStart: Int) -> String {
         let d = rc.data
-        func byte() -> Int { defer { p += 1 }; return p < d.count ? Int(d[p]) : 0 }
-        func uint() -> Int {
-            var v = 0
-            while true {
-                let b = byte()
-                v = (v << 7) | (b & 0x7f)
-                if b & 0x80 == 0 || p >= d.count { return v }
-            }
-        }
+        func byte() -> Int { listingByte(d, &p) }
+        func uint() -> Int { listingUint(d, &p) }
         func label(signed: Bool) -> Int {
             var v = byte()
             if v & 0x80 != 0 { v = (v & 0x7f) | (byte() << 7); if signed { v -= 0x4000 } }
@@ -202,5 +188,21 @@ private struct BytecodeListing {
         }
         out.append(quote)
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The byte at `p` (0 past the end), advancing `p`.
+private func listingByte(_ d: [UInt8], _ p: inout Int) -> Int {
+    defer { p += 1 }
+    return p < d.count ? Int(d[p]) : 0
+}
+
+/// An unsigned varint at `p` (7 bits a byte, most significant first), advancing `p`.
+private func listingUint(_ d: [UInt8], _ p: inout Int) -> Int {
+    var v = 0
+    while true {
+        let b = listingByte(d, &p)
+        v = (v << 7) | (b & 0x7f)
+        if b & 0x80 == 0 || p >= d.count { return v }
     }
 }

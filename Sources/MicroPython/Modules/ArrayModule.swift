@@ -147,7 +147,7 @@ public enum ArrayModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("array")
+        let m = ModuleBuilder("array", extensible: true)
         type = TypeObject.makeBuiltin(Qstr("array"), .nativeObject, base: Types.object)
         Builtins.constructor(type, 1, 2) { (a, n, _) throws(PyExc) in
             let c = try checkCode(a[1])

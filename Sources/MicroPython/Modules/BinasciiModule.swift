@@ -18,7 +18,7 @@ public enum BinasciiModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("binascii")
+        let m = ModuleBuilder("binascii", extensible: true)
         m.function("hexlify", 1, 2) { (a, n, _) throws(PyExc) in
             let s = try ModSupport.readBuffer(a[0])
             if s.isEmpty { return try ModSupport.bytes([]) }

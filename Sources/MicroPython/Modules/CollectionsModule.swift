@@ -280,7 +280,7 @@ public enum CollectionsModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("collections")
+        let m = ModuleBuilder("collections", extensible: true)
         installDeque()
         installOrderedDict()
         installNamedtuple(m)

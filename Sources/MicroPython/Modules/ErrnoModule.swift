@@ -13,7 +13,7 @@ public enum ErrnoModule {
     public static func name(_ n: Int) -> String? { codes.first { $0.1 == n }?.0 }
 
     static func install() {
-        let m = ModuleBuilder("errno")
+        let m = ModuleBuilder("errno", extensible: true)
         let table = Dict.makeStatic()
         for (name, v) in codes {
             m.set(name, Obj(small: v))

@@ -43,7 +43,7 @@ public enum HeapqModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("heapq")
+        let m = ModuleBuilder("heapq", extensible: true)
         m.function("heappush", 2, 2) { (a, _, _) throws(PyExc) in
             let heap = try heapList(a[0])
             try List.append(heap, a[1])

@@ -79,7 +79,7 @@ public enum IoModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("io")
+        let m = ModuleBuilder("io", extensible: true)
         stringIO = TypeObject.makeBuiltin(Qstr("StringIO"), .nativeObject, base: Types.object)
         bytesIO = TypeObject.makeBuiltin(Qstr("BytesIO"), .nativeObject, base: Types.object)
         for t in [stringIO, bytesIO] {

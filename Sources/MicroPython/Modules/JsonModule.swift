@@ -207,7 +207,7 @@ public enum JsonModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("json")
+        let m = ModuleBuilder("json", extensible: true)
         m.function("dumps", 1, 1, kw: true) { (a, n, nKw) throws(PyExc) in
             let (itemSep, keySep) = try separators(a, n, nKw)
             var p = Printer()

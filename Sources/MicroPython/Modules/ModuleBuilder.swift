@@ -3,15 +3,15 @@ public struct ModuleBuilder {
     public let module: Obj
     let globals: Obj
 
-    /// `extensible`: a file on sys.path may take the module's name (see ModuleRegistry); by
-    /// default the core's list of extensible names decides.
-    public init(_ name: String, extensible: Bool? = nil) {
+    /// `extensible`: a file on sys.path may take the module's name and `import u<name>` finds
+    /// it (MP_REGISTER_EXTENSIBLE_MODULE); see ModuleRegistry.
+    public init(_ name: String, extensible: Bool = false) {
         module = Obj(offset: Heap.allocateStatic(bytes: 16))
         setField(module, 0, Types.module)
         globals = Dict.makeStatic()
         setField(module, 1, globals)
         set("__name__", Obj(qstr: Qstr(name)))
-        ModuleRegistry.add(name, module, extensible: extensible ?? ModuleRegistry.extensibleNames.contains(name))
+        ModuleRegistry.add(name, module, extensible: extensible)
     }
 
     public func set(_ name: String, _ v: Obj) { try! Dict.set(globals, Obj(qstr: Qstr(name)), v) }

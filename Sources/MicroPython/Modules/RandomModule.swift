@@ -50,7 +50,7 @@ public enum RandomModule {
 
     static func install() {
         seed(hostSeed())
-        let m = ModuleBuilder("random")
+        let m = ModuleBuilder("random", extensible: true)
         m.function("getrandbits", 1, 1) { (a, _, _) throws(PyExc) in
             let k = try IntOps.toInt(a[0])
             if k > 32 || k < 0 { throw PyExc.valueError("bits must be 32 or less") }

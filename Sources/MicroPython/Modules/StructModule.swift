@@ -195,7 +195,7 @@ public enum StructModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("struct")
+        let m = ModuleBuilder("struct", extensible: true)
         m.function("calcsize", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(try calc(a[0]).1) }
         m.function("pack", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
             let size = try calc(a[0]).1

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// time: the ESP8266 build's time module on the runtime's clock (`MicroPythonRuntime.clock`).
 /// The epoch is the port's (2000-01-01 on the ESP8266, as MicroPython's bare-metal ports;
 /// 1970-01-01 on the unix port); ticks wrap at 2**30 (MICROPY_PY_TIME_TICKS_PERIOD).
@@ -106,7 +100,7 @@ public enum TimeModule {
     }
 
     static func install() {
-        let m = ModuleBuilder("time")
+        let m = ModuleBuilder("time", extensible: true)
         m.function("time", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(epochSeconds()) }
         m.function("time_ns", 0, 0) { (_, _, _) throws(PyExc) in
             let ns = Int(MicroPythonRuntime.clock.wallClockNanoseconds()) - epochOffset * 1_000_000_000

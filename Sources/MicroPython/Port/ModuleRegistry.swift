@@ -21,13 +21,6 @@ public enum ModuleRegistry {
         IoModule.install, ArrayModule.install, CollectionsModule.install, VfsModule.install,
     ]
 
-    /// Modules whose names a file on sys.path may take over (MP_REGISTER_EXTENSIBLE_MODULE).
-    static let extensibleNames: Set<String> = [
-        "array", "binascii", "collections", "cryptolib", "errno", "hashlib", "heapq", "io", "json",
-        "machine", "os", "platform", "random", "re", "select", "socket", "string", "struct", "time",
-        "websocket",
-    ]
-
     /// Records a module built by `ModuleBuilder`.
     static func add(_ name: String, _ module: Obj, extensible isExtensible: Bool) {
         if isExtensible { extensible[name] = module } else { fixed[name] = module }

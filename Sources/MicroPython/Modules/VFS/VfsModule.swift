@@ -186,7 +186,7 @@ public enum VfsModule {
         PythonBlockDevice.Names.install()
         NativeVfs.install()
         FileObjects.install()
-        let os = ModuleBuilder("os")
+        let os = ModuleBuilder("os", extensible: true)
         addOSFunctions(os)
         if let u = MicroPythonRuntime.port.uname {
             // os.uname(): one static attrtuple, as the firmware returns the same object each time.
