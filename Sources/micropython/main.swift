@@ -168,6 +168,13 @@ var exitStatus: Int32 = 0
 func session() {
     var marker: UInt8 = 0
     let top = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
+    if options.port.platform == ESP8266Port.configuration.platform {
+        // The ESP8266 profile gets a board of its own (flash in memory, nothing on it) for the
+        // port's modules; its RTC is set from the host, as if ntptime had run.
+        let board = Board(flash: FlashImage(memorySize: 4 * 1024 * 1024))
+        board.rtc.set(microsecondsSince2000: board.clock.hostWallMicrosecondsSince2000())
+        ESP8266Port.attach(board)
+    }
     MicroPythonRuntime.initialise(port: options.port, heapBytes: options.heapGiven ? options.heapBytes : nil, argv: options.args,
                                   stackTop: top, nativeStackSize: nativeStackSize)
     Heap.stress = options.gcStress

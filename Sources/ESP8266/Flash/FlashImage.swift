@@ -63,11 +63,21 @@ public final class FlashImage {
         do { try persist(0, size) } catch { close(fd); throw .unreadable(path, EIO) }
     }
 
-    deinit { close(fd) }
+    /// An erased image that lives only in memory (`micropython -X profile=esp8266`, tests).
+    public init(memorySize size: Int) {
+        let layout = FlashLayout(size: size) ?? FlashLayout(size: 4 * 1024 * 1024)!
+        self.path = ""
+        self.layout = layout
+        self.bytes = [UInt8](repeating: 0xFF, count: layout.size)
+        self.fd = -1
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
 
     public var size: Int { layout.size }
 
     private func persist(_ offset: Int, _ count: Int) throws(StorageError) {
+        if fd < 0 { return }
         var done = 0
         while done < count {
             let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + offset + done, count - done, off_t(offset + done)) }
@@ -113,7 +123,7 @@ public final class FlashImage {
     }
 
     public func sync() throws(StorageError) {
-        if fsync(fd) != 0 { throw StorageError.io }
+        if fd >= 0 && fsync(fd) != 0 { throw StorageError.io }
     }
 }
 

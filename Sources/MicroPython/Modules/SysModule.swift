@@ -94,14 +94,7 @@ public enum CoreModules {
             return .none
         }
         mp.function("schedule", 2, 2) { (a, _, _) throws(PyExc) in
-            var q = Heap.roots[Root.scheduled]
-            if q.isNull {
-                q = try List.make(count: 0)
-                Heap.roots[Root.scheduled] = q
-            }
-            if List.count(q) >= 8 { throw PyExc.runtimeError("schedule queue full") }
-            try List.append(q, try Tuple.make2(a[0], a[1]))
-            VM.pendingHook = true
+            if !(try Scheduler.schedule(a[0], a[1])) { throw PyExc.runtimeError("schedule queue full") }
             return .none
         }
         mp.function("alloc_emergency_exception_buf", 1, 1) { (_, _, _) throws(PyExc) in .none }

@@ -121,7 +121,7 @@ public enum Exceptions {
         return recursionInstance
     }
 
-    static func keyboardInterrupt() -> Obj {
+    public static func keyboardInterrupt() -> Obj {
         words(keyboardInterruptInstance)[1] = 0
         words(keyboardInterruptInstance)[2] = 0
         return keyboardInterruptInstance

@@ -50,6 +50,11 @@ extension MicroPythonRuntime {
     /// The clock every time source reads (set by the port before Python runs).
     nonisolated(unsafe) public static var clock: any Clock = HostClock()
 
+    /// The port's event service (a board's timers, pin edges, watchdog), run where MicroPython
+    /// runs pending work: at backward jumps once `VM.pendingHook` is set, and in every wait.
+    /// A port sets `VM.pendingHook` (from any thread) when it has something due.
+    nonisolated(unsafe) public static var portEvents: (() throws(PyExc) -> Void)? = nil
+
     /// Sleeps `nanoseconds` of the runtime's clock, raising KeyboardInterrupt and running
     /// scheduled callbacks while it waits, as MicroPython's mp_hal_delay_ms does.
     public static func sleep(nanoseconds: Int64) throws(PyExc) {

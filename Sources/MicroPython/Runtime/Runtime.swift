@@ -29,6 +29,7 @@ public enum Runtime {
             throw PyExc(fresh ?? Exceptions.keyboardInterrupt())
         }
         VM.pendingHook = false
+        if let poll = MicroPythonRuntime.portEvents { try poll() }
         try Scheduler.runPending()
     }
 
@@ -273,6 +274,23 @@ public enum Runtime {
 
 /// micropython.schedule's queue; run at the next jump.
 public enum Scheduler {
+    /// How many callbacks may wait (MICROPY_SCHEDULER_DEPTH).
+    nonisolated(unsafe) public static var depth = 8
+
+    /// micropython.schedule: queues `function(argument)` to run at the next jump or wait;
+    /// false when the queue is full.
+    public static func schedule(_ function: Obj, _ argument: Obj) throws(PyExc) -> Bool {
+        var q = Heap.roots[Root.scheduled]
+        if q.isNull {
+            q = try List.make(count: 0)
+            Heap.roots[Root.scheduled] = q
+        }
+        if List.count(q) >= depth { return false }
+        try List.append(q, try Tuple.make2(function, argument))
+        VM.pendingHook = true
+        return true
+    }
+
     public static func runPending() throws(PyExc) {
         let q = Heap.roots[Root.scheduled]
         if q.isNull || List.count(q) == 0 { return }

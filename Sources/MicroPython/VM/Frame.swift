@@ -19,12 +19,13 @@ public enum Frame {
 }
 
 extension VM {
-    /// A soft reset: no frames, no pending interrupt or scheduled work.
+    /// A soft reset: no frames, no pending interrupt or scheduled work, no reset under way.
     static func resetSession() {
         depth = 0
         yielded = false
         pendingInterrupt = false
         pendingHook = false
+        abandoning = false
         stackUsed = 0
     }
 }

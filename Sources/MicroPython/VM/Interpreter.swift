@@ -22,6 +22,9 @@ public enum VM {
     nonisolated(unsafe) public static var pendingInterrupt = false
     /// Hook run at every backward jump when `pendingHook` is set (scheduler, board events).
     nonisolated(unsafe) public static var pendingHook = false
+    /// Set by a port whose machine is resetting (machine.reset(), deep sleep, a watchdog):
+    /// the exception being raised passes every handler, as a chip restart abandons the program.
+    nonisolated(unsafe) public static var abandoning = false
 
     // Opcodes used by name outside the dispatch.
 
@@ -616,6 +619,8 @@ public enum VM {
                                             function: Qstr(id: qstrs[RawCodeObj.nameIndex(rc)]))
                 }
                 let at = UInt32(opStart - code)
+                // A board reset unwinds everything: no except or finally clause runs.
+                if abandoning { excCount = 0 }
                 while excCount > 0 && record(excCount - 1)[0] <= at { excCount -= 1 }
                 if excCount > 0 {
                     let r = record(excCount - 1)
