@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "Storage", swiftSettings: fast),
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
         // The ESP8266 port: board model (flash, ...), on top of the language core.
-        .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], swiftSettings: fast),
+        // Frozen/modules holds the Python modules frozen into the firmware (_boot, flashbdev,
+        // drivers); scripts/gen-frozen.py turns them into Frozen/FrozenSources.swift.
+        .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], exclude: ["Frozen/modules"], swiftSettings: fast),
         // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
         .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
         // The ESP8266 port is linked for `-X profile=esp8266` (its configuration of the core).

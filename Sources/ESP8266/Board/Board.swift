@@ -31,6 +31,9 @@ public final class Board {
     public let rtc: RTCModel
     /// Deadlines the board keeps: timers, the watchdog, alarms.
     public let events: BoardEvents
+    /// UART0 (the REPL's, GPIO1/3) and UART1 (TX only, GPIO2).
+    public let uart0: UARTChannel
+    public let uart1: UARTChannel
     /// machine.reset_cause().
     public var resetCause = ResetCause.powerOn
     /// machine.freq().
@@ -45,6 +48,8 @@ public final class Board {
         self.clock = clock
         self.rtc = RTCModel(clock: clock)
         self.events = BoardEvents(clock: clock)
+        self.uart0 = UARTChannel(id: 0, clock: clock)
+        self.uart1 = UARTChannel(id: 1, clock: clock)
         clock.rtc = rtc
     }
 
