@@ -124,7 +124,9 @@ func parseOptions() -> Options {
             } else if x.hasPrefix("profile=") {
                 switch x.dropFirst(8) {
                 case "host": o.port = .unix
-                case "esp8266": o.port = ESP8266Port.configuration
+                case "esp8266":
+                    o.port = ESP8266Port.configuration
+                    o.port.initialSysPath = []   // the command's own path rules, as on the host
                 default: invalidArgs()
                 }
             } else if x == "gcstress" {

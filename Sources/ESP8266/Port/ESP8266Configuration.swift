@@ -18,8 +18,17 @@ public enum ESP8266Port {
         c.version = (1, 29, 0, "")
         c.buildDate = buildDate
         c.mpyArch = 9   // xtensa
+        c.initialSysPath = ["", FrozenModules.pathPrefix, "/lib", "/"]
+        c.modules = [EspModule.install, ESP8266Port.installFrozenModules]
         c.uname = .init(sysname: "esp8266", nodename: "esp8266", release: "2.2.0-dev(9422289)",
                         version: "\(c.versionTag) on \(buildDate)", machine: machine)
         return c
+    }
+}
+
+extension ESP8266Port {
+    /// The firmware's frozen Python modules, compiled into the ROM (`.frozen` on sys.path).
+    static func installFrozenModules() {
+        for m in FrozenSources.modules { FrozenModules.freeze(path: m.path, source: m.source) }
     }
 }

@@ -1,5 +1,5 @@
 /// Small helpers shared by the native modules in this folder.
-enum ModSupport {
+public enum ModSupport {
     /// The bytes of an object with the buffer protocol (str, bytes, bytearray, memoryview, array),
     /// in place (valid while the object lives and is not resized), or TypeError as
     /// mp_get_buffer_raise.
@@ -29,7 +29,7 @@ enum ModSupport {
         Str.isStr(o) || BytesMethods.isBuffer(o) || ArrayModule.buffer(o) != nil
     }
 
-    static func bytes(_ b: [UInt8]) throws(PyExc) -> Obj { try Str.make(bytes: b, type: Types.bytes) }
+    public static func bytes(_ b: [UInt8]) throws(PyExc) -> Obj { try Str.make(bytes: b, type: Types.bytes) }
 
     /// A new tuple from Swift-computed items produced one at a time by `make` (each item is
     /// stored into the tuple before the next allocation, so all stay reachable).

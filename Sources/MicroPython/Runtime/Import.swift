@@ -61,6 +61,10 @@ public enum Import {
         if let p = parentPath { dirs = [p] } else { dirs = try searchPath() }
         for dir in dirs {
             let base = dir.isEmpty ? component : (dir == "/" ? "/" + component : dir + "/" + component)
+            if dir == FrozenModules.pathPrefix || dir.hasPrefix(FrozenModules.pathPrefix + "/") {
+                if let m = try importFrozen(fullName, base: base, key: key, parent: parent, component: component) { return m }
+                continue
+            }
             if isDirectoryAnywhere(base) {
                 let initPy = base + "/__init__.py"
                 let src = readFileAnywhere(initPy)
@@ -82,6 +86,29 @@ public enum Import {
         }
         if parentPath == nil, let m = ModuleRegistry.afterPath(fullName) { return m }
         throw PyExc.make(Exceptions.ImportError, "no module named '\(fullName)'")
+    }
+
+    /// A frozen module or package at `base` (".frozen/name"), run from the ROM.
+    static func importFrozen(_ fullName: String, base: String, key: Obj, parent: Obj, component: String) throws(PyExc) -> Obj? {
+        let isPackage = FrozenModules.isFolder(base)
+        let file = isPackage ? base + "/__init__.py" : base + ".py"
+        let entry = FrozenModules.entry(file)
+        if entry == nil && !isPackage { return nil }
+        let m = try newModule(fullName, file: entry == nil ? nil : file)
+        let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+        hold[0] = m; hold[1] = key
+        if isPackage { try Dict.set(Module.globals(m), Obj(qstr: .__path__), try Str.make(base)) }
+        try Dict.set(modules, key, m)
+        if let e = entry {
+            do throws(PyExc) { try FrozenModules.run(e, globals: Module.globals(m)) } catch {
+                _ = try? Dict.map(modules).remove(key)
+                throw error
+            }
+        }
+        if !parent.isNull && kindOf(parent) == .module {
+            try Dict.set(Module.globals(parent), Obj(qstr: Qstr(component)), m)
+        }
+        return m
     }
 
     /// Paths under a mounted filesystem are read through the VFS (as MicroPython's import

@@ -170,6 +170,9 @@ public enum Attributes {
 
 /// errno numbers and names (Linux values, as MicroPython's uerrno).
 public enum Errno {
+    public static let EPERM = 1, ENOENT = 2, EIO = 5, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13
+    public static let EEXIST = 17, ENODEV = 19, EINVAL = 22, ENOSPC = 28, EOPNOTSUPP = 95
+    public static let ENOTCONN = 107, ETIMEDOUT = 110, EINPROGRESS = 115
     public static let table: [(Int, String)] = [
         (1, "EPERM"), (2, "ENOENT"), (5, "EIO"), (9, "EBADF"), (11, "EAGAIN"), (12, "ENOMEM"),
         (13, "EACCES"), (17, "EEXIST"), (19, "ENODEV"), (20, "ENOTDIR"), (21, "EISDIR"), (22, "EINVAL"),

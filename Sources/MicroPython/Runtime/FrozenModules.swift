@@ -1,0 +1,77 @@
+import MicroPythonCompiler
+
+/// Modules frozen into the firmware: compiled while the runtime starts, their bytecode, names
+/// and constants in the ROM, found through the `.frozen` entry of sys.path (MicroPython's
+/// frozen .mpy modules). Importing one costs the heap only its module object, context and
+/// globals, and what running it makes.
+public enum FrozenModules {
+    /// The sys.path entry under which frozen modules appear.
+    public static let pathPrefix = ".frozen"
+
+    struct Entry {
+        /// The ROM context the import copies: qstr table and constant table offsets.
+        let qstrTable: UInt32
+        let constantTable: UInt32
+        let rawCode: Obj
+    }
+
+    /// By path below `.frozen`: "name.py", "package/__init__.py", "package/sub.py".
+    nonisolated(unsafe) static var entries: [String: Entry] = [:]
+    /// Folders that hold frozen modules (packages).
+    nonisolated(unsafe) static var folders: Set<String> = []
+
+    /// Compiles `source` into the ROM as `.frozen/<path>`. Call while the runtime starts (from a
+    /// port's module installer); a module that does not compile stops the start, as a firmware
+    /// build would.
+    public static func freeze(path: String, source: String) {
+        precondition(Heap.allocatingStatic, "frozen modules are built while the runtime starts")
+        do throws(PyExc) {
+            let compiled = try Runtime.compile(Array(source.utf8), fileName: pathPrefix + "/" + path, mode: .file)
+            let (ctx, rc) = try Loader.load(compiled, globals: .null)
+            entries[path] = Entry(qstrTable: words(ctx)[2], constantTable: words(ctx)[3], rawCode: rc)
+        } catch {
+            preconditionFailure("frozen module \(path) does not compile (line numbers in its traceback)")
+        }
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty {
+            folders.insert(parts.joined(separator: "/"))
+            parts = parts.dropLast()
+        }
+    }
+
+    /// The frozen path for a filesystem-style path (".frozen/x.py" → "x.py"), if it is frozen.
+    static func relative(_ path: String) -> String? {
+        guard path.hasPrefix(pathPrefix + "/") else { return nil }
+        return String(path.dropFirst(pathPrefix.count + 1))
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        guard let r = relative(path) else { return false }
+        return folders.contains(r)
+    }
+
+    static func entry(_ path: String) -> Entry? {
+        guard let r = relative(path) else { return nil }
+        return entries[r]
+    }
+
+    /// Every frozen module's path (help('modules')).
+    public static var paths: [String] { entries.keys.sorted() }
+
+    /// Runs a frozen module's code with `globals`: a fresh context on the heap, sharing the
+    /// ROM's tables.
+    static func run(_ e: Entry, globals: Obj) throws(PyExc) {
+        let ctx = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(ctx, 0, Types.module)
+        setField(ctx, 1, globals)
+        words(ctx)[2] = e.qstrTable
+        words(ctx)[3] = e.constantTable
+        let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+        hold[0] = ctx
+        hold[1] = try Function.make(e.rawCode, context: ctx, defaults: .null, kwDefaults: .null)
+        let saved = Runtime.locals
+        Runtime.locals = globals
+        defer { Runtime.locals = saved }
+        _ = try Runtime.call(hold[1], hold + 1, 0, 0)
+    }
+}
