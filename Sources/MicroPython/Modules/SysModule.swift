@@ -120,40 +120,7 @@ extension CoreModules {
         for s in argv { try List.append(av, try Str.make(s)) }
     }
 
-    static func installStdio(_ sys: ModuleBuilder) {
-        // MicroPython's stdio objects are TextIOWrappers, shown as <io.TextIOWrapper fd>.
-        let t = TypeObject.makeBuiltin(Qstr("TextIOWrapper"), .nativeObject, base: Types.object)
-        func stream(_ fd: Int) -> Obj {
-            let o = Obj(offset: Heap.allocateStatic(bytes: 8))
-            setField(o, 0, t)
-            setField(o, 1, Obj(small: fd))
-            return o
-        }
-        Builtins.method(t, "write", 2, 2) { (a, _, _) throws(PyExc) in
-            let (p, n) = BytesMethods.data(a[1])
-            let b = UnsafeBufferPointer(start: p, count: n)
-            if field(a[0], 1).smallValue == 2 { Builtins.writeStderr(b) } else { Builtins.writeStdout(b) }
-            return Obj(small: Str.isStr(a[1]) ? UTF8Util.count(p, n) : n)
-        }
-        Builtins.method(t, "flush", 1, 1) { (_, _, _) throws(PyExc) in .none }
-        Builtins.method(t, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
-            try Str.make("<io.TextIOWrapper \(field(a[0], 1).smallValue)>")
-        }
-        Builtins.method(t, "readline", 1, 2) { (_, _, _) throws(PyExc) in
-            guard let line = Builtins.readLine("") else { return Obj(qstr: .empty) }
-            return try Str.make(line + "\n")
-        }
-        Builtins.method(t, "read", 1, 2) { (_, _, _) throws(PyExc) in
-            var text = ""
-            while let line = Builtins.readLine("") { text += line + "\n" }
-            return try Str.make(text)
-        }
-        let out = stream(1)
-        Heap.roots[Root.stdout] = out
-        sys.set("stdin", stream(0))
-        sys.set("stdout", out)
-        sys.set("stderr", stream(2))
-    }
+    static func installStdio(_ sys: ModuleBuilder) { Stdio.install(sys) }
 }
 
 extension Runtime {

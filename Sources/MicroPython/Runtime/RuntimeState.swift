@@ -19,6 +19,7 @@
 /// | the large-map index | MapIndex | none |
 /// | Swift objects behind heap objects (files, filesystems) | HostObjects | none |
 /// | the block-device buffer Python block devices see | VfsScratch | zeroes |
+/// | the unread rest of a stdin line | Stdio | empty |
 public enum RuntimeState {
     /// The named roots as the ROM left them (sys and stdout are static objects).
     nonisolated(unsafe) static var romRoots: [Obj] = []
@@ -43,5 +44,6 @@ public enum RuntimeState {
         QstrPool.reset()
         HostObjects.removeAll()
         VfsScratch.clear()
+        Stdio.pendingLine = []
     }
 }
