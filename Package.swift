@@ -28,12 +28,12 @@ let package = Package(
         // Block devices and filesystems (littlefs, FAT): pure Swift, no Python objects.
         .target(name: "Storage", swiftSettings: fast),
         .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
+        // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
+        .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
         // The ESP8266 port: board model (flash, ...), on top of the language core.
         // Frozen/modules holds the Python modules frozen into the firmware (_boot, flashbdev,
         // drivers); scripts/gen-frozen.py turns them into Frozen/FrozenSources.swift.
-        .target(name: "ESP8266", dependencies: ["MicroPython", "Storage"], exclude: ["Frozen/modules"], swiftSettings: fast),
-        // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
-        .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
+        .target(name: "ESP8266", dependencies: ["MicroPython", "MicroPythonREPL", "Storage", "CSupport"], exclude: ["Frozen/modules"], swiftSettings: fast),
         // The ESP8266 port is linked for `-X profile=esp8266` (its configuration of the core).
         .executableTarget(name: "micropython", dependencies: ["MicroPython", "ESP8266", "MicroPythonREPL"], swiftSettings: fast),
         .executableTarget(name: "esp8266", dependencies: [

@@ -16,14 +16,14 @@ enum Execution {
     /// mode, .file for the raw REPL); with `framed` (raw REPL) writes ^D after the output and
     /// again after the error text.
     static func run<P: ReplPort>(_ source: [UInt8], mode: CompileMode, framed: Bool, compileOnly: Bool,
-                                 _ port: inout P) -> Outcome {
+                                 fileName: String = sourceName, _ port: inout P) -> Outcome {
         let globals = Heap.roots[Root.mainGlobals]
         var failure: PyExc? = nil
         do throws(PyExc) {
-            if mode != .single {
+            if mode != .single && fileName == sourceName {
                 try Dict.set(globals, Obj(qstr: .__file__), Obj(qstr: Qstr(sourceName)))
             }
-            let compiled = try Runtime.compile(source, fileName: sourceName, mode: mode)
+            let compiled = try Runtime.compile(source, fileName: fileName, mode: mode)
             setInterrupt(Int(Key.ctrlC), &port)
             if !compileOnly { try Runtime.execCompiled(compiled, globals: globals) }
         } catch {

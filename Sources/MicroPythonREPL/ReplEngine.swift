@@ -33,6 +33,19 @@ public struct ReplEngine<Port: ReplPort> {
         for l in lines.reversed() { editor.history.push(l) }
     }
 
+    /// How a file run by `executeFile` ended.
+    public enum FileOutcome: Equatable, Sendable { case success, exception, systemExit }
+
+    /// Runs a file's source in __main__ with Ctrl-C enabled, printing an uncaught exception,
+    /// as MicroPython's pyexec_file runs boot.py and main.py.
+    public mutating func executeFile(_ source: [UInt8], name: String) -> FileOutcome {
+        switch Execution.run(source, mode: .file, framed: false, compileOnly: compileOnly, fileName: name, &port) {
+        case .normal: return .success
+        case .exception: return .exception
+        case .systemExit: return .systemExit
+        }
+    }
+
     public mutating func run() -> ReplExit {
         while true {
             let exit: ReplExit?

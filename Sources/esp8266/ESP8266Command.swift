@@ -8,7 +8,8 @@ struct ESP8266Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "esp8266",
         abstract: "A virtual ESP8266 board running MicroPython.",
-        subcommands: [FsCommand.self, FlashCommand.self])
+        subcommands: [RunCommand.self, FsCommand.self, FlashCommand.self],
+        defaultSubcommand: RunCommand.self)
 }
 
 /// `--flash PATH`, shared by every subcommand.

@@ -19,3 +19,7 @@ static inline uint64_t csupport_load_stack_word(const void *p) {
 void *csupport_stack_pointer(void);
 
 #endif
+
+/// Opens a new pseudo-terminal's controlling end and writes its terminal's path into `name`;
+/// the descriptor, or -1 (errno set).
+int csupport_open_pty(char *name, unsigned long name_size);

@@ -31,9 +31,16 @@ public final class Board {
     public let rtc: RTCModel
     /// Deadlines the board keeps: timers, the watchdog, alarms.
     public let events: BoardEvents
+    /// The REPL's input: the stdin ring buffer that UART0 (while it carries the REPL) and
+    /// other dupterm streams fill.
+    public let stdin: InputQueue
     /// UART0 (the REPL's, GPIO1/3) and UART1 (TX only, GPIO2).
     public let uart0: UARTChannel
     public let uart1: UARTChannel
+    /// machine.UART(id) as a Python object, and the UART id of such an object: set by the
+    /// machine module, so that os.dupterm can hold UART0 as the real port does.
+    public var uartObject: ((Int) throws(PyExc) -> Obj)?
+    public var uartIdentity: ((Obj) -> Int?)?
     /// machine.reset_cause().
     public var resetCause = ResetCause.powerOn
     /// machine.freq().
@@ -48,6 +55,7 @@ public final class Board {
         self.clock = clock
         self.rtc = RTCModel(clock: clock)
         self.events = BoardEvents(clock: clock)
+        self.stdin = InputQueue(capacity: 16 * 1024, clock: clock)
         self.uart0 = UARTChannel(id: 0, clock: clock)
         self.uart1 = UARTChannel(id: 1, clock: clock)
         clock.rtc = rtc

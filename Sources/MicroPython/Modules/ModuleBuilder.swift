@@ -14,6 +14,14 @@ public struct ModuleBuilder {
         ModuleRegistry.add(name, module, extensible: extensible)
     }
 
+    /// Adds to a module that is already built (a port's functions in a core module, as
+    /// `os.dupterm` joins `os` on boards).
+    public init?(extending name: String) {
+        guard let m = ModuleRegistry.module(name) else { return nil }
+        module = m
+        globals = field(m, 1)
+    }
+
     public func set(_ name: String, _ v: Obj) { try! Dict.set(globals, Obj(qstr: Qstr(name)), v) }
 
     public func function(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {

@@ -7,6 +7,9 @@ public enum Stdio {
     nonisolated(unsafe) public static var readByte: (() throws(PyExc) -> UInt8?)? = nil
     /// Whether a byte of input is waiting (select.poll on sys.stdin).
     nonisolated(unsafe) public static var inputAvailable: (() -> Bool)? = nil
+    /// Where sys.stdout.buffer writes, uncooked (a board's text output turns "\n" into
+    /// "\r\n"; binary output must not); nil: `Builtins.writeStdout`.
+    nonisolated(unsafe) public static var writeBinaryStdout: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
 
     /// The rest of the last line read through Builtins.readLine.
     nonisolated(unsafe) static var pendingLine: [UInt8] = []
@@ -26,11 +29,12 @@ public enum Stdio {
             slots.stream = .init(
                 read: { (o, into) throws(PyExc) in
                     if fd[o] != Int32(stdinFD) { throw PyExc.osError(Errno.EBADF) }
-                    return try read(into)
+                    return try read(into, text: isText)
                 },
                 write: { (o, from) throws(PyExc) in
                     let b = from.bindMemory(to: UInt8.self)
                     switch Int(fd[o]) {
+                    case stdoutFD where !isText && writeBinaryStdout != nil: writeBinaryStdout?(b)
                     case stdoutFD: Builtins.writeStdout(b)
                     case stderrFD: Builtins.writeStderr(b)
                     default: throw PyExc.osError(Errno.EBADF)
@@ -78,15 +82,15 @@ public enum Stdio {
         sys.set("stderr", stream(stderrFD))
     }
 
-    /// Fills `into` with at least one byte (waiting for it), or returns 0 at the end of input.
-    static func read(_ into: UnsafeMutableRawBufferPointer) throws(PyExc) -> Int {
+    /// Reads into `into`: from the port's byte source, every byte (waiting for each) with a
+    /// text stream's CR read as LF, as a terminal's Enter; from lines, what the line has left.
+    /// 0 at the end of input.
+    static func read(_ into: UnsafeMutableRawBufferPointer, text: Bool) throws(PyExc) -> Int {
         if into.count == 0 { return 0 }
         if let next = readByte {
-            guard let first = try next() else { return 0 }
-            into[0] = first
-            var n = 1
-            while n < into.count, inputAvailable?() == true, let b = try next() {
-                into[n] = b
+            var n = 0
+            while n < into.count, let b = try next() {
+                into[n] = text && b == 0x0D ? 0x0A : b
                 n += 1
             }
             return n

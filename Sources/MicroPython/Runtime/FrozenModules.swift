@@ -58,6 +58,14 @@ public enum FrozenModules {
     /// Every frozen module's path (help('modules')).
     public static var paths: [String] { entries.keys.sorted() }
 
+    /// Runs the frozen module at `path` (below `.frozen`) with `globals`, as
+    /// pyexec_frozen_module runs _boot.py in __main__; false if there is no such module.
+    public static func execute(path: String, globals: Obj) throws(PyExc) -> Bool {
+        guard let e = entries[path] else { return false }
+        try run(e, globals: globals)
+        return true
+    }
+
     /// Runs a frozen module's code with `globals`: a fresh context on the heap, sharing the
     /// ROM's tables.
     static func run(_ e: Entry, globals: Obj) throws(PyExc) {

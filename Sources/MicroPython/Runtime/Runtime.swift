@@ -296,7 +296,16 @@ public enum Scheduler {
         if q.isNull || List.count(q) == 0 { return }
         while List.count(q) > 0 {
             let pair = List.remove(at: 0, q)
-            _ = try Runtime.invoke(Tuple.item(pair, 0), Tuple.item(pair, 1))
+            // As mp_call_function_1_protected: an exception in a callback is printed, and the
+            // program goes on (a board reset still propagates).
+            do throws(PyExc) {
+                _ = try Runtime.invoke(Tuple.item(pair, 0), Tuple.item(pair, 1))
+            } catch {
+                if VM.abandoning { throw error }
+                var p = Printer()
+                Traceback.format(error.obj, &p)
+                p.bytes.withUnsafeBufferPointer { Builtins.writeStdout($0) }
+            }
         }
     }
 }

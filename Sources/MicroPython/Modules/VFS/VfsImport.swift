@@ -1,7 +1,7 @@
 /// Import through the VFS: `stat` decides file/directory/absent with the filesystem's
 /// stat(), and `read` opens the file "rb" and reads it with the stream protocol, as
 /// MicroPython's reader does (so a user filesystem sees ioctl(GET_BUFFER_SIZE) ... ioctl(CLOSE)).
-enum VfsImport {
+public enum VfsImport {
     enum Kind { case file, directory, absent }
 
     /// nil when no mounted filesystem holds the path (the host's files are used then).
@@ -19,6 +19,13 @@ enum VfsImport {
     }
 
     static let getBufferSize = 11, close = 4
+
+    /// The content of a file on a mounted filesystem (relative paths from the current
+    /// directory), or nil when it is not there (pyexec_file_if_exists).
+    public static func readFileIfExists(_ path: String) -> [UInt8]? {
+        guard stat(path) == .file else { return nil }
+        return read(path)
+    }
 
     static func read(_ path: String) -> [UInt8]? {
         let l = VfsMountTable.lookup(Array(path.utf8))
