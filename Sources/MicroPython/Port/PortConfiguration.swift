@@ -46,6 +46,8 @@ public struct PortConfiguration {
     public var valueStackWords: Int
     /// Host filesystems as the unix port has them (VfsPosix, VfsLfs1).
     public var hostFilesystems: Bool
+    /// What help() prints (nil: MicroPython's default text).
+    public var helpText: String? = nil
     /// sys.path at the start of every session (a host may add to it).
     public var initialSysPath: [String] = []
     /// The port's own built-in modules (its MP_REGISTER_MODULE lines), built after the core's.
