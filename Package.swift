@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"], exclude: ["Programs"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython", "MicroPythonREPL"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),
+        .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "MicroPython", "Storage"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -15,6 +15,9 @@ import MicroPython
 public final class BoardClock: Clock, @unchecked Sendable {
     private let powerOn: Int64
     private var start: Int64
+    /// Manual time (tests, and a first step to simulated time): the clock stands still until
+    /// `advance(by:)`, and a wait jumps straight to its deadline.
+    private var manualNow: Int64?
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
     private var woken = false
@@ -23,6 +26,25 @@ public final class BoardClock: Clock, @unchecked Sendable {
     public init() {
         powerOn = BoardClock.hostMonotonic()
         start = powerOn
+        initialiseWaiting()
+    }
+
+    /// A clock that moves only when told to (`advance(by:)`) or when something waits.
+    public init(manual: Bool) {
+        manualNow = manual ? 0 : nil
+        powerOn = manual ? 0 : BoardClock.hostMonotonic()
+        start = powerOn
+        initialiseWaiting()
+    }
+
+    /// Moves a manual clock on.
+    public func advance(by ns: Int64) {
+        if let t = manualNow { manualNow = t + max(0, ns) }
+    }
+
+    private func now() -> Int64 { manualNow ?? BoardClock.hostMonotonic() }
+
+    private func initialiseWaiting() {
         pthread_mutex_init(&mutex, nil)
         var attr = pthread_condattr_t()
         pthread_condattr_init(&attr)
@@ -39,13 +61,13 @@ public final class BoardClock: Clock, @unchecked Sendable {
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
-    public func monotonicNanoseconds() -> Int64 { BoardClock.hostMonotonic() - start }
+    public func monotonicNanoseconds() -> Int64 { now() - start }
 
     /// Nanoseconds since power-on (the RTC's time base).
-    public func sincePowerOn() -> Int64 { BoardClock.hostMonotonic() - powerOn }
+    public func sincePowerOn() -> Int64 { now() - powerOn }
 
     /// The chip booted again (hard reset, deep-sleep wake): its microsecond counter restarts.
-    public func restartCounting() { start = BoardClock.hostMonotonic() }
+    public func restartCounting() { start = now() }
 
     /// The host's wall clock, as microseconds since 2000 (to set a board's RTC from).
     public func hostWallMicrosecondsSince2000() -> Int64 {
@@ -61,6 +83,10 @@ public final class BoardClock: Clock, @unchecked Sendable {
     }
 
     public func wait(until deadline: Int64) {
+        if let t = manualNow {
+            manualNow = max(t, start + deadline)
+            return
+        }
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         while !woken {

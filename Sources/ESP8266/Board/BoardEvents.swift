@@ -19,7 +19,7 @@ public final class BoardEvents: @unchecked Sendable {
         let action: Action
     }
 
-    private unowned let clock: BoardClock
+    private let clock: BoardClock
     private var entries: [Entry] = []
     private var nextID = 1
     private var mutex = pthread_mutex_t()

@@ -19,7 +19,7 @@ public final class InputQueue: @unchecked Sendable {
     private var bytes: [UInt8] = []
     private var head = 0
     private var mutex = pthread_mutex_t()
-    private unowned let clock: BoardClock
+    private let clock: BoardClock
 
     public init(capacity: Int, clock: BoardClock) {
         self.capacity = capacity
