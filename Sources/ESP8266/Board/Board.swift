@@ -55,7 +55,7 @@ public final class Board {
         self.clock = clock
         self.rtc = RTCModel(clock: clock)
         self.events = BoardEvents(clock: clock)
-        self.stdin = InputQueue(capacity: 16 * 1024, clock: clock)
+        self.stdin = InputQueue(capacity: 16 * 1024, clock: clock, followsKeyboardInterrupt: true)
         self.uart0 = UARTChannel(id: 0, clock: clock)
         self.uart1 = UARTChannel(id: 1, clock: clock)
         clock.rtc = rtc
