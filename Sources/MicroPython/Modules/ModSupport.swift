@@ -1,5 +1,5 @@
 /// Small helpers shared by the native modules in this folder.
-enum ModSupport {
+public enum ModSupport {
     /// The bytes of an object with the buffer protocol (str, bytes, bytearray, memoryview, array),
     /// in place (valid while the object lives and is not resized), or TypeError as
     /// mp_get_buffer_raise.
