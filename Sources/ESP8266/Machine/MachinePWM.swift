@@ -147,7 +147,8 @@ enum MachineADC {
             let model = try MachineArgs.board.hardware.adc
             return isVdd[o] ? model.vdd33 : model.tout
         }
-        adc.constructor(1, 1) { (a, _, _) throws(PyExc) in
+        adc.constructor(0, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+            try MachineArgs.check(nPos - 1, nKw, 1, 1)
             let channel = try IntOps.toInt(a[1])
             switch channel {
             case toutChannel: return tout

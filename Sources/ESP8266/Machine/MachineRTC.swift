@@ -16,7 +16,10 @@ enum MachineRTC {
         let rtc = NativeClass("RTC", in: m)
         let only = try! rtc.make()
 
-        rtc.constructor(0, 0) { (_, _, _) throws(PyExc) in only }
+        rtc.constructor(0, Native.varArgs, kw: true) { (_, nPos, nKw) throws(PyExc) in
+            try MachineArgs.check(nPos - 1, nKw, 0, 0)
+            return only
+        }
         rtc.method("datetime", 1, 2) { (a, nPos, _) throws(PyExc) in
             let model = try MachineArgs.board.rtc
             if nPos == 1 {

@@ -56,7 +56,8 @@ enum MachineTimer {
         slot = number
         armed = PortRoots.allocate()
 
-        timer.constructor(1, 1) { (a, _, _) throws(PyExc) in
+        timer.constructor(0, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+            try MachineArgs.check(nPos - 1, nKw, 1, 1)
             let o = try timer.make()
             number[o] = Int32(try MachineArgs.board.hardware.timers.make())
             callback[o] = .none
