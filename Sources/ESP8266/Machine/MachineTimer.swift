@@ -84,7 +84,7 @@ enum MachineTimer {
             }
         }
 
-        timer.method("init", 1, 1, kw: true) { (a, nPos, nKw) throws(PyExc) in
+        timer.method("init", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             let v = try MachineArgs.parse(a + 1, nPos - 1, nKw, params)
             let o = a[0]
             let timers = try MachineArgs.board.hardware.timers
