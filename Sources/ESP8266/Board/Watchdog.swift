@@ -14,6 +14,8 @@ public final class WatchdogModel {
     public private(set) var running = false
     /// The board time the watchdog bites if not fed.
     public private(set) var deadline: Int64 = 0
+    /// How long a feed lasts (the firmware's fixed timeout; tests may shorten it).
+    public internal(set) var timeoutNanoseconds = Int64(WatchdogModel.timeoutMilliseconds) * WatchdogModel.nanosecondsPerMillisecond
 
     init(board: Board) { self.board = board }
 
@@ -25,7 +27,7 @@ public final class WatchdogModel {
     public func feed() {
         guard running else { return }
         if let e = event { board.events.cancel(e) }
-        deadline = board.clock.monotonicNanoseconds() + Int64(WatchdogModel.timeoutMilliseconds) * WatchdogModel.nanosecondsPerMillisecond
+        deadline = board.clock.monotonicNanoseconds() + timeoutNanoseconds
         event = board.events.schedule(at: deadline) { [unowned self] () throws(PyExc) in
             self.event = nil
             throw self.board.requestReset(.hard(.watchdog))
