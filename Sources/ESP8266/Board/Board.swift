@@ -49,6 +49,8 @@ public final class Board {
     public private(set) var pendingReset: ResetRequest?
     /// Called at every hard reset, so each peripheral model can return to its power-on state.
     public var hardResetHooks: [() -> Void] = []
+    /// GPIO, PWM, ADC, buses, watchdog, timers (BoardHardware.swift).
+    public private(set) var hardware: BoardHardware!
 
     public init(flash: FlashImage, clock: BoardClock = BoardClock()) {
         self.flash = flash
@@ -59,6 +61,7 @@ public final class Board {
         self.uart0 = UARTChannel(id: 0, clock: clock)
         self.uart1 = UARTChannel(id: 1, clock: clock)
         clock.rtc = rtc
+        hardware = BoardHardware(board: self)
     }
 
     /// Ends the running program to reset the board: every handler is passed (a restarting chip
