@@ -80,6 +80,10 @@ enum MachineUART {
             timeoutChar[o] = Int32(max(Int(UInt16(truncatingIfNeeded: v.int(8))), minimum))
         }
 
+        // os.dupterm holds a UART(0) object in slot 1 and must know one when it sees it.
+        Board.current?.uartObject = { (n: Int) throws(PyExc) -> Obj in try Runtime.invoke(uart.type, Obj(small: n)) }
+        Board.current?.uartIdentity = { (o: Obj) -> Int? in uart.isInstance(o) ? Int(id[o]) : nil }
+
         uart.constructor(1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             let n = try IntOps.toInt(a[1])
             guard n == 0 || n == 1 else { throw PyExc.valueError("UART(\(n)) does not exist") }

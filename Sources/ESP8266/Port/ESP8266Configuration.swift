@@ -20,10 +20,10 @@ public enum ESP8266Port {
         c.mpyArch = 9   // xtensa
         c.helpText = helpText
         c.initialSysPath = ["", FrozenModules.pathPrefix, "/lib", "/"]
-        c.modules = [EspModule.install, Dupterm.install, ESP8266Port.installFrozenModules]
         c.uname = .init(sysname: "esp8266", nodename: "esp8266", release: "2.2.0-dev(9422289)",
                         version: "\(c.versionTag) on \(buildDate)", machine: machine)
-        c.modules = [MachineModule.install, OneWireModule.install]
+        c.modules = [MachineModule.install, OneWireModule.install, EspModule.install, Dupterm.install,
+                     ESP8266Port.installFrozenModules]
         return c
     }
 }
