@@ -99,6 +99,13 @@ enum EspModule {
             Builtins.out("md5: " + digest.map { hex2($0) }.joined() + "\n")
             return Obj(bool: Array(image[Int(size)..<Int(size) + 16]) == digest)
         }
+        m.function("apa102_write", 3, 3) { (a, _, _) throws(PyExc) in
+            let clockPin = try MachinePin.number(a[0]), dataPin = try MachinePin.number(a[1])
+            let data = Array(try ModSupport.bufferView(a[2]))
+            board.hardware.apa102Write(clockPin: clockPin, dataPin: dataPin, bytes: data,
+                                       time: board.clock.monotonicNanoseconds())
+            return .none
+        }
         m.function("freemem", 0, 0) { (_, _, _) throws(PyExc) in
             Obj(small: sdkFreeHeap - sdkBlocks.values.reduce(0, +))
         }
