@@ -274,11 +274,12 @@ final class MachineTests: XCTestCase {
             """), "'fed'")
         XCTAssertNil(board.pendingReset)
         XCTAssertEqual(run("time.sleep_ms(60)\nresult = 'survived'"), "SystemExit: ")
-        XCTAssertEqual(board.takeResetRequest(), .hard(.watchdog))
+        // machine.WDT starves the SDK's software watchdog: its reset reason is 3 (no constant).
+        XCTAssertEqual(board.takeResetRequest(), .hard(.softWatchdog))
         VM.abandoning = false
-        board.hardReset(cause: .watchdog)
+        board.hardReset(cause: .softWatchdog)
         XCTAssertFalse(board.hardware.watchdog.running)
-        XCTAssertEqual(run("import machine\nresult = machine.reset_cause() == machine.WDT_RESET"), "True")
+        XCTAssertEqual(run("import machine\nresult = machine.reset_cause()"), "3")
     }
 
     func testVirtualTimersPeriodicAndOneShot() throws {

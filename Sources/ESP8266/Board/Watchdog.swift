@@ -1,7 +1,8 @@
 import MicroPython
 
-/// The watchdog as machine.WDT uses it: once started, the program must feed it within the
-/// timeout, or the chip resets with cause WDT_RESET. Its deadline is a board event, so it fires
+/// The watchdog as machine.WDT uses it: creating one stops the firmware feeding the SDK's
+/// software watchdog, so the program must feed it within the timeout, or the chip resets with
+/// the software watchdog's reason, 3 (machine.WDT_RESET, 1, is the hardware watchdog's). Its deadline is a board event, so it fires
 /// wherever the interpreter looks at pending work (a loop, a sleep, the REPL's wait).
 public final class WatchdogModel {
     /// The firmware's only timeout (the SDK software watchdog), in milliseconds.
@@ -30,7 +31,7 @@ public final class WatchdogModel {
         deadline = board.clock.monotonicNanoseconds() + timeoutNanoseconds
         event = board.events.schedule(at: deadline) { [unowned self] () throws(PyExc) in
             self.event = nil
-            throw self.board.requestReset(.hard(.watchdog))
+            throw self.board.requestReset(.hard(.softWatchdog))
         }
     }
 
