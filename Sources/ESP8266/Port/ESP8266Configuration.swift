@@ -18,6 +18,7 @@ public enum ESP8266Port {
         c.version = (1, 29, 0, "")
         c.buildDate = buildDate
         c.mpyArch = 9   // xtensa
+        c.moduleFeatures = .esp8266
         c.uname = .init(sysname: "esp8266", nodename: "esp8266", release: "2.2.0-dev(9422289)",
                         version: "\(c.versionTag) on \(buildDate)", machine: machine)
         return c
