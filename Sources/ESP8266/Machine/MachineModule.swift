@@ -24,6 +24,14 @@ public enum MachineModule {
     static let defaultPulseTimeoutMicroseconds = 1_000_000
     /// Bytes a DHT frame has.
     static let dhtFrameBytes = 5
+    // The DHT exchange's timing (drivers/dht/dht.c and the sensors' datasheets).
+    static let dhtIdleMilliseconds: Int64 = 250
+    static let dhtStartMilliseconds: Int64 = 18
+    static let dhtResponseTimeoutMicroseconds: Int64 = 100
+    static let dhtPreambleMicroseconds: Int64 = 160
+    static let dhtBitLowMicroseconds: Int64 = 50
+    static let dhtZeroHighMicroseconds: Int64 = 26
+    static let dhtOneHighMicroseconds: Int64 = 70
     // errno values the port raises.
     static let errnoENODEV = 19
     static let errnoETIMEDOUT = 110
@@ -72,7 +80,6 @@ public enum MachineModule {
         guard let board = Board.current else { return }
         board.gpio.clearTriggers()
         board.hardware.timers.disarmAll()
-        MachineTimer.forgetAll()
         connect(board)
     }
 
@@ -182,13 +189,27 @@ public enum MachineModule {
             let (p, count) = try ModSupport.writeBuffer(a[1])
             guard count >= dhtFrameBytes else { throw PyExc.valueError("buffer too small") }
             let board = try MachineArgs.board
-            // The start pulse: the pin is made open-drain and pulled low, then released.
+            // The start command: line high 250 ms, low 18 ms (both serviced waits), released.
             board.gpio.setDirection(n, .openDrain)
             board.gpio.write(n, 1)
+            try MicroPythonRuntime.sleep(nanoseconds: dhtIdleMilliseconds * nanosecondsPerMillisecond)
+            board.gpio.write(n, 0)
+            try MicroPythonRuntime.sleep(nanoseconds: dhtStartMilliseconds * nanosecondsPerMillisecond)
+            board.gpio.write(n, 1)
+            // Then, interrupts off: the sensor's answer, or 100 µs of silence.
+            let now = board.clock.monotonicNanoseconds()
             guard let frame = board.hardware.dht.device(pin: n)?.frame(), frame.count >= dhtFrameBytes else {
+                spin(board, until: now + dhtResponseTimeoutMicroseconds * nanosecondsPerMicrosecond)
                 throw PyExc.osError(errnoETIMEDOUT)
             }
-            for i in 0..<dhtFrameBytes { p[i] = frame[i] }
+            var micros = dhtPreambleMicroseconds
+            for i in 0..<dhtFrameBytes {
+                p[i] = frame[i]
+                for bit in 0..<8 {
+                    micros += dhtBitLowMicroseconds + (frame[i] << UInt8(bit) & 0x80 != 0 ? dhtOneHighMicroseconds : dhtZeroHighMicroseconds)
+                }
+            }
+            spin(board, until: now + micros * nanosecondsPerMicrosecond)
             return .none
         }
     }

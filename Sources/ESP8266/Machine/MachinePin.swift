@@ -130,15 +130,21 @@ enum MachinePin {
         pin.constant("IRQ_RISING", Obj(small: irqRising))
         pin.constant("IRQ_FALLING", Obj(small: irqFalling))
 
-        let slots = NativeProtocols()
-        slots.call = { (o, args, nPos, nKw) throws(PyExc) in
+        /// pin() reads the pad, pin(x) sets the latch: the fast path of value().
+        func call(_ o: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
             try MachineArgs.check(nPos, nKw, 0, 1)
             let gpio = try MachineArgs.board.gpio
             if nPos == 0 { return Obj(small: gpio.read(Int(id[o]))) }
             gpio.write(Int(id[o]), try Runtime.isTrue(args[0]) ? 1 : 0)
             return .none
         }
+        let slots = NativeProtocols()
+        slots.call = call
         pin.implement(slots)
+        // Pin.__call__ as an attribute too (the call slot serves pin(...) itself).
+        pin.method("__call__", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+            try call(a[0], a + 1, nPos - 1, nKw)
+        }
 
         MachineSignal.install(m)
     }

@@ -31,9 +31,6 @@ enum MachineTimer {
         .bool("hard", keywordOnly: true),
     ]
 
-    /// Soft reset: the objects are gone with the heap.
-    static func forgetAll() {}
-
     static func keep(_ o: Obj) throws(PyExc) {
         var l = armed.value
         if l.isNull { l = try List.make(count: 0); armed.value = l }
