@@ -44,6 +44,7 @@ public enum MachineModule {
     /// The port's installer (PortConfiguration.modules).
     public static func install() {
         let m = ModuleBuilder("machine", extensible: true)
+        makeKeywordNames()
         MachinePin.install(m)
         MachinePWM.install(m)
         MachineADC.install(m)
@@ -64,6 +65,20 @@ public enum MachineModule {
         m.set("SOFT_RESET", Obj(small: softReset))
 
         MicroPythonRuntime.resetHooks.append { softResetHook() }
+    }
+
+    /// The parameter tables name their keywords with qstrs: they are made now, while the
+    /// runtime builds its ROM, so they outlive every soft reset (a qstr made during a session
+    /// goes with it).
+    static func makeKeywordNames() {
+        _ = MachinePin.initParams; _ = MachinePin.irqParams
+        _ = MachineSignal.invertName; _ = MachineSignal.valueName
+        _ = MachinePWM.params; _ = MachineWDT.params
+        _ = MachineUART.params
+        _ = MachineI2C.initParams; _ = MachineI2C.memParams
+        _ = MachineSPI.hspiParams; _ = MachineSPI.softMakeParams; _ = MachineSPI.softInitParams
+        _ = MachineRTC.irqParams
+        _ = MachineTimer.params; _ = MachineTimer.printException
     }
 
     /// Connects the machine module to a board: pin edges reach the handlers.
@@ -96,7 +111,7 @@ public enum MachineModule {
         m.function("freq", 0, 1) { (a, nPos, _) throws(PyExc) in
             let board = try MachineArgs.board
             if nPos == 0 { return try MachineArgs.int(board.cpuFrequency) }
-            let mhz = try IntOps.toInt(a[0]) / hertzPerMegahertz
+            let mhz = try MachineArgs.toInt(a[0]) / hertzPerMegahertz
             guard frequencies.contains(mhz * hertzPerMegahertz) else {
                 throw PyExc.valueError("frequency can only be either 80Mhz or 160MHz")
             }
@@ -118,8 +133,13 @@ public enum MachineModule {
         }
         let lightsleep = Native.make("lightsleep", 0, 1) { (a, nPos, _) throws(PyExc) in
             // No real light sleep on this port: wait servicing events; no argument: for ever.
-            let ms: Int64 = nPos == 1 ? Int64(max(0, try IntOps.toInt(a[0]))) : Int64(UInt32.max) / microsecondsPerMillisecond
-            try MicroPythonRuntime.sleep(nanoseconds: ms * nanosecondsPerMillisecond)
+            // The firmware counts microseconds in 32 bits (ms * 1000 wraps).
+            var us = Int64(UInt32.max)
+            if nPos == 1 {
+                let ms = max(0, try MachineArgs.toInt(a[0]))
+                us = Int64(UInt32(truncatingIfNeeded: ms &* Int(microsecondsPerMillisecond)))
+            }
+            try MicroPythonRuntime.sleep(nanoseconds: us * nanosecondsPerMicrosecond)
             return .none
         }
         m.set("lightsleep", lightsleep)
@@ -138,7 +158,7 @@ public enum MachineModule {
                 }
             }
             if nPos == 1 {
-                var maxMs = try IntOps.toInt(a[0])
+                var maxMs = try MachineArgs.toInt(a[0])
                 if maxMs <= 0 { maxMs = 1 }
                 // The firmware computes max_ms * 1000 in 32 bits.
                 let maxMicroseconds = Int64(UInt32(truncatingIfNeeded: maxMs &* Int(microsecondsPerMillisecond)))
@@ -155,7 +175,7 @@ public enum MachineModule {
             return Obj(small: state)
         }
         m.function("enable_irq", 1, 1) { (a, _, _) throws(PyExc) in
-            let state = try IntOps.toInt(a[0])
+            let state = try MachineArgs.toInt(a[0])
             interruptsDisabled = state & interruptLevelMasked != 0
             if !interruptsDisabled && deferredPins != 0 {
                 let pending = deferredPins
@@ -168,15 +188,15 @@ public enum MachineModule {
             let n = try MachinePin.number(a[0])
             let level = try Runtime.isTrue(a[1]) ? 1 : 0
             var timeout = defaultPulseTimeoutMicroseconds
-            if nPos > 2 { timeout = try IntOps.toInt(a[2]) }
+            if nPos > 2 { timeout = try MachineArgs.toInt(a[2]) }
             return try MachineArgs.int(try timePulse(pin: n, level: level, timeoutMicroseconds: timeout))
         }
         m.function("bitstream", 4, 4) { (a, _, _) throws(PyExc) in
             let n = try MachinePin.number(a[0])
-            let encoding = try IntOps.toInt(a[1])
+            let encoding = try MachineArgs.toInt(a[1])
             let data = Array(try ModSupport.bufferView(a[3]))
             guard encoding == 0 else { throw PyExc.valueError("encoding") }
-            let timing = try fixedItems(a[2], 4).map { (o: Obj) throws(PyExc) -> Int in try IntOps.toInt(o) }
+            let timing = try fixedItems(a[2], 4).map { (o: Obj) throws(PyExc) -> Int in try MachineArgs.toInt(o) }
             let board = try MachineArgs.board
             let start = board.clock.monotonicNanoseconds()
             board.hardware.bitstreamHighLow(pin: n, timingNanoseconds: timing, bytes: data, time: start)

@@ -57,7 +57,7 @@ enum MachinePin {
         let gpio = try MachineArgs.board.gpio
         let mode = v.int(0)
         var pull = 0
-        if v.object(1) != .none { pull = try IntOps.toInt(v.object(1)) }
+        if v.object(1) != .none { pull = try MachineArgs.toInt(v.object(1)) }
         var value: Int? = nil
         if v.given[2] { value = try Runtime.isTrue(v.object(2)) ? 1 : 0 }
         if n == GPIOBank.rtcPin {
@@ -202,7 +202,7 @@ enum MachinePin {
             let gpio = try MachineArgs.board.gpio
             let n = Int(irqPin[a[0]])
             let old = gpio.trigger[n]
-            if nPos == 2 { gpio.setTrigger(n, try IntOps.toInt(a[1])) }
+            if nPos == 2 { gpio.setTrigger(n, try MachineArgs.toInt(a[1])) }
             return Obj(small: old)
         }
         let slots = NativeProtocols()
