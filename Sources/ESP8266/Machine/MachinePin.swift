@@ -94,7 +94,7 @@ enum MachinePin {
             if nPos > 2 || nKw > 0 { try configure(n, a + 2, nPos - 2, nKw) }
             return pins[n]
         }
-        pin.method("init", 2, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+        pin.method("init", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             try configure(Int(id[a[0]]), a + 1, nPos - 1, nKw)
             return .none
         }

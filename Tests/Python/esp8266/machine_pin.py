@@ -149,3 +149,14 @@ try:
     Signal(7)
 except ValueError as e:
     print("ValueError:", e)
+
+# init() by keyword; mode is required.
+k = Pin(0)
+k.init(mode=Pin.OUT, value=1)
+print(k())
+try:
+    k.init()
+except TypeError as e:
+    print("TypeError:", e)
+k.init(Pin.IN, pull=Pin.PULL_UP)
+print(k())
