@@ -9,6 +9,7 @@ enum Calendar2000 {
     static let weekdayOfEpoch = 5
     static let daysPerWeek = 7
     static let epochYear = 2000
+    static let daysPerYear = 365
     static let cumulativeDays = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
 
     static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
@@ -25,7 +26,7 @@ enum Calendar2000 {
             func fdiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
             return fdiv(y, 4) - fdiv(y, 100) + fdiv(y, 400)
         }
-        return (year - epochYear) * 365 + leapsThrough(year - 1) - leapsThrough(epochYear - 1)
+        return (year - epochYear) * daysPerYear + leapsThrough(year - 1) - leapsThrough(epochYear - 1)
     }
 
     /// Seconds since 2000 for a date and time; months out of 1...12 roll into the year.

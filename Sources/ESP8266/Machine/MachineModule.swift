@@ -14,6 +14,8 @@ public enum MachineModule {
     // CPU frequencies machine.freq accepts.
     static let frequencies = [80_000_000, 160_000_000]
     static let hertzPerMegahertz = 1_000_000
+    /// machine.unique_id(): the 32-bit chip id, little-endian.
+    static let uniqueIDBytes = 4
     static let nanosecondsPerMicrosecond: Int64 = 1000
     static let nanosecondsPerMillisecond: Int64 = 1_000_000
     static let microsecondsPerMillisecond: Int64 = 1000
@@ -120,7 +122,7 @@ public enum MachineModule {
         }
         m.function("unique_id", 0, 0) { (_, _, _) throws(PyExc) in
             let id = try MachineArgs.board.hardware.chipID
-            return try MachineArgs.bytes((0..<4).map { UInt8(truncatingIfNeeded: id >> (8 * UInt32($0))) })
+            return try MachineArgs.bytes((0..<uniqueIDBytes).map { UInt8(truncatingIfNeeded: id >> (8 * UInt32($0))) })
         }
         m.function("idle", 0, 0) { (_, _, _) throws(PyExc) in
             // waiti: until the next interrupt (a board event, input, Ctrl-C), then service events.
