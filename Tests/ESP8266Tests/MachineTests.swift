@@ -255,6 +255,24 @@ final class MachineTests: XCTestCase {
         XCTAssertEqual(t?.kind, .highLow(timingNanoseconds: [400, 850, 800, 450]))
     }
 
+    func testAPA102WriteClocksOutFramesAndPixels() {
+        let hw = board.hardware!
+        hw.apa102Write(clockPin: 14, dataPin: 13, pixels: [1, 2, 3, 31, 4, 5, 6, 7])
+        let t = hw.bitstreams.transfers.last
+        XCTAssertEqual(t?.kind, .apa102(clockPin: 14))
+        XCTAssertEqual(t?.pin, 13)
+        XCTAssertEqual(t?.bytes, [0, 0, 0, 0, 0xFF, 3, 2, 1, 0xE7, 6, 5, 4, 0xFF, 0xFF, 0xFF, 0xFF])
+        XCTAssertEqual(board.gpio.outputLatch(13), 1)
+        XCTAssertEqual(board.gpio.outputLatch(14), 0)
+    }
+
+    func testLimitsGiveExceptionsNotTraps() {
+        XCTAssertEqual(run("from machine import RTC\nRTC().alarm(0, 2**40)"), "OverflowError: overflow converting long int to machine word")
+        XCTAssertEqual(run("from machine import SPI\nSPI(1).read(2**30)"), "MemoryError: memory allocation failed, allocating 1073741824 bytes")
+        XCTAssertEqual(run("from machine import Timer\nTimer(0).init(freq=0)"), "ValueError: invalid freq")
+        XCTAssertEqual(run("import machine\nmachine.mem32[2**40] = 1\nresult = machine.mem32[0]"), "0")
+    }
+
     // MARK: - Watchdog and timers
 
     func testWatchdogResetsTheChipWhenNotFed() {

@@ -105,6 +105,13 @@ public final class GPIOBank {
         update(pin)
     }
 
+    /// Writes the output latch directly, whatever the mode (the GPIO_OUT registers: mem32,
+    /// esp.apa102_write).
+    public func setLatch(_ pin: Int, _ value: Int) {
+        latch[pin] = value != 0 ? 1 : 0
+        update(pin)
+    }
+
     /// The output latch (toggle() inverts it).
     public func outputLatch(_ pin: Int) -> Int { latch[pin] }
 
@@ -181,6 +188,9 @@ public final class GPIOBank {
         let edge = new > old ? GPIOBank.triggerRising : GPIOBank.triggerFalling
         if trigger[pin] & edge != 0 { interruptSink?(pin) }
     }
+
+    /// The board time (for logs kept beside this one).
+    public var now: Int64 { clock.monotonicNanoseconds() }
 
     /// Empties the level log.
     public func clearLog() { log.removeAll() }

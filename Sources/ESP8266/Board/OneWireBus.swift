@@ -182,6 +182,8 @@ public final class DS18X20Model: OneWireROMDevice {
 
     public init(serial: UInt64, temperature: Double = 20, family: UInt8 = DS18X20Model.familyB20) {
         self.temperature = temperature
+        // The datasheet's power-on scratchpad: temperature (set below), TH 75, TL 70,
+        // configuration 12-bit, reserved 0xFF, count remain 0x0C, count per degree 0x10.
         scratchpad = [0, 0, 0x4B, 0x46, 0x7F, 0xFF, 0x0C, 0x10]
         super.init(family: family, serial: serial)
         latch(DS18X20Model.powerOnCelsius)
