@@ -140,11 +140,8 @@ enum MachinePin {
         }
         let slots = NativeProtocols()
         slots.call = call
+        // The call slot also shows as Pin.__call__ (NativeClass does that for every call slot).
         pin.implement(slots)
-        // Pin.__call__ as an attribute too (the call slot serves pin(...) itself).
-        pin.method("__call__", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
-            try call(a[0], a + 1, nPos - 1, nKw)
-        }
 
         MachineSignal.install(m)
     }
