@@ -21,13 +21,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-1/SHA-256/MD5 for hashlib, the AES block function for cryptolib.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "CSupport"),
         .target(name: "MicroPythonCompiler", swiftSettings: fast),
         // Block devices and filesystems (littlefs, FAT): pure Swift, no Python objects.
         .target(name: "Storage", swiftSettings: fast),
-        .target(name: "MicroPython", dependencies: ["MicroPythonCompiler", "Storage", "CSupport"], swiftSettings: fast),
+        .target(name: "MicroPython", dependencies: [
+            "MicroPythonCompiler", "Storage", "CSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ], swiftSettings: fast),
         // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
         .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
         // The ESP8266 port: board model (flash, ...), on top of the language core.
@@ -43,7 +49,7 @@ let package = Package(
         .testTarget(name: "MicroPythonCompilerTests", dependencies: ["MicroPythonCompiler"], exclude: ["Programs"]),
         .testTarget(name: "MicroPythonTests", dependencies: ["MicroPython", "MicroPythonREPL"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "Storage"]),
+        .testTarget(name: "ESP8266Tests", dependencies: ["ESP8266", "MicroPython", "Storage"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -86,7 +86,16 @@ enum ExamplePortModule {
                 log[o] = try ByteArray.make(Array(UnsafeBufferPointer(start: p, count: n)) + Array(from))
                 return from.count
             },
-            ioctl: { (_, request, _) throws(PyExc) in request == StreamIoctl.flush ? 0 : -1 })
+            // select.poll asks with StreamIoctl.poll: readable while the log has bytes, always writable.
+            ioctl: { (o, request, events) throws(PyExc) in
+                switch request {
+                case StreamIoctl.flush: return 0
+                case StreamIoctl.poll:
+                    let ready = ByteArray.count(log[o]) > 0 ? StreamIoctl.pollIn | StreamIoctl.pollOut : StreamIoctl.pollOut
+                    return ready & events
+                default: return -1
+                }
+            })
         led.implement(protocols)
     }
 }

@@ -57,6 +57,23 @@ final class PortAPITests: XCTestCase {
                        "(3, bytearray(b'x\\ny\\x00'))")
     }
 
+    func testSelectPollsNativeStreamsThroughTheirIoctl() {
+        XCTAssertEqual(run("""
+            import board, select
+            l = board.Led(1)
+            p = select.poll()
+            p.register(l, select.POLLIN)
+            a = p.poll(0)
+            l.write(b'x')
+            b = p.poll(0)
+            p.modify(l, select.POLLIN | select.POLLOUT)
+            c = [(o is l, e) for o, e in p.ipoll(0, 1)]
+            d = p.poll(0)
+            r, w, x = select.select([l], [l], [l], 0)
+            result = (a, b[0][1], c, d, len(r), len(w), x)
+            """), "([], 1, [(True, 5)], [], 1, 1, [])")
+    }
+
     func testPortRootsKeepObjectsAcrossCollections() {
         XCTAssertEqual(run("import board, gc\nboard.on_change(lambda x: x + 41)\ngc.collect()\n[bytearray(100) for i in range(50)]\ngc.collect()\nresult = board.fire()"), "42")
         // A soft reset clears port roots.

@@ -49,16 +49,19 @@ public final class Board {
     public private(set) var pendingReset: ResetRequest?
     /// Called at every hard reset, so each peripheral model can return to its power-on state.
     public var hardResetHooks: [() -> Void] = []
+    /// GPIO, PWM, ADC, buses, watchdog, timers (BoardHardware.swift).
+    public private(set) var hardware: BoardHardware!
 
     public init(flash: FlashImage, clock: BoardClock = BoardClock()) {
         self.flash = flash
         self.clock = clock
         self.rtc = RTCModel(clock: clock)
         self.events = BoardEvents(clock: clock)
-        self.stdin = InputQueue(capacity: 16 * 1024, clock: clock)
+        self.stdin = InputQueue(capacity: 16 * 1024, clock: clock, followsKeyboardInterrupt: true)
         self.uart0 = UARTChannel(id: 0, clock: clock)
         self.uart1 = UARTChannel(id: 1, clock: clock)
         clock.rtc = rtc
+        hardware = BoardHardware(board: self)
     }
 
     /// Ends the running program to reset the board: every handler is passed (a restarting chip

@@ -19,69 +19,60 @@ public final class BoardEvents: @unchecked Sendable {
         let action: Action
     }
 
-    private unowned let clock: BoardClock
+    private let clock: BoardClock
     private var entries: [Entry] = []
     private var nextID = 1
-    private var mutex = pthread_mutex_t()
-    private var condition = pthread_cond_t()
+    private let condition = MonotonicCondition()
     private var tickerStarted = false
 
     init(clock: BoardClock) {
         self.clock = clock
-        pthread_mutex_init(&mutex, nil)
-        var attr = pthread_condattr_t()
-        pthread_condattr_init(&attr)
-        #if canImport(Glibc)
-        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)
-        #endif
-        pthread_cond_init(&condition, &attr)
-        pthread_condattr_destroy(&attr)
     }
 
     /// Runs `action` once the clock reaches `deadline` (board monotonic ns); returns an id for `cancel`.
     @discardableResult
     public func schedule(at deadline: Int64, _ action: @escaping Action) -> Int {
-        pthread_mutex_lock(&mutex)
+        condition.lock()
         let id = nextID
         nextID += 1
         entries.append(Entry(id: id, deadline: deadline, action: action))
         startTickerLocked()
-        pthread_cond_signal(&condition)
-        pthread_mutex_unlock(&mutex)
+        condition.signal()
+        condition.unlock()
         return id
     }
 
     public func cancel(_ id: Int) {
-        pthread_mutex_lock(&mutex)
+        condition.lock()
         entries.removeAll { $0.id == id }
-        pthread_mutex_unlock(&mutex)
+        condition.unlock()
     }
 
     public func cancelAll() {
-        pthread_mutex_lock(&mutex)
+        condition.lock()
         entries.removeAll()
-        pthread_mutex_unlock(&mutex)
+        condition.unlock()
     }
 
     /// The earliest deadline, if any.
     public var nextDeadline: Int64? {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        condition.lock()
+        defer { condition.unlock() }
         return entries.map(\.deadline).min()
     }
 
     /// Runs every action that is due (on the interpreter's thread), earliest first.
     public func service() throws(PyExc) {
         while true {
-            pthread_mutex_lock(&mutex)
+            condition.lock()
             let now = clock.monotonicNanoseconds()
             var best = -1
             for (i, e) in entries.enumerated() where e.deadline <= now && (best < 0 || e.deadline < entries[best].deadline) {
                 best = i
             }
-            if best < 0 { pthread_mutex_unlock(&mutex); return }
+            if best < 0 { condition.unlock(); return }
             let e = entries.remove(at: best)
-            pthread_mutex_unlock(&mutex)
+            condition.unlock()
             try e.action()
         }
     }
@@ -89,19 +80,12 @@ public final class BoardEvents: @unchecked Sendable {
     private func startTickerLocked() {
         if tickerStarted { return }
         tickerStarted = true
-        let box = Unmanaged.passRetained(self)
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { arg in
-            let events = Unmanaged<BoardEvents>.fromOpaque(arg!).takeRetainedValue()
-            events.tick()
-            return nil
-        }, box.toOpaque())
-        if rc != 0 { box.release(); tickerStarted = false }
+        startThread { [self] in tick() }
     }
 
     /// The ticker: waits for the earliest deadline, then tells the interpreter.
     private func tick() {
-        pthread_mutex_lock(&mutex)
+        condition.lock()
         var signalled: Int64 = .min
         while true {
             let next = entries.map(\.deadline).min()
@@ -117,20 +101,12 @@ public final class BoardEvents: @unchecked Sendable {
             } else if let d = next {
                 timedWait(d)
             } else {
-                pthread_cond_wait(&condition, &mutex)
+                condition.wait()
             }
         }
     }
 
     private func timedWait(_ boardDeadline: Int64) {
-        let host = BoardClock.hostMonotonic() + (boardDeadline - clock.monotonicNanoseconds())
-        var ts = timespec(tv_sec: Int(host / 1_000_000_000), tv_nsec: Int(host % 1_000_000_000))
-        #if canImport(Glibc)
-        _ = pthread_cond_timedwait(&condition, &mutex, &ts)
-        #else
-        let left = max(0, boardDeadline - clock.monotonicNanoseconds())
-        ts = timespec(tv_sec: Int(left / 1_000_000_000), tv_nsec: Int(left % 1_000_000_000))
-        _ = pthread_cond_timedwait_relative_np(&condition, &mutex, &ts)
-        #endif
+        condition.wait(untilHost: MonotonicCondition.now() + (boardDeadline - clock.monotonicNanoseconds()))
     }
 }

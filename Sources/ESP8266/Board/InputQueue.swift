@@ -13,16 +13,24 @@ public final class InputQueue: @unchecked Sendable {
     /// Bytes beyond this are dropped, as a full ring buffer drops them (larger than the chip's
     /// 256 bytes: a host delivers bursts faster than 115 200 baud).
     public let capacity: Int
-    /// The character that raises KeyboardInterrupt while code runs (-1: none; stdin only).
-    public var interruptChar: Int = -1
+    /// The character that raises KeyboardInterrupt while code runs (-1: none). The REPL's
+    /// stdin ring follows micropython.kbd_intr (`Runtime.interruptChar`), as the firmware's
+    /// UART handler reads mp_interrupt_char.
+    public var interruptChar: Int {
+        get { followsKeyboardInterrupt ? Runtime.interruptChar : ownInterruptChar }
+        set { if followsKeyboardInterrupt { Runtime.interruptChar = newValue } else { ownInterruptChar = newValue } }
+    }
+    private var ownInterruptChar = -1
+    private let followsKeyboardInterrupt: Bool
 
     private var bytes: [UInt8] = []
     private var head = 0
     private var mutex = pthread_mutex_t()
-    private unowned let clock: BoardClock
+    private let clock: BoardClock
 
-    public init(capacity: Int, clock: BoardClock) {
+    public init(capacity: Int, clock: BoardClock, followsKeyboardInterrupt: Bool = false) {
         self.capacity = capacity
+        self.followsKeyboardInterrupt = followsKeyboardInterrupt
         self.clock = clock
         pthread_mutex_init(&mutex, nil)
     }
@@ -30,6 +38,7 @@ public final class InputQueue: @unchecked Sendable {
     /// Bytes arriving (any thread).
     public func push(_ data: UnsafeRawBufferPointer) {
         pthread_mutex_lock(&mutex)
+        let interruptChar = self.interruptChar
         for b in data {
             if interruptChar >= 0 && Int(b) == interruptChar {
                 // Interrupt now; what was typed ahead of it is dropped.

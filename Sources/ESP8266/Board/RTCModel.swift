@@ -14,7 +14,7 @@ public final class RTCModel {
     /// 2000-01-01 in Unix seconds: the firmware counts from there.
     static let epoch2000 = Int64(946_684_800)
 
-    private unowned let clock: BoardClock
+    private let clock: BoardClock
     /// How much faster than true time the slow clock runs, in parts per million.
     public var driftPPM: Double
     /// Power-on time (ns since power-on) when the counter last restarted.

@@ -65,9 +65,7 @@ public final class BoardRunner {
     private func session() -> Int32 {
         var marker: UInt8 = 0
         let top = withUnsafeMutablePointer(to: &marker) { UnsafeMutableRawPointer($0) }
-        var config = ESP8266Port.configuration
-        config.modules.append(Dupterm.install)
-        MicroPythonRuntime.initialise(port: config, argv: [], stackTop: top, nativeStackSize: BoardRunner.nativeStackSize)
+        MicroPythonRuntime.initialise(port: ESP8266Port.configuration, argv: [], stackTop: top, nativeStackSize: BoardRunner.nativeStackSize)
         BoardConsole.connectStdio(board)
         var engine = ReplEngine(port: BoardConsole(board: board), historySize: 8, keys: [])
         var hardBoot = true

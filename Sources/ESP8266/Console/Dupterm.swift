@@ -48,6 +48,7 @@ enum Dupterm {
 
     /// At every boot: slot 0 empty, UART0 in slot 1.
     static func reset() throws(PyExc) {
+        guard slots.count == slotCount else { return }
         for i in 0..<slotCount { slots[i].value = .null; slotIsUART0[i] = false }
         let uart = try board.uartObject?(0) ?? .none
         slots[uartSlot].value = uart
@@ -63,7 +64,7 @@ enum Dupterm {
 
     /// REPL and program output to every terminal.
     static func write(_ bytes: UnsafeRawBufferPointer) {
-        if bytes.isEmpty { return }
+        if bytes.isEmpty || slots.count != slotCount { return }
         for i in 0..<slotCount {
             if slotIsUART0[i] { board.uart0.transmit(bytes); continue }
             let s = slots[i].value

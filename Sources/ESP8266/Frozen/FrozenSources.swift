@@ -22,6 +22,112 @@ if bdev:
 
 gc.collect()
 """#),
+        ("apa102.py", #"""
+# APA102 / DotStar strips: a clock and a data pin, pixels (r, g, b, brightness).
+from esp import apa102_write
+from neopixel import NeoPixel
+
+
+class APA102(NeoPixel):
+    ORDER = (0, 1, 2, 3)
+
+    def __init__(self, clock_pin, data_pin, n, bpp=4):
+        super().__init__(data_pin, n, bpp)
+        self.clock_pin = clock_pin
+        clock_pin.init(clock_pin.OUT)
+
+    def write(self):
+        apa102_write(self.clock_pin, self.pin, self.buf)
+"""#),
+        ("dht.py", #"""
+# DHT11 and DHT22 (AM2302) temperature and humidity sensors.
+from machine import dht_readinto
+
+
+class DHTBase:
+    def __init__(self, pin):
+        self.pin = pin
+        self.buf = bytearray(5)
+
+    def measure(self):
+        buf = self.buf
+        dht_readinto(self.pin, buf)
+        if (buf[0] + buf[1] + buf[2] + buf[3]) & 0xFF != buf[4]:
+            raise Exception("checksum error")
+
+
+class DHT11(DHTBase):
+    def humidity(self):
+        return self.buf[0]
+
+    def temperature(self):
+        return self.buf[2]
+
+
+class DHT22(DHTBase):
+    def humidity(self):
+        return (self.buf[0] << 8 | self.buf[1]) * 0.1
+
+    def temperature(self):
+        # 15 bits of tenths of a degree; the top bit is the sign.
+        t = ((self.buf[2] & 0x7F) << 8 | self.buf[3]) * 0.1
+        if self.buf[2] & 0x80:
+            t = -t
+        return t
+"""#),
+        ("ds18x20.py", #"""
+# DS18S20 / DS1822 / DS18B20 thermometers on a OneWire bus.
+from micropython import const
+
+_CONVERT_T = const(0x44)
+_READ_SCRATCHPAD = const(0xBE)
+_WRITE_SCRATCHPAD = const(0x4E)
+_FAMILY_DS18S20 = const(0x10)
+_FAMILIES = (0x10, 0x22, 0x28)
+
+
+class DS18X20:
+    def __init__(self, onewire):
+        self.ow = onewire
+        self.buf = bytearray(9)
+
+    def scan(self):
+        return [rom for rom in self.ow.scan() if rom[0] in _FAMILIES]
+
+    def convert_temp(self):
+        # Every thermometer on the bus at once; the result is ready after up to 750 ms.
+        self.ow.reset(True)
+        self.ow.writebyte(self.ow.SKIP_ROM)
+        self.ow.writebyte(_CONVERT_T)
+
+    def read_scratch(self, rom):
+        self.ow.reset(True)
+        self.ow.select_rom(rom)
+        self.ow.writebyte(_READ_SCRATCHPAD)
+        self.ow.readinto(self.buf)
+        if self.ow.crc8(self.buf):
+            raise Exception("CRC error")
+        return self.buf
+
+    def write_scratch(self, rom, buf):
+        self.ow.reset(True)
+        self.ow.select_rom(rom)
+        self.ow.writebyte(_WRITE_SCRATCHPAD)
+        self.ow.write(buf)
+
+    def read_temp(self, rom):
+        buf = self.read_scratch(rom)
+        if rom[0] == _FAMILY_DS18S20:
+            # Half degrees, refined with the count-remain and count-per-degree registers.
+            whole = buf[0] >> 1
+            if buf[1]:
+                whole -= 128
+            return whole - 0.25 + (buf[7] - buf[6]) / buf[7]
+        raw = buf[1] << 8 | buf[0]
+        if raw & 0x8000:
+            raw -= 0x10000
+        return raw / 16
+"""#),
         ("flashbdev.py", #"""
 # The filesystem's block device: 4 KiB flash sectors after the firmware,
 # up to the 20 KiB the SDK keeps at the end of the flash.
@@ -134,6 +240,274 @@ gc.collect()
 """
         )
     return vfs
+"""#),
+        ("neopixel.py", #"""
+# WS2812 / NeoPixel strips driven with machine.bitstream.
+from machine import bitstream
+
+# Bit timings in nanoseconds: (high for 0, low for 0, high for 1, low for 1).
+_TIMING_800KHZ = (400, 850, 800, 450)
+_TIMING_400KHZ = (800, 1700, 1600, 900)
+
+
+class NeoPixel:
+    # Where each colour of a pixel goes in the buffer: the chips want green, red, blue (white).
+    ORDER = (1, 0, 2, 3)
+
+    def __init__(self, pin, n, bpp=3, timing=1):
+        self.pin = pin
+        self.n = n
+        self.bpp = bpp
+        self.buf = bytearray(n * bpp)
+        pin.init(pin.OUT)
+        if isinstance(timing, int):
+            self.timing = _TIMING_800KHZ if timing else _TIMING_400KHZ
+        else:
+            self.timing = timing
+
+    def __len__(self):
+        return self.n
+
+    def __setitem__(self, index, colour):
+        base = index * self.bpp
+        order = self.ORDER
+        buf = self.buf
+        for i in range(self.bpp):
+            buf[base + order[i]] = colour[i]
+
+    def __getitem__(self, index):
+        base = index * self.bpp
+        order = self.ORDER
+        buf = self.buf
+        return tuple(buf[base + order[i]] for i in range(self.bpp))
+
+    def fill(self, colour):
+        for i in range(self.n):
+            self[i] = colour
+
+    def write(self):
+        bitstream(self.pin, 0, self.timing, self.buf)
+"""#),
+        ("onewire.py", #"""
+# Dallas/Maxim 1-wire bus over the _onewire primitives.
+import _onewire as _ow
+
+
+class OneWireError(Exception):
+    pass
+
+
+class OneWire:
+    SEARCH_ROM = 0xF0
+    MATCH_ROM = 0x55
+    SKIP_ROM = 0xCC
+
+    def __init__(self, pin):
+        self.pin = pin
+        pin.init(pin.OPEN_DRAIN, pin.PULL_UP)
+
+    def reset(self, required=False):
+        present = _ow.reset(self.pin)
+        if required and not present:
+            raise OneWireError
+        return present
+
+    def readbit(self):
+        return _ow.readbit(self.pin)
+
+    def readbyte(self):
+        return _ow.readbyte(self.pin)
+
+    def readinto(self, buf):
+        for i in range(len(buf)):
+            buf[i] = _ow.readbyte(self.pin)
+
+    def writebit(self, value):
+        return _ow.writebit(self.pin, value)
+
+    def writebyte(self, value):
+        return _ow.writebyte(self.pin, value)
+
+    def write(self, buf):
+        for b in buf:
+            _ow.writebyte(self.pin, b)
+
+    def select_rom(self, rom):
+        self.reset()
+        self.writebyte(self.MATCH_ROM)
+        self.write(rom)
+
+    def crc8(self, data):
+        return _ow.crc8(data)
+
+    def scan(self):
+        # The ROM search: walk the binary tree of 64-bit ROM codes, one device per pass.
+        # At a bit where devices disagree, take 0 first and remember the deepest such bit
+        # so the next pass takes 1 there.
+        found = []
+        rom = bytearray(8)
+        last_fork = 0
+        for _ in range(255):
+            if not self.reset():
+                break
+            self.writebyte(self.SEARCH_ROM)
+            fork = 0
+            for bit in range(1, 65):
+                first = self.readbit()
+                complement = self.readbit()
+                index = (bit - 1) >> 3
+                mask = 1 << ((bit - 1) & 7)
+                if first and complement:
+                    return found
+                if first != complement:
+                    take = first
+                elif bit < last_fork:
+                    take = 1 if rom[index] & mask else 0
+                else:
+                    take = 1 if bit == last_fork else 0
+                if first == complement and not take:
+                    fork = bit
+                if take:
+                    rom[index] |= mask
+                else:
+                    rom[index] &= ~mask & 0xFF
+                self.writebit(take)
+            found.append(bytearray(rom))
+            last_fork = fork
+            if not last_fork:
+                break
+        return found
+"""#),
+        ("upysh.py", #"""
+# A tiny shell for the REPL: `from upysh import *`, then ls, cat("f"), cd("d")...
+import sys
+import os
+
+_DIR = 0x4000  # the directory bit of a stat mode
+
+
+class LS:
+    # `ls` lists the current directory; `ls("path")` another one.
+    def __repr__(self):
+        self()
+        return ""
+
+    def __call__(self, path="."):
+        entries = sorted(os.ilistdir(path))
+        for e in entries:
+            if e[1] == _DIR:
+                print("    <dir> %s" % e[0])
+        for e in entries:
+            if e[1] != _DIR:
+                if len(e) > 3:
+                    print("% 9d %s" % (e[3], e[0]))
+                else:
+                    print("          %s" % e[0])
+        try:
+            fs = os.statvfs(path)
+            print("\n{:,d}k free".format(fs[1] * fs[3] // 1024))
+        except:
+            pass
+
+
+class PWD:
+    def __repr__(self):
+        return os.getcwd()
+
+    def __call__(self):
+        return repr(self)
+
+
+class CLEAR:
+    # The terminal's clear-screen and cursor-home sequences.
+    def __repr__(self):
+        return "\x1b[2J\x1b[H"
+
+    def __call__(self):
+        return repr(self)
+
+
+def head(name, n=10):
+    with open(name) as f:
+        for _ in range(n):
+            line = f.readline()
+            if not line:
+                break
+            sys.stdout.write(line)
+
+
+def cat(name):
+    head(name, 1 << 30)
+
+
+def cp(src, dst):
+    try:
+        if os.stat(dst)[0] & _DIR:
+            dst = dst.rstrip("/") + "/" + src
+    except OSError:
+        pass
+    chunk = bytearray(512)
+    view = memoryview(chunk)
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        while True:
+            n = fin.readinto(chunk)
+            if n <= 0:
+                break
+            fout.write(view[:n])
+
+
+def newfile(path):
+    print("Type file contents line by line, finish with EOF (Ctrl+D).")
+    with open(path, "w") as f:
+        while 1:
+            try:
+                line = input()
+            except EOFError:
+                break
+            f.write(line)
+            f.write("\n")
+
+
+def rm(path, recursive=False):
+    # A file, or with recursive=True a whole tree.
+    try:
+        if recursive and os.stat(path)[0] & _DIR:
+            for e in os.ilistdir(path):
+                if e[0] not in (".", ".."):
+                    rm("/".join((path, e[0])))
+            os.rmdir(path)
+        else:
+            os.remove(path)
+    except:
+        print("rm of '%s' failed" % path)
+
+
+class Man:
+    def __repr__(self):
+        return """
+upysh is intended to be imported using:
+from upysh import *
+
+To see this help text again, type "man".
+
+upysh commands:
+clear, ls, ls(...), head(...), cat(...), newfile(...)
+cp('src', 'dest'), mv('old', 'new'), rm(...)
+pwd, cd(...), mkdir(...), rmdir(...)
+"""
+
+
+man = Man()
+pwd = PWD()
+ls = LS()
+clear = CLEAR()
+
+cd = os.chdir
+mkdir = os.mkdir
+mv = os.rename
+rmdir = os.rmdir
+
+print(man)
 """#),
     ]
 }

@@ -7,8 +7,14 @@ enum EspModule {
     /// Where the REPL's UART sends the SDK's debug log (-1: off, as at boot).
     nonisolated(unsafe) static var debugUART = -1
     nonisolated(unsafe) static var sleepType = sleepModem
-    /// Free bytes of the SDK's own heap (not the GC heap) with WiFi idle.
+    /// Free bytes of the SDK's own heap (not the GC heap) with WiFi idle, and where it lies.
     static let sdkFreeHeap = 26_304
+    static let sdkHeapStart = 0x3FFF_7CB8
+    /// esp.malloc's blocks (address → size): the SDK heap as a debugging aid sees it.
+    nonisolated(unsafe) static var sdkBlocks: [Int: Int] = [:]
+    nonisolated(unsafe) static var sdkNext = sdkHeapStart
+    /// Free WiFi driver buffers by type (esf_free_bufs): TX, management TX (long, short), 7, RX.
+    static let wifiBuffers = [8, 4, 4, 0, 7]
     /// The flash is memory-mapped only in its first MiB; native code placed there must fit.
     static let mappedFlashBytes = 1024 * 1024
     /// Offset of the firmware's size word in flash (the firmware image header area).
@@ -19,6 +25,13 @@ enum EspModule {
     static func flashError(_ e: StorageError) -> PyExc { PyExc.osError(Int(e.errno)) }
 
     static func install() {
+        // The SDK's state goes back to its power-on values when the chip restarts.
+        Board.current?.hardResetHooks.append {
+            debugUART = -1
+            sleepType = sleepModem
+            sdkBlocks = [:]
+            sdkNext = sdkHeapStart
+        }
         let m = ModuleBuilder("esp")
         m.function("osdebug", 1, 1) { (a, _, _) throws(PyExc) in
             debugUART = a[0] == .none ? -1 : try IntOps.toInt(a[0])
@@ -86,7 +99,35 @@ enum EspModule {
             Builtins.out("md5: " + digest.map { hex2($0) }.joined() + "\n")
             return Obj(bool: Array(image[Int(size)..<Int(size) + 16]) == digest)
         }
-        m.function("freemem", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: sdkFreeHeap) }
+        m.function("apa102_write", 3, 3) { (a, _, _) throws(PyExc) in
+            let clockPin = try MachinePin.number(a[0]), dataPin = try MachinePin.number(a[1])
+            let data = Array(try ModSupport.bufferView(a[2]))
+            board.hardware.apa102Write(clockPin: clockPin, dataPin: dataPin, bytes: data,
+                                       time: board.clock.monotonicNanoseconds())
+            return .none
+        }
+        m.function("freemem", 0, 0) { (_, _, _) throws(PyExc) in
+            Obj(small: sdkFreeHeap - sdkBlocks.values.reduce(0, +))
+        }
+        m.function("malloc", 1, 1) { (a, _, _) throws(PyExc) in
+            // Returns 0 when the SDK heap has no room, as os_malloc's NULL.
+            let size = max(0, try IntOps.toInt(a[0]))
+            let rounded = (size + 7) & ~7
+            if rounded > sdkFreeHeap - sdkBlocks.values.reduce(0, +) { return Obj(small: 0) }
+            let address = sdkNext
+            sdkNext += rounded + 8
+            sdkBlocks[address] = rounded
+            return try IntOps.make(address)
+        }
+        m.function("free", 1, 1) { (a, _, _) throws(PyExc) in
+            sdkBlocks[try IntOps.toInt(a[0])] = nil
+            if sdkBlocks.isEmpty { sdkNext = sdkHeapStart }
+            return .none
+        }
+        m.function("esf_free_bufs", 1, 1) { (a, _, _) throws(PyExc) in
+            let i = try IntOps.toInt(a[0])
+            return Obj(small: i >= 0 && i < wifiBuffers.count ? wifiBuffers[i] : -1)
+        }
         m.function("meminfo", 0, 0) { (_, _, _) throws(PyExc) in
             // The SDK's memory map (system_print_meminfo) of this firmware's link.
             Builtins.out("data  : 0x3ffe8000 ~ 0x3ffe8388, len: 904\n")

@@ -9,5 +9,6 @@ extension ESP8266Port {
         MicroPythonRuntime.clock = board.clock
         MicroPythonRuntime.portEvents = { () throws(PyExc) in try board.events.service() }
         Scheduler.depth = 4   // MICROPY_SCHEDULER_DEPTH on the ESP8266
+        MachineModule.connect(board)
     }
 }

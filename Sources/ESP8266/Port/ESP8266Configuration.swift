@@ -18,15 +18,48 @@ public enum ESP8266Port {
         c.version = (1, 29, 0, "")
         c.buildDate = buildDate
         c.mpyArch = 9   // xtensa
+        c.helpText = helpText
         c.initialSysPath = ["", FrozenModules.pathPrefix, "/lib", "/"]
-        c.modules = [EspModule.install, ESP8266Port.installFrozenModules]
+        c.moduleFeatures = .esp8266
         c.uname = .init(sysname: "esp8266", nodename: "esp8266", release: "2.2.0-dev(9422289)",
                         version: "\(c.versionTag) on \(buildDate)", machine: machine)
+        c.modules = [MachineModule.install, OneWireModule.install, EspModule.install, Dupterm.install,
+                     ESP8266Port.installFrozenModules]
         return c
     }
 }
 
 extension ESP8266Port {
+    /// What help() prints on the board.
+    static let helpText = #"""
+        Welcome to MicroPython!
+
+        For online docs please visit http://docs.micropython.org/
+
+        For diagnostic information to include in bug reports execute 'import port_diag'.
+
+        Basic WiFi configuration:
+
+        import network
+        sta_if = network.WLAN(network.WLAN.IF_STA); sta_if.active(True)
+        sta_if.scan()                             # Scan for available access points
+        sta_if.connect("<AP_name>", "<key>") # Connect to an AP
+        sta_if.isconnected()                      # Check for successful connection
+        # Change name/password of ESP8266's AP:
+        ap_if = network.WLAN(network.WLAN.IF_AP)
+        ap_if.config(ssid="<AP_NAME>", security=network.AUTH_WPA_WPA2_PSK, key="<key>")
+
+        Control commands:
+          CTRL-A        -- on a blank line, enter raw REPL mode
+          CTRL-B        -- on a blank line, enter normal REPL mode
+          CTRL-C        -- interrupt a running program
+          CTRL-D        -- on a blank line, do a soft reset of the board
+          CTRL-E        -- on a blank line, enter paste mode
+
+        For further help on a specific object, type help(obj)
+
+        """#
+
     /// The firmware's frozen Python modules, compiled into the ROM (`.frozen` on sys.path).
     static func installFrozenModules() {
         for m in FrozenSources.modules { FrozenModules.freeze(path: m.path, source: m.source) }

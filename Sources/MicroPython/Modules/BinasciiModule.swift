@@ -1,4 +1,4 @@
-/// binascii: hex and base64 conversions (extmod/modbinascii.c), and crc32.
+/// binascii: hex and base64 conversions (extmod/modbinascii.c), and crc32 where the port has it.
 public enum BinasciiModule {
     static func sextet(_ c: UInt8) -> Int {
         switch c {
@@ -22,10 +22,12 @@ public enum BinasciiModule {
         m.function("hexlify", 1, 2) { (a, n, _) throws(PyExc) in
             let s = try ModSupport.readBuffer(a[0])
             if s.isEmpty { return try ModSupport.bytes([]) }
+            // The separator is the first byte of a str or bytes (a NUL for an empty one), as
+            // MicroPython reads it from the C string.
             var sep: UInt8? = nil
-            if n > 1 && a[1] != .none {
-                guard Str.isStr(a[1]) else { throw PyExc.typeError("can't convert '\(typeName(a[1]))' object to str implicitly") }
-                sep = Str.buffer(a[1]).first
+            if n > 1 {
+                guard ReModule.isText(a[1]) else { throw PyExc.typeError("can't convert '\(typeName(a[1]))' object to str implicitly") }
+                sep = Str.buffer(a[1]).first ?? 0
             }
             let digits = Array("0123456789abcdef".utf8)
             var out: [UInt8] = []
@@ -65,10 +67,13 @@ public enum BinasciiModule {
             if nbits != 0 { throw PyExc.valueError("incorrect padding") }
             return try ModSupport.bytes(out)
         }
-        m.function("b2a_base64", 1, 1, kw: true) { (a, n, nKw) throws(PyExc) in
+        // newline may be given by position too (mp_arg_parse_all with a positional bool).
+        m.function("b2a_base64", 1, 2, kw: true) { (a, n, nKw) throws(PyExc) in
             let kw = KwArgs(a, n, nKw)
             try kw.check([Qstr("newline")])
-            let newline = try kw.get(Qstr("newline")).map { (o: Obj) throws(PyExc) -> Bool in try Runtime.isTrue(o) } ?? true
+            if n > 1 && kw.get(Qstr("newline")) != nil { throw PyExc.typeError("extra keyword arguments given") }
+            let flag = n > 1 ? a[1] : kw.get(Qstr("newline"))
+            let newline = try flag.map { (o: Obj) throws(PyExc) -> Bool in try Runtime.isTrue(o) } ?? true
             let input = try ModSupport.readBuffer(a[0])
             let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
             var out: [UInt8] = []
@@ -87,6 +92,7 @@ public enum BinasciiModule {
             if newline { out.append(0x0A) }
             return try ModSupport.bytes(out)
         }
+        guard MicroPythonRuntime.port.moduleFeatures.contains(.binasciiCRC32) else { return }
         m.function("crc32", 1, 2) { (a, n, _) throws(PyExc) in
             let input = try ModSupport.readBuffer(a[0])
             var crc: UInt32 = n > 1 ? UInt32(truncatingIfNeeded: try ModSupport.truncated64(a[1])) : 0

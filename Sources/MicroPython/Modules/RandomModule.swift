@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// random: MicroPython's Yasmarang generator (extmod/modrandom.c), with the extra functions.
-/// Seeded from the host clock on start-up (MicroPython seeds from its hardware RNG).
+/// random: MicroPython's Yasmarang generator (extmod/modrandom.c): getrandbits and seed, and
+/// where the port has them (MICROPY_PY_RANDOM_EXTRA_FUNCS; not the ESP8266) randrange, randint,
+/// choice, random and uniform. Seeded once per process from the host's random source, which
+/// stands for the unix port's getrandom and the ESP8266's hardware RNG; os.urandom reads it too.
 public enum RandomModule {
     nonisolated(unsafe) static var pad: UInt32 = 0xEDA4_BABA
     nonisolated(unsafe) static var n: UInt32 = 69
@@ -21,7 +17,10 @@ public enum RandomModule {
         return pad ^ (d << 5) ^ (pad >> 18) ^ (UInt32(dat) << 1)
     }
 
+    /// A number below `limit` (MicroPython's yasmarang_randbelow). A limit that truncated to 0
+    /// (a range of a multiple of 2**32) would loop for ever there; here it gives 32 random bits.
     static func below(_ limit: UInt32) -> UInt32 {
+        if limit == 0 { return next() }
         var mask: UInt32 = 1
         while (limit & mask) < limit { mask = (mask << 1) | 1 }
         while true {
@@ -32,10 +31,31 @@ public enum RandomModule {
 
     static func seed(_ s: UInt32) { pad = s; n = 69; d = 233; dat = 0 }
 
+    /// The host's random source (getrandom on Linux).
     static func hostSeed() -> UInt32 {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return UInt32(truncatingIfNeeded: Int(ts.tv_sec) &* 1_000_003 ^ Int(ts.tv_nsec))
+        var g = SystemRandomNumberGenerator()
+        return g.next()
+    }
+
+    nonisolated(unsafe) static var seeded = false
+
+    /// Seeds once per process (MicroPython's random.__init__, run on the first import).
+    static func seedOnce() {
+        if seeded { return }
+        seeded = true
+        seed(hostSeed())
+    }
+
+    /// os.urandom(n): n bytes from the host's random source.
+    static func urandom(_ count: Obj) throws(PyExc) -> Obj {
+        let n = try IntOps.toInt(count)
+        if n < 0 { throw PyExc.make(Exceptions.ValueError) }
+        // More than the heap holds: the heap's own MemoryError, before any host memory is used.
+        if n > Heap.poolBytes { _ = try Heap.allocate(bytes: n) }
+        var g = SystemRandomNumberGenerator()
+        var out = [UInt8](repeating: 0, count: n)
+        for i in 0..<n { out[i] = UInt8(truncatingIfNeeded: g.next()) }
+        return try ModSupport.bytes(out)
     }
 
     /// A float in [0, 1) with the fraction bits filled from the generator.
@@ -49,8 +69,12 @@ public enum RandomModule {
     }
 
     static func install() {
-        seed(hostSeed())
+        seedOnce()
         let m = ModuleBuilder("random", extensible: true)
+        m.function("__init__", 0, 0) { (_, _, _) throws(PyExc) in
+            seedOnce()
+            return .none
+        }
         m.function("getrandbits", 1, 1) { (a, _, _) throws(PyExc) in
             let k = try IntOps.toInt(a[0])
             if k > 32 || k < 0 { throw PyExc.valueError("bits must be 32 or less") }
@@ -65,6 +89,7 @@ public enum RandomModule {
             }
             return .none
         }
+        guard MicroPythonRuntime.port.moduleFeatures.contains(.randomExtras) else { return }
         m.function("randrange", 1, 3) { (a, nPos, _) throws(PyExc) in
             let start = try IntOps.toInt(a[0])
             if nPos == 1 {

@@ -19,6 +19,8 @@ public enum ModuleRegistry {
         MathModule.install, ErrnoModule.install, HeapqModule.install, BinasciiModule.install,
         RandomModule.install, TimeModule.install, StructModule.install, JsonModule.install,
         IoModule.install, ArrayModule.install, CollectionsModule.install, VfsModule.install,
+        ReModule.install, SelectModule.install, HashlibModule.install, CryptolibModule.install,
+        DeflateModule.install,
     ]
 
     /// Records a module built by `ModuleBuilder`.

@@ -106,6 +106,12 @@ public final class NativeClass {
         if let s = p.stream {
             NativeStreamMethods.install(self, s)
         }
+        if let call = p.call {
+            // Visible as a method too (Pin.__call__), as the firmware's tables list it.
+            method("__call__", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+                try call(a[0], a + 1, nPos - 1, nKw)
+            }
+        }
         if let next = p.next {
             method("__iter__", 1, 1) { (a, _, _) throws(PyExc) in a[0] }
             method("__next__", 1, 1) { (a, _, _) throws(PyExc) in

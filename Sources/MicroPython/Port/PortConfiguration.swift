@@ -46,10 +46,14 @@ public struct PortConfiguration {
     public var valueStackWords: Int
     /// Host filesystems as the unix port has them (VfsPosix, VfsLfs1).
     public var hostFilesystems: Bool
+    /// What help() prints (nil: MicroPython's default text).
+    public var helpText: String? = nil
     /// sys.path at the start of every session (a host may add to it).
     public var initialSysPath: [String] = []
     /// The port's own built-in modules (its MP_REGISTER_MODULE lines), built after the core's.
     public var modules: [ModuleRegistry.Installer] = []
+    /// Optional parts of the core's modules (the MICROPY_PY_* switches a port turns off).
+    public var moduleFeatures: ModuleFeatures = .full
 
     public init(platform: String, machine: String, buildName: String, defaultHeapBytes: Int,
                 floats: FloatRepresentation, complexNumbers: Bool, epochYear: Int, wordBits: Int,
@@ -94,4 +98,41 @@ public struct PortConfiguration {
 
     /// sys.implementation._mpy: .mpy version 6, sub-version 3, and the native architecture.
     public var mpyValue: Int { 6 | ((3 | mpyArch << 2) << 8) }
+}
+
+/// The optional parts of the core's modules, as the MICROPY_PY_* switches of a port's
+/// mpconfigport.h select them. The host profile has them all; a port lists what it keeps.
+public struct ModuleFeatures: OptionSet, Sendable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// re: match.groups/span/start/end (MICROPY_PY_RE_MATCH_GROUPS, _SPAN_START_END).
+    public static let reMatchDetails = ModuleFeatures(rawValue: 1 << 0)
+    /// re.sub (MICROPY_PY_RE_SUB).
+    public static let reSub = ModuleFeatures(rawValue: 1 << 1)
+    /// re.DEBUG and the code dump of compile(..., re.DEBUG) (MICROPY_PY_RE_DEBUG).
+    public static let reDebug = ModuleFeatures(rawValue: 1 << 2)
+    /// re.escape (CPython's; no MicroPython build has it).
+    public static let reEscape = ModuleFeatures(rawValue: 1 << 3)
+    /// select.select (MICROPY_PY_SELECT_SELECT).
+    public static let selectSelect = ModuleFeatures(rawValue: 1 << 4)
+    /// hashlib.md5 and hashlib.sha1 (MICROPY_PY_HASHLIB_MD5, _SHA1).
+    public static let hashlibMD5 = ModuleFeatures(rawValue: 1 << 5)
+    public static let hashlibSHA1 = ModuleFeatures(rawValue: 1 << 6)
+    /// cryptolib (MICROPY_PY_CRYPTOLIB), its MODE_* constants and CTR mode.
+    public static let cryptolib = ModuleFeatures(rawValue: 1 << 7)
+    public static let cryptolibConstants = ModuleFeatures(rawValue: 1 << 8)
+    public static let cryptolibCTR = ModuleFeatures(rawValue: 1 << 9)
+    /// binascii.crc32 (MICROPY_PY_BINASCII_CRC32).
+    public static let binasciiCRC32 = ModuleFeatures(rawValue: 1 << 10)
+    /// deflate.DeflateIO writing (MICROPY_PY_DEFLATE_COMPRESS).
+    public static let deflateCompress = ModuleFeatures(rawValue: 1 << 11)
+    /// random's randrange, randint, choice, random, uniform (MICROPY_PY_RANDOM_EXTRA_FUNCS).
+    public static let randomExtras = ModuleFeatures(rawValue: 1 << 12)
+
+    /// Everything (the host profile).
+    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1)
+    /// What the ESP8266 port keeps (esp8266-port-facts §4): re.sub, select.select, sha1 (axTLS),
+    /// cryptolib ECB/CBC without constants; no match details, md5, crc32, compression or extras.
+    public static let esp8266: ModuleFeatures = [.reSub, .selectSelect, .hashlibSHA1, .cryptolib]
 }

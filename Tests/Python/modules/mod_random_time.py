@@ -5,8 +5,9 @@ a = [random.getrandbits(16) for _ in range(5)]
 random.seed(42)
 b = [random.getrandbits(16) for _ in range(5)]
 print(a == b, all(0 <= x < 65536 for x in a), random.getrandbits(0))
-print(all(1 <= random.randint(1, 6) <= 6 for _ in range(50)), all(0 <= random.random() < 1 for _ in range(50)))
-print(random.choice([7]), random.randrange(5, 6), all(random.randrange(0, 10, 2) % 2 == 0 for _ in range(20)))
+# the ESP8266 has no extra random functions (MICROPY_PY_RANDOM_EXTRA_FUNCS=0)
+print(hasattr(random, "randint"), hasattr(random, "random"))
+print(hasattr(random, "choice"), hasattr(random, "randrange"), hasattr(random, "uniform"))
 t = time.localtime(0)
 print(t, time.mktime(t), time.gmtime(86400 * 366 + 3661))
 print(time.mktime((2024, 2, 29, 12, 30, 15, 0, 0)), time.localtime(time.mktime((2024, 2, 29, 12, 30, 15, 0, 0))))

@@ -19,20 +19,6 @@ public protocol HostTransport: AnyObject {
     var description: String? { get }
 }
 
-/// Runs `body` on a new detached thread.
-func startThread(_ body: @escaping () -> Void) {
-    final class Box { let body: () -> Void; init(_ b: @escaping () -> Void) { body = b } }
-    let box = Unmanaged.passRetained(Box(body))
-    var thread = pthread_t()
-    let rc = pthread_create(&thread, nil, { arg in
-        let b = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
-        b.body()
-        return nil
-    }, box.toOpaque())
-    if rc != 0 { box.release(); return }
-    pthread_detach(thread)
-}
-
 /// Writes all of `bytes` to `fd` (a blocking descriptor); false on an error.
 @discardableResult
 func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -66,6 +66,7 @@ public enum Builtins {
         setField(module, 1, Runtime.builtinsDict)
         ModuleRegistry.add("builtins", module, extensible: false)
         installFunctions()
+        installHelp()
         installConstructors()
         installListMethods()
         installDictMethods()

@@ -188,6 +188,7 @@ public enum VfsModule {
         FileObjects.install()
         let os = ModuleBuilder("os", extensible: true)
         addOSFunctions(os)
+        os.function("urandom", 1, 1) { (a, _, _) throws(PyExc) in try RandomModule.urandom(a[0]) }
         if let u = MicroPythonRuntime.port.uname {
             // os.uname(): one static attrtuple, as the firmware returns the same object each time.
             let info = AttrTuple.makeStatic([("sysname", Str.makeStatic(u.sysname)), ("nodename", Str.makeStatic(u.nodename)),

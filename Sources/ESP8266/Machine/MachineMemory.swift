@@ -1,0 +1,40 @@
+import MicroPython
+
+/// machine.mem8, mem16, mem32: subscripted by address over the board's memory map.
+enum MachineMemory {
+    static let sizes = [1, 2, 4]
+
+    static func install(_ m: ModuleBuilder) {
+        let mem = NativeClass("mem")
+        let size = mem.field(Int32.self)
+
+        func address(_ o: Obj, _ index: Obj) throws(PyExc) -> UInt32 {
+            let a = try MachineArgs.truncated32(index)
+            let align = UInt32(size[o])
+            if a & (align - 1) != 0 {
+                let hex = String(a, radix: 16)
+                throw PyExc.valueError("address \(String(repeating: "0", count: max(0, 8 - hex.count)) + hex) is not aligned to \(align) bytes")
+            }
+            return a
+        }
+        mem.method("__getitem__", 2, 2) { (a, _, _) throws(PyExc) in
+            let addr = try address(a[0], a[1])
+            let v = try MachineArgs.board.hardware.memory.read(addr, size: Int(size[a[0]]))
+            return try MachineArgs.int(Int(v))
+        }
+        mem.method("__setitem__", 3, 3) { (a, _, _) throws(PyExc) in
+            let addr = try address(a[0], a[1])
+            let v = try MachineArgs.truncated32(a[2])
+            try MachineArgs.board.hardware.memory.write(addr, size: Int(size[a[0]]), v)
+            return .none
+        }
+        mem.method("__repr__", 1, 1) { (a, _, _) throws(PyExc) in
+            try Str.make("<\(8 * Int(size[a[0]]))-bit memory>")
+        }
+        for s in sizes {
+            let o = try! mem.make()
+            size[o] = Int32(s)
+            m.set("mem\(8 * s)", o)
+        }
+    }
+}
