@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time the release `micropython` against python3 on every bench/*.py.
+"""Time the release `micropython` against python3 on every bench/*.py (not boot.py: the board's own).
 
 Each program runs 3 times per interpreter (best wall-clock time kept). Prints
 a table with each ratio (ours / python3) and the geometric mean of the ratios.
@@ -48,7 +48,7 @@ def main():
     opts = ap.parse_args()
     binary = os.path.abspath(opts.binary) if "/" in opts.binary else opts.binary
     progs = sorted(p for p in glob.glob(os.path.join(HERE, "*.py"))
-                   if os.path.basename(p) != "run.py" and opts.filter in os.path.basename(p))
+                   if os.path.basename(p) not in ("run.py", "boot.py") and opts.filter in os.path.basename(p))
     print("%-16s %10s %10s %8s  %s" % ("program", "ours (s)", "python3", "ratio", "note"))
     ratios, failed = [], 0
     for prog in progs:
