@@ -175,6 +175,22 @@ final class MachineTests: XCTestCase {
         XCTAssertEqual(board.gpio.read(12), 0)
     }
 
+    func testUARTReadsTheChannelUnlessTheREPLOwnsIt() {
+        var sent: [UInt8] = []
+        board.uart1.transmitSink = { sent += Array($0) }
+        defer { board.uart1.transmitSink = nil; board.uart0.carriesREPL = false }
+        XCTAssertEqual(run("from machine import UART\nu1 = UART(1)\nresult = u1.write(b'to the wire')"), "11")
+        XCTAssertEqual(sent, Array("to the wire".utf8))
+        "hello\nworld".utf8CString.dropLast().withUnsafeBytes { board.uart0.receive($0) }
+        XCTAssertEqual(run("u = UART(0, timeout=5)\nresult = (u.any(), u.readline(), u.read(3), u.read(), u.read())"),
+                       "(1, b'hello\\n', b'wor', b'ld', None)")
+        board.uart0.carriesREPL = true
+        Array("typed".utf8).withUnsafeBytes { board.uart0.receive($0) }
+        XCTAssertEqual(run("result = (u.any(), u.read())"), "(0, None)")
+        XCTAssertEqual(board.uart0.available, 5, "the REPL's bytes stay for the REPL")
+        _ = board.uart0.take(max: 5)
+    }
+
     // MARK: - Buses
 
     func testI2CWithNothingAttachedAndWithADevice() {
