@@ -362,6 +362,14 @@ final class MachineTests: XCTestCase {
         guard case .deepSleep(let ns)? = board.takeResetRequest(), let sleep = ns else { return XCTFail("no deep sleep") }
         XCTAssertEqual(Double(sleep), 250_000_000, accuracy: 5_000_000)
         XCTAssertEqual(board.rtc.userMemory, Array("kept".utf8))
+        // A hard reset forgets the alarm but not the RTC's memory.
+        board.hardReset(cause: .deepSleep)
+        XCTAssertEqual(run("import machine\nr = machine.RTC()\nresult = (r.alarm_left(), r.memory(), machine.reset_cause())"), "(0, b'kept', 5)")
+        // Without the alarm's wake: the argument is the time (at least 1 ms); none sleeps until reset.
+        XCTAssertEqual(run("machine.deepsleep(-5)"), "SystemExit: ")
+        XCTAssertEqual(board.takeResetRequest(), .deepSleep(nanoseconds: 1_000_000))
+        XCTAssertEqual(run("machine.deepsleep()"), "SystemExit: ")
+        XCTAssertEqual(board.takeResetRequest(), .deepSleep(nanoseconds: nil))
         XCTAssertEqual(run("machine.reset()"), "SystemExit: ")
         XCTAssertEqual(board.takeResetRequest(), .hard(.softReset))
     }
