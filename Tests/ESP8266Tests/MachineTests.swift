@@ -229,7 +229,7 @@ final class MachineTests: XCTestCase {
     func testOneWireThermometersThroughTheDrivers() {
         let a = DS18X20Model(serial: 0x0000_1122_3344, temperature: 21.5)
         let b = DS18X20Model(serial: 0x0000_5566_7788, temperature: -10.125)
-        let c = DS18X20Model(serial: 0x0000_0000_0099, temperature: 30, family: DS18X20Model.familyS20)
+        let c = DS18X20Model(serial: 0x0000_0000_0099, temperature: 30.375, family: DS18X20Model.familyS20)
         for d in [a, b, c] { board.hardware.oneWire.attach(d, pin: 12) }
         XCTAssertEqual(run("""
             import sys
@@ -241,7 +241,7 @@ final class MachineTests: XCTestCase {
             roms = ds.scan()
             ds.convert_temp()
             result = sorted((bytes(r), ds.read_temp(r)) for r in roms)
-            """), "[(b'\(Self.escaped(c.rom))', 30.0), (b'\(Self.escaped(a.rom))', 21.5), (b'\(Self.escaped(b.rom))', -10.125)]")
+            """), "[(b'\(Self.escaped(c.rom))', 30.375), (b'\(Self.escaped(a.rom))', 21.5), (b'\(Self.escaped(b.rom))', -10.125)]")
         XCTAssertEqual(run("result = ow.crc8(roms[0])"), "0")
     }
 
