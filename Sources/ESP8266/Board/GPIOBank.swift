@@ -121,7 +121,11 @@ public final class GPIOBank {
         return level[pin]
     }
 
-    public func setTrigger(_ pin: Int, _ t: Int) { trigger[pin] = t }
+    /// The interrupt-type field is 3 bits wide (values 4 and 5, level triggers, are kept but
+    /// not modelled: only edges interrupt here).
+    public static let triggerFieldMask = 7
+
+    public func setTrigger(_ pin: Int, _ t: Int) { trigger[pin] = t & GPIOBank.triggerFieldMask }
 
     /// Soft reset (pin_init0): handlers and triggers go, levels and directions stay.
     public func clearTriggers() {

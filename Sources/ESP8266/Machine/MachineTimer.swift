@@ -68,11 +68,13 @@ enum MachineTimer {
             let cb = callback[o]
             if hard[o] && cb != .none {
                 do throws(PyExc) {
+                    // As in the timer's interrupt context: the heap is locked.
+                    Heap.lockDepth += 1
+                    defer { Heap.lockDepth -= 1 }
                     _ = try Runtime.invoke(cb, o)
                 } catch {
-                    // As the firmware: report, and stop a periodic timer.
-                    try MachineArgs.board.hardware.timers.disarm(Int(number[o]))
-                    release(o)
+                    // As the firmware: report it. (Its "disable the callback" only clears the
+                    // chaining of periods over 0x689D0 ms; an ordinary periodic timer fires on.)
                     Builtins.out(Array("uncaught exception in timer callback\n".utf8))
                     if let sys = ModuleRegistry.module("sys") {
                         _ = try? Runtime.invoke(try Runtime.loadAttr(sys, printException), error.obj)
