@@ -104,8 +104,10 @@ public enum MachineModule {
         m.function("reset", 0, 0) { (_, _, _) throws(PyExc) in
             throw try MachineArgs.board.requestReset(.hard(.softReset))
         }
+        // A plain SystemExit, as the firmware raises: the REPL that sees it soft-resets, and a
+        // program may catch it like sys.exit().
         m.function("soft_reset", 0, 0) { (_, _, _) throws(PyExc) in
-            throw try MachineArgs.board.requestReset(.soft)
+            throw PyExc.make(Exceptions.SystemExit)
         }
         m.function("reset_cause", 0, 0) { (_, _, _) throws(PyExc) in
             Obj(small: try MachineArgs.board.resetCause.rawValue)
