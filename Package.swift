@@ -33,7 +33,7 @@ let package = Package(
             "MicroPythonCompiler", "Storage", "CSupport",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
-        ], swiftSettings: fast),
+        ], exclude: ["Frozen/library"], swiftSettings: fast),
         // The REPL as a byte-stream engine, shared by the unix command and the board's UART.
         .target(name: "MicroPythonREPL", dependencies: ["MicroPython", "MicroPythonCompiler"]),
         // The ESP8266 port: board model (flash, ...), on top of the language core.

@@ -6,8 +6,8 @@ import XCTest
 final class HeapTests: XCTestCase {
     static var started: Bool { TestRuntime.started }
 
-    override func setUp() {
-        XCTAssertTrue(Self.started)
+    override func setUpWithError() throws {
+        try XCTSkipUnless(Self.started, TestRuntime.sharedMessage)
         // Only the explicit roots below keep objects alive in these tests.
         Heap.stress = false
     }

@@ -5,8 +5,8 @@ import XCTest
 /// fields, self checks, constructor, constants, the call/iterator/attribute/buffer/stream
 /// slots and port roots, seen from Python.
 final class PortAPITests: XCTestCase {
-    override func setUp() {
-        XCTAssertTrue(TestRuntime.started)
+    override func setUpWithError() throws {
+        try XCTSkipUnless(TestRuntime.started, TestRuntime.sharedMessage)
         Heap.stress = false
     }
 

@@ -3,8 +3,8 @@ import XCTest
 
 /// Heap qstrs (pools and chunks laid out as py/qstr.c's) and the reset that a soft reboot uses.
 final class QstrPoolTests: XCTestCase {
-    override func setUp() {
-        XCTAssertTrue(HeapTests.started)
+    override func setUpWithError() throws {
+        try XCTSkipUnless(HeapTests.started, TestRuntime.sharedMessage)
         Heap.stress = false
     }
 

@@ -46,8 +46,8 @@ final class ReplEngineTests: XCTestCase {
     var savedOut: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
     var savedErr: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
 
-    override func setUp() {
-        XCTAssertTrue(TestRuntime.started)
+    override func setUpWithError() throws {
+        try XCTSkipUnless(TestRuntime.started, TestRuntime.sharedMessage)
         Heap.stress = false
         savedOut = Builtins.writeStdout
         savedErr = Builtins.writeStderr

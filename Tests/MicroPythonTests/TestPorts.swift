@@ -16,9 +16,15 @@ enum ESP8266Like {
 enum TestRuntime {
     // No native stack top is given, so the collector scans only the explicit roots and the
     // value stack (tests that run Python set Heap.stackTop for their duration).
+    /// False when another test target's tests started the runtime first (with another port)
+    /// in this process: these tests are then skipped; run them alone (`swift test --skip
+    /// ESP8266Tests`, as scripts/test does).
     static let started: Bool = {
+        if MicroPythonRuntime.isStarted { return false }
         MicroPythonRuntime.initialise(port: ESP8266Like.configuration, heapBytes: 38 * 1024, argv: [],
                                       stackTop: nil, nativeStackSize: 0)
         return true
     }()
+
+    static let sharedMessage = "the runtime was started by another test target in this process (run: swift test --skip ESP8266Tests)"
 }

@@ -61,8 +61,9 @@ extension ESP8266Port {
 
         """#
 
-    /// The firmware's frozen Python modules, compiled into the ROM (`.frozen` on sys.path).
+    /// The firmware's frozen Python modules, the portable ones and the board's, compiled into
+    /// the ROM (`.frozen` on sys.path).
     static func installFrozenModules() {
-        for m in FrozenSources.modules { FrozenModules.freeze(path: m.path, source: m.source) }
+        for m in FrozenLibrary.modules + FrozenSources.modules { FrozenModules.freeze(path: m.path, source: m.source) }
     }
 }

@@ -1,9 +1,13 @@
 import MicroPythonCompiler
 
-/// Modules frozen into the firmware: compiled while the runtime starts, their bytecode, names
-/// and constants in the ROM, found through the `.frozen` entry of sys.path (MicroPython's
-/// frozen .mpy modules). Importing one costs the heap only its module object, context and
-/// globals, and what running it makes.
+/// Modules frozen into the firmware, found through the `.frozen` entry of sys.path.
+///
+/// - `freeze`: compiled while the runtime starts, their bytecode, names and constants in the
+///   ROM (MicroPython's frozen .mpy modules). Importing one costs the heap only its module
+///   object, context and globals, and what running it makes. A board freezes its modules so.
+/// - `register`: kept as source and compiled into the heap when first imported, like a file;
+///   a host that starts often (the `micropython` command) does not pay for compiling modules
+///   it never imports.
 public enum FrozenModules {
     /// The sys.path entry under which frozen modules appear.
     public static let pathPrefix = ".frozen"
@@ -17,6 +21,8 @@ public enum FrozenModules {
 
     /// By path below `.frozen`: "name.py", "package/__init__.py", "package/sub.py".
     nonisolated(unsafe) static var entries: [String: Entry] = [:]
+    /// Registered modules, compiled when imported.
+    nonisolated(unsafe) static var sources: [String: String] = [:]
     /// Folders that hold frozen modules (packages).
     nonisolated(unsafe) static var folders: Set<String> = []
 
@@ -32,6 +38,20 @@ public enum FrozenModules {
         } catch {
             preconditionFailure("frozen module \(path) does not compile (line numbers in its traceback)")
         }
+        addFolders(path)
+    }
+
+    /// Keeps `source` as `.frozen/<path>`, compiled when first imported (into the heap).
+    public static func register(path: String, source: String) {
+        guard entries[path] == nil else { return }
+        sources[path] = source
+        addFolders(path)
+    }
+
+    /// True if `path` (below `.frozen`) is frozen or registered.
+    public static func contains(_ path: String) -> Bool { entries[path] != nil || sources[path] != nil }
+
+    static func addFolders(_ path: String) {
         var parts = path.split(separator: "/").dropLast()
         while !parts.isEmpty {
             folders.insert(parts.joined(separator: "/"))
@@ -55,8 +75,13 @@ public enum FrozenModules {
         return entries[r]
     }
 
+    static func source(_ path: String) -> String? {
+        guard let r = relative(path) else { return nil }
+        return sources[r]
+    }
+
     /// Every frozen module's path (help('modules')).
-    public static var paths: [String] { entries.keys.sorted() }
+    public static var paths: [String] { (Array(entries.keys) + Array(sources.keys)).sorted() }
 
     /// Runs the frozen module at `path` (below `.frozen`) with `globals`, as
     /// pyexec_frozen_module runs _boot.py in __main__; false if there is no such module.

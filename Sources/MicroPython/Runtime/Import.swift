@@ -93,6 +93,15 @@ public enum Import {
         let isPackage = FrozenModules.isFolder(base)
         let file = isPackage ? base + "/__init__.py" : base + ".py"
         let entry = FrozenModules.entry(file)
+        if entry == nil, let src = FrozenModules.source(file) {
+            // Registered, not compiled yet: imported as a file would be.
+            let m = try newModule(fullName, file: file)
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = m
+            if isPackage { try Dict.set(Module.globals(m), Obj(qstr: .__path__), try Str.make(base)) }
+            try registerAndRun(m, key: key, source: Array(src.utf8), fileName: file, parent: parent, component: component)
+            return m
+        }
         if entry == nil && !isPackage { return nil }
         let m = try newModule(fullName, file: entry == nil ? nil : file)
         let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }

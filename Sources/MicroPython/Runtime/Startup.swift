@@ -13,6 +13,8 @@ public enum MicroPythonRuntime {
     /// The port this runtime was started for.
     nonisolated(unsafe) public private(set) static var port = PortConfiguration.unix
     nonisolated(unsafe) static var started = false
+    /// Whether `initialise` has run in this process.
+    public static var isStarted: Bool { started }
     nonisolated(unsafe) static var sessionArgv: [String] = []
 
     /// Port hooks run at every soft reset, after every object's finaliser and before the heap
@@ -47,6 +49,10 @@ public enum MicroPythonRuntime {
         CoreModules.install()
         for install in ModuleRegistry.core { install() }
         for install in port.modules { install() }
+        // The portable frozen modules a port did not freeze into its ROM: compiled on import.
+        for m in FrozenLibrary.modules where !FrozenModules.contains(m.path) {
+            FrozenModules.register(path: m.path, source: m.source)
+        }
         Heap.allocatingStatic = false
         RuntimeState.sealROM()
         Heap.finaliser = { o in Finalisers.run(o) }
