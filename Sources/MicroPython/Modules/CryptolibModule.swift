@@ -32,9 +32,11 @@ public enum CryptolibModule {
 
     nonisolated(unsafe) static var aesClass: NativeClass!
 
-    static func mode(_ o: Obj) -> Int { Int(words(o)[1] & 0xFF) }
-    static func direction(_ o: Obj) -> UInt32 { (words(o)[1] >> 8) & 0xFF }
-    static func keyLength(_ o: Obj) -> Int { Int(words(o)[1] >> 16) }
+    // Word 1 holds the mode in its low byte, the key direction in the next, the key length above.
+    static let byteMask: UInt32 = 0xFF, directionShift: UInt32 = 8, keyLengthShift: UInt32 = 16
+    static func mode(_ o: Obj) -> Int { Int(words(o)[1] & byteMask) }
+    static func direction(_ o: Obj) -> UInt32 { (words(o)[1] >> directionShift) & byteMask }
+    static func keyLength(_ o: Obj) -> Int { Int(words(o)[1] >> keyLengthShift) }
     static func bytes(_ o: Obj, _ offset: Int) -> UnsafeMutablePointer<UInt8> {
         UnsafeMutableRawPointer(words(o)).advanced(by: offset).assumingMemoryBound(to: UInt8.self)
     }
@@ -70,7 +72,7 @@ public enum CryptolibModule {
             throw PyExc.valueError("IV")
         }
         bytes(o, keyOffset).update(from: keyBytes.baseAddress!, count: keyBytes.count)
-        words(o)[1] = UInt32(m) | UInt32(keyBytes.count) << 16
+        words(o)[1] = UInt32(m) | UInt32(keyBytes.count) << keyLengthShift
         return o
     }
 
@@ -87,7 +89,7 @@ public enum CryptolibModule {
         }
         let wanted = encrypt ? directionEncrypt : directionDecrypt
         switch direction(o) {
-        case directionNone: words(o)[1] |= wanted << 8
+        case directionNone: words(o)[1] |= wanted << directionShift
         case wanted: break
         default: throw PyExc.valueError("can't encrypt & decrypt")
         }

@@ -14,6 +14,28 @@ public enum DeflateModule {
     static let errnoInvalid = 22
     static let errnoAgain = 11
 
+    /// Facts of the DEFLATE, zlib and gzip formats (RFC 1951, 1950, 1952).
+    enum Format {
+        static let codeLengthLimit = 16          // code lengths are 1...15; table[0] is unused
+        static let literalSymbols = 288, distanceSymbols = 32, codeLengthSymbols = 19
+        static let endOfBlock = 256, firstLengthSymbol = 257
+        static let storedBlock = 0, fixedBlock = 1, dynamicBlock = 2
+        // Repeat codes of the code-length alphabet.
+        static let repeatPrevious = 16, repeatZeroShort = 17, repeatZeroLong = 18
+        // The fixed code: literal/length code lengths by symbol range, and the distance codes.
+        static let fixedNineBitStart = 144, fixedSevenBitStart = 256, fixedEightBitAgain = 280
+        static let fixedDistanceBits: UInt8 = 5
+        static let adlerModulus: UInt32 = 65521
+        static let gzipID1: UInt8 = 0x1F, gzipID2: UInt8 = 0x8B, methodDeflate: UInt8 = 8
+        static let gzipHeaderCRC: UInt8 = 2, gzipExtra: UInt8 = 4, gzipName: UInt8 = 8, gzipComment: UInt8 = 16
+        static let gzipReserved: UInt8 = 0xE0
+        static let gzipFixedHeaderRest = 6       // MTIME, XFL, OS after ID1 ID2 CM FLG
+        static let gzipWindowBits = 15
+        static let zlibCheckModulus = 31, zlibPresetDictionary: UInt8 = 0x20, zlibMaxWindowCode: UInt8 = 7
+        static let zlibWindowBitsBase = 8
+        static let storedLengthMask = 0xFFFF
+    }
+
     // DeflateIO object words: [type, stream, settings, decompressor, compressor].
     static let streamWord = 1, settingsWord = 2, readWord = 3, writeWord = 4
     static var objectWords: Int { compressionEnabled ? 5 : 4 }
@@ -27,7 +49,7 @@ public enum DeflateModule {
     // MARK: checksums
 
     static func adler32(_ b: UnsafeRawBufferPointer, _ start: UInt32) -> UInt32 {
-        let modulus: UInt32 = 65521
+        let modulus = Format.adlerModulus
         var a = start & 0xFFFF, s = start >> 16
         for x in b {
             a = (a + UInt32(x)) % modulus
@@ -129,7 +151,7 @@ public enum DeflateModule {
         static let finished = 11, failed = 12
         /// Byte offset of the trees: literal/length then distance, each 16 counts and 288 symbols.
         static let treesOffset = 64
-        static let treeHalfwords = 16 + 288
+        static let treeHalfwords = Format.codeLengthLimit + Format.literalSymbols
         static let checksumNone: UInt32 = 0, checksumAdler: UInt32 = 1, checksumCRC: UInt32 = 2
         static let noBlock = UInt32.max
 
@@ -190,14 +212,15 @@ public enum DeflateModule {
             for i in 0..<Inflater.treeHalfwords { t[i] = 0 }
             for l in lengths { t[Int(l)] += 1 }
             t[0] = 0
-            var offsets = [Int](repeating: 0, count: 16)
+            let limit = Format.codeLengthLimit
+            var offsets = [Int](repeating: 0, count: limit)
             var sum = 0
-            for l in 0..<16 {
+            for l in 0..<limit {
                 offsets[l] = sum
                 sum += Int(t[l])
             }
             for (i, l) in lengths.enumerated() where l != 0 {
-                t[16 + offsets[Int(l)]] = UInt16(i)
+                t[limit + offsets[Int(l)]] = UInt16(i)
                 offsets[Int(l)] += 1
             }
         }
@@ -207,10 +230,10 @@ public enum DeflateModule {
         func symbol(_ k: Int) throws(PyExc) -> Int? {
             let t = tree(k)
             var code = 0, first = 0, index = 0
-            for len in 1..<16 {
+            for len in 1..<Format.codeLengthLimit {
                 code |= Int(try bit())
                 let count = Int(t[len])
-                if code - first < count { return Int(t[16 + index + code - first]) }
+                if code - first < count { return Int(t[Format.codeLengthLimit + index + code - first]) }
                 index += count
                 first = (first + count) << 1
                 code <<= 1
@@ -222,13 +245,13 @@ public enum DeflateModule {
             self[Inflater.finalBlock] = try bit()
             let type = try bits(2, 0)
             self[Inflater.blockType] = UInt32(type)
-            if type == 1 {
-                var lengths = [UInt8](repeating: 8, count: 288)
-                for i in 144..<256 { lengths[i] = 9 }
-                for i in 256..<280 { lengths[i] = 7 }
+            if type == Format.fixedBlock {
+                var lengths = [UInt8](repeating: 8, count: Format.literalSymbols)
+                for i in Format.fixedNineBitStart..<Format.fixedSevenBitStart { lengths[i] = 9 }
+                for i in Format.fixedSevenBitStart..<Format.fixedEightBitAgain { lengths[i] = 7 }
                 build(0, lengths[...])
-                build(1, [UInt8](repeating: 5, count: 32)[...])
-            } else if type == 2 {
+                build(1, [UInt8](repeating: Format.fixedDistanceBits, count: Format.distanceSymbols)[...])
+            } else if type == Format.dynamicBlock {
                 return try dynamicTrees()
             }
             return .more
@@ -236,23 +259,23 @@ public enum DeflateModule {
 
         func dynamicTrees() throws(PyExc) -> Status {
             let literals = try bits(5, 257), distances = try bits(5, 1), codeLengths = try bits(4, 4)
-            var lengths = [UInt8](repeating: 0, count: 288 + 32)
+            var lengths = [UInt8](repeating: 0, count: Format.literalSymbols + Format.distanceSymbols)
             for i in 0..<codeLengths { lengths[Inflater.codeLengthOrder[i]] = UInt8(try bits(3, 0)) }
-            build(0, lengths[0..<19])
+            build(0, lengths[0..<Format.codeLengthSymbols])
             let limit = literals + distances
-            for i in 0..<19 { lengths[i] = 0 }
+            for i in 0..<Format.codeLengthSymbols { lengths[i] = 0 }
             var n = 0
             while n < limit {
                 guard let sym = try symbol(0) else { return .dataError }
                 var fill: UInt8 = 0
                 let repeatCount: Int
                 switch sym {
-                case 16:
+                case Format.repeatPrevious:
                     if n == 0 { return .dataError }
                     fill = lengths[n - 1]
                     repeatCount = try bits(2, 3)
-                case 17: repeatCount = try bits(3, 3)
-                case 18: repeatCount = try bits(7, 11)
+                case Format.repeatZeroShort: repeatCount = try bits(3, 3)
+                case Format.repeatZeroLong: repeatCount = try bits(7, 11)
                 default:
                     lengths[n] = UInt8(sym)
                     n += 1
@@ -281,12 +304,12 @@ public enum DeflateModule {
         func huffmanStep(_ out: UnsafeMutablePointer<UInt8>, _ produced: inout Int) throws(PyExc) -> Status {
             if self[Inflater.remaining] == 0 {
                 guard let sym = try symbol(0) else { return .dataError }
-                if sym < 256 {
+                if sym < Format.endOfBlock {
                     put(UInt8(sym), out, &produced)
                     return .more
                 }
-                if sym == 256 { return .blockEnd }
-                let l = sym - 257
+                if sym == Format.endOfBlock { return .blockEnd }
+                let l = sym - Format.firstLengthSymbol
                 if l >= Inflater.lengthBase.count { return .dataError }
                 self[Inflater.remaining] = UInt32(try bits(Inflater.lengthBits[l], Inflater.lengthBase[l]))
                 guard let d = try symbol(1), d < Inflater.distanceBase.count else { return .dataError }
@@ -309,7 +332,7 @@ public enum DeflateModule {
             if self[Inflater.remaining] == 0 {
                 let length = Int(try byte()) | Int(try byte()) << 8
                 let inverse = Int(try byte()) | Int(try byte()) << 8
-                if length != (~inverse & 0xFFFF) { return .dataError }
+                if length != (~inverse & Format.storedLengthMask) { return .dataError }
                 self[Inflater.remaining] = UInt32(length + 1)
                 self[Inflater.bitCount] = 0
             }
@@ -320,9 +343,9 @@ public enum DeflateModule {
         }
 
         func step(_ out: UnsafeMutablePointer<UInt8>, _ produced: inout Int) throws(PyExc) -> Status {
-            switch self[Inflater.blockType] {
-            case 0: return try storedStep(out, &produced)
-            case 1, 2: return try huffmanStep(out, &produced)
+            switch Int(self[Inflater.blockType]) {
+            case Format.storedBlock: return try storedStep(out, &produced)
+            case Format.fixedBlock, Format.dynamicBlock: return try huffmanStep(out, &produced)
             default: return .dataError
             }
         }
@@ -383,26 +406,28 @@ public enum DeflateModule {
         /// Reads a zlib or gzip header: its window bits and whether it was gzip, or nil.
         func header() throws(PyExc) -> (Int, Bool)? {
             let cmf = try byte(), flg = try byte()
-            if cmf == 0x1F && flg == 0x8B {
-                if try byte() != 8 { return nil }
+            if cmf == Format.gzipID1 && flg == Format.gzipID2 {
+                if try byte() != Format.methodDeflate { return nil }
                 let flags = try byte()
-                if flags & 0xE0 != 0 { return nil }
-                for _ in 0..<6 { _ = try byte() }
-                if flags & 4 != 0 {
+                if flags & Format.gzipReserved != 0 { return nil }
+                for _ in 0..<Format.gzipFixedHeaderRest { _ = try byte() }
+                if flags & Format.gzipExtra != 0 {
                     let extra = Int(try byte()) | Int(try byte()) << 8
                     for _ in 0..<extra { _ = try byte() }
                 }
-                if flags & 8 != 0 { while try byte() != 0 {} }
-                if flags & 16 != 0 { while try byte() != 0 {} }
-                if flags & 2 != 0 { _ = try byte(); _ = try byte() }
+                if flags & Format.gzipName != 0 { while try byte() != 0 {} }
+                if flags & Format.gzipComment != 0 { while try byte() != 0 {} }
+                if flags & Format.gzipHeaderCRC != 0 { _ = try byte(); _ = try byte() }
                 self[Inflater.checksumKind] = Inflater.checksumCRC
                 self[Inflater.checksum] = ~0
-                return (15, true)
+                return (Format.gzipWindowBits, true)
             }
-            if (256 * Int(cmf) + Int(flg)) % 31 != 0 || cmf & 0x0F != 8 || cmf >> 4 > 7 || flg & 0x20 != 0 { return nil }
+            let check = (256 * Int(cmf) + Int(flg)) % Format.zlibCheckModulus
+            if check != 0 || cmf & 0x0F != Format.methodDeflate || cmf >> 4 > Format.zlibMaxWindowCode
+                || flg & Format.zlibPresetDictionary != 0 { return nil }
             self[Inflater.checksumKind] = Inflater.checksumAdler
             self[Inflater.checksum] = 1
-            return (Int(cmf >> 4) + 8, false)
+            return (Int(cmf >> 4) + Format.zlibWindowBitsBase, false)
         }
     }
 
@@ -489,7 +514,12 @@ public enum DeflateModule {
 
         /// A literal with the fixed code: 0-143 as 8 bits from 0x30, 144-255 as 9 bits from 0x190.
         func literal(_ c: UInt8) throws(PyExc) {
-            if c < 144 { try putCode(0x30 + Int(c), 8) } else { try putCode(0x190 + Int(c) - 144, 9) }
+            let firstEightBitCode = 0x30, firstNineBitCode = 0x190
+            if Int(c) < Format.fixedNineBitStart {
+                try putCode(firstEightBitCode + Int(c), 8)
+            } else {
+                try putCode(firstNineBitCode + Int(c) - Format.fixedNineBitStart, 9)
+            }
         }
 
         /// A length/distance pair; lengths over 258 go as several pairs (never one under 3).
@@ -500,12 +530,17 @@ public enum DeflateModule {
                 left -= part
                 var code = Inflater.lengthBase.count - 1
                 while Inflater.lengthBase[code] > part { code -= 1 }
-                let symbol = 257 + code
-                if symbol < 280 { try putCode(symbol - 256, 7) } else { try putCode(0xC0 + symbol - 280, 8) }
+                let symbol = Format.firstLengthSymbol + code
+                let firstEightBitLengthCode = 0xC0
+                if symbol < Format.fixedEightBitAgain {
+                    try putCode(symbol - Format.fixedSevenBitStart, 7)
+                } else {
+                    try putCode(firstEightBitLengthCode + symbol - Format.fixedEightBitAgain, 8)
+                }
                 try put(part - Inflater.lengthBase[code], Inflater.lengthBits[code])
                 var d = Inflater.distanceBase.count - 1
                 while Inflater.distanceBase[d] > distance { d -= 1 }
-                try putCode(d, 5)
+                try putCode(d, Int(Format.fixedDistanceBits))
                 try put(distance - Inflater.distanceBase[d], Inflater.distanceBits[d])
             }
         }
@@ -585,13 +620,14 @@ public enum DeflateModule {
         case formatZlib:
             // CMF: deflate with the window's bits; FLG: default level, check bits so that
             // CMF * 256 + FLG is a multiple of 31.
-            let cmf: Int = 0x08 | max(bits - 8, 1) << 4
+            let cmf: Int = Int(Format.methodDeflate) | max(bits - Format.zlibWindowBitsBase, 1) << 4
             let flagBase = 0x80
-            let check: Int = 31 - (cmf * 256 + flagBase) % 31
+            let check: Int = Format.zlibCheckModulus - (cmf * 256 + flagBase) % Format.zlibCheckModulus
             header = [UInt8(cmf), UInt8(flagBase + check)]
             c[Compressor.checksum] = 1
         case formatGzip:
-            header = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x03]
+            // No flags, MTIME 0, XFL 4 (fastest), OS 3 (unix), as MicroPython writes it.
+            header = [Format.gzipID1, Format.gzipID2, Format.methodDeflate, 0, 0, 0, 0, 0, 4, 3]
             c[Compressor.checksum] = ~0
         default: break
         }

@@ -104,11 +104,13 @@ public enum ReModule {
         return try Str.make(bytes: UnsafeBufferPointer(rebasing: b[s..<e]), type: typeOf(subject))
     }
 
-    /// A byte offset of a str subject as a character index (other subjects: unchanged).
+    /// A byte offset of a str subject as a character index (other subjects: unchanged): the
+    /// bytes before it that are not UTF-8 continuation bytes (10xxxxxx).
     static func characterIndex(_ subject: Obj, _ offset: Int) -> Int {
         guard typeOf(subject) == Types.str else { return offset }
+        let continuationMask: UInt8 = 0xC0, continuationBits: UInt8 = 0x80
         var n = 0
-        for b in Str.buffer(subject)[0..<offset] where b & 0xC0 != 0x80 { n += 1 }
+        for b in Str.buffer(subject)[0..<offset] where b & continuationMask != continuationBits { n += 1 }
         return n
     }
 

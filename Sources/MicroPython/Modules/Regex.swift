@@ -48,13 +48,17 @@ enum Regex {
 
     /// Whether `c` belongs to the named class `name` (lower case: the class, upper: its complement).
     static func inNamedClass(_ name: UInt8, _ c: UInt8) -> Bool {
+        func within(_ lo: Unicode.Scalar, _ hi: Unicode.Scalar) -> Bool { c >= UInt8(ascii: lo) && c <= UInt8(ascii: hi) }
         let positive = name >= UInt8(ascii: "a")
+        let digit = within("0", "9")
         let member: Bool
-        switch name | 0x20 {
-        case UInt8(ascii: "d"): member = c >= 0x30 && c <= 0x39
-        case UInt8(ascii: "s"): member = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+        switch name {
+        case UInt8(ascii: "d"), UInt8(ascii: "D"): member = digit
+        case UInt8(ascii: "s"), UInt8(ascii: "S"):
+            // space, and \t \n \v \f \r
+            member = c == UInt8(ascii: " ") || within("\t", "\r")
         default:
-            member = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
+            member = within("A", "Z") || within("a", "z") || digit || c == UInt8(ascii: "_")
         }
         return member == positive
     }

@@ -83,8 +83,16 @@ public enum Generator {
                 return .raised
             }
             if send == .none {
+                // The value of the StopIteration that ended the iterator is the result of the
+                // yield from (a Task's __next__ raises StopIteration(value) to return from await).
+                Heap.roots[Root.stopIterationArg] = .null
                 let v = try Runtime.iterNext(it)
-                if v.isNull { result = .none; return .returned }
+                if v.isNull {
+                    let value = Heap.roots[Root.stopIterationArg]
+                    Heap.roots[Root.stopIterationArg] = .null
+                    result = value.isNull ? .none : value
+                    return .returned
+                }
                 result = v
                 return .yielded
             }

@@ -202,6 +202,9 @@ public enum BytesMethods {
         case BinOp.add, BinOp.inplaceAdd:
             guard bIsBuf else { return nil }
             let (pa, na) = data(a), (pb, nb) = data(b)
+            // bytes + bytes with an empty side is the other side (no new object), as in C.
+            if ka == .bytes && na == 0 && kb == .bytes { return b }
+            if ka == .bytes && nb == 0 { return a }
             var out = Array(UnsafeBufferPointer(start: pa, count: na))
             out += UnsafeBufferPointer(start: pb, count: nb)
             if ka == .bytearray {

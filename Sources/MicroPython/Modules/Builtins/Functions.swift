@@ -254,19 +254,25 @@ extension Builtins {
         let key = kw.get(.key) ?? .none
         let def = kw.get(.default)
         let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
-        hold[0] = n == 1 ? try Runtime.getIter(a[0]) : try Tuple.make(a, n)
-        let it = n == 1 ? hold[0] : try Runtime.getIter(hold[0])
-        hold[0] = it
         var best = Obj.null, bestKey = Obj.null
-        while true {
-            let v = try Runtime.iterNext(it)
-            if v.isNull { break }
+        func consider(_ v: Obj) throws(PyExc) {
             let k = key == .none ? v : try Runtime.invoke(key, v)
             let better = best.isNull ? true : (max ? try Runtime.less(bestKey, k) : try Runtime.less(k, bestKey))
             if better {
                 best = v; bestKey = k
                 hold[1] = best; hold[2] = bestKey
             }
+        }
+        if n == 1 {
+            hold[0] = try Runtime.getIter(a[0])
+            while true {
+                let v = try Runtime.iterNext(hold[0])
+                if v.isNull { break }
+                try consider(v)
+            }
+        } else {
+            // Several arguments are compared where they are, as MicroPython does: no heap use.
+            for i in 0..<n { try consider(a[i]) }
         }
         if best.isNull {
             if let d = def { return d }

@@ -97,19 +97,18 @@ except ValueError:
     print("closed with close=True")
 
 # heap: the object, then the decompressor state and window on the first read
-x = b = None
-gc.collect()
-gc.disable()
+x = b = a = d = None
 src = io.BytesIO(Z9)
-a = gc.mem_alloc()
+gc.collect(); a = gc.mem_alloc()
 x = deflate.DeflateIO(src, deflate.ZLIB, 9)
-print(gc.mem_alloc() - a)
-a = gc.mem_alloc()
-x.read(1)
-print(gc.mem_alloc() - a)
+d = gc.mem_alloc() - a; print(d)
+gc.collect(); a = gc.mem_alloc()
+b = x.read(1)
+d = gc.mem_alloc() - a; print(d)
 b = io.BytesIO()
+x = None
+gc.collect()
 x = deflate.DeflateIO(b, deflate.RAW, 10)
-a = gc.mem_alloc()
+gc.collect(); a = gc.mem_alloc()
 x.write(b"1")
-print(gc.mem_alloc() - a)
-gc.enable()
+d = gc.mem_alloc() - a; print(d)

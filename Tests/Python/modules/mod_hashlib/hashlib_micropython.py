@@ -25,14 +25,14 @@ except TypeError as e:
     print("TypeError", e)
 print(hashlib.sha256(b"abc").digest() == hashlib.sha256("abc").digest())
 
-h = None
-gc.collect()
-gc.disable()
+h = a = d = None
 for name in ("sha256", "sha1", "md5"):
     algo = getattr(hashlib, name)
+    h = None
+    gc.collect()
     a = gc.mem_alloc()
     h = algo()
-    print(name, gc.mem_alloc() - a)
-gc.enable()
+    d = gc.mem_alloc() - a
+    print(name, d)
 import uhashlib
 print(uhashlib is hashlib)

@@ -61,13 +61,12 @@ print(re.search(r, "abbc").group(0), re.sub(r, "B", "abbc"), re.compile(r"\d").m
 print(re.match("b", "ab", 1), r.search("abbb", 0, 2).group(0))
 
 # heap: a compiled regex is 16 bytes + its code, a match 12 + 8 per group (rounded to 16)
-x = a = None
-gc.collect()
-gc.disable()
-a = gc.mem_alloc(); x = re.compile("abc"); print(gc.mem_alloc() - a)
-a = gc.mem_alloc(); x = re.compile("a" * 20); print(gc.mem_alloc() - a)
-a = gc.mem_alloc(); x = re.match("(a)(b)", "ab"); print(gc.mem_alloc() - a)
-gc.enable()
+x = a = d = None
+p20 = "a" * 20
+rab = re.compile("(a)(b)")
+x = None; gc.collect(); a = gc.mem_alloc(); x = re.compile("abc"); d = gc.mem_alloc() - a; print(d)
+x = None; gc.collect(); a = gc.mem_alloc(); x = re.compile(p20); d = gc.mem_alloc() - a; print(d)
+x = None; gc.collect(); a = gc.mem_alloc(); x = rab.match("ab"); d = gc.mem_alloc() - a; print(d)
 
 # unbounded backtracking depth: MicroPython's C stack check
 try:
