@@ -294,8 +294,11 @@ public enum Scheduler {
     public static func runPending() throws(PyExc) {
         let q = Heap.roots[Root.scheduled]
         if q.isNull || List.count(q) == 0 { return }
-        while List.count(q) > 0 {
+        // At most one callback per check, as mp_sched_run_pending: one that schedules itself
+        // again cannot starve the program; the rest wait for the next check.
+        do {
             let pair = List.remove(at: 0, q)
+            if List.count(q) > 0 { VM.pendingHook = true }
             // As mp_call_function_1_protected: an exception in a callback is printed, and the
             // program goes on (a board reset still propagates).
             do throws(PyExc) {
