@@ -79,14 +79,18 @@ struct BoardConsole: ReplPort {
         Builtins.readLine = { prompt in readLine(board, prompt: prompt) }
     }
 
-    /// input(): a line typed at the terminal, echoed, with backspace; Ctrl-C abandons it
-    /// (KeyboardInterrupt is raised by the interrupt character while code runs), Ctrl-D on
-    /// an empty line ends input.
+    /// input() (which has printed the prompt): a line typed at the terminal, echoed, with
+    /// backspace; Ctrl-D on an empty line ends input. Ctrl-C, the interrupt character while
+    /// code runs, abandons it: input() then raises KeyboardInterrupt.
     static func readLine(_ board: Board, prompt: String) -> String? {
-        Array(prompt.utf8).withUnsafeBytes { writeCooked($0) }
         var line: [UInt8] = []
         while true {
-            guard let c = try? waitForByte(board) else { return nil }
+            let next: UInt8?
+            do throws(PyExc) { next = try waitForByte(board) } catch {
+                if isInstance(error.obj, Exceptions.KeyboardInterrupt) { VM.pendingInterrupt = true }
+                return nil
+            }
+            guard let c = next else { return nil }
             switch c {
             case 0x0D, 0x0A:
                 [UInt8]([0x0D, 0x0A]).withUnsafeBytes { Dupterm.write($0) }

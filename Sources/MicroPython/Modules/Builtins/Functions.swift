@@ -202,7 +202,11 @@ extension Builtins {
         function("input", 0, 1) { (a, n, _) throws(PyExc) in
             let prompt = n == 1 ? try Runtime.strString(a[0]) : ""
             out(prompt)
-            guard let line = readLine(prompt) else { throw PyExc(try Exceptions.instantiate(Exceptions.EOFError)) }
+            guard let line = readLine(prompt) else {
+                // Ctrl-C while waiting for the line is a KeyboardInterrupt, not the end of input.
+                if VM.pendingInterrupt { try Runtime.handlePending() }
+                throw PyExc(try Exceptions.instantiate(Exceptions.EOFError))
+            }
             return try Str.make(line)
         }
         function("exec", 1, 3) { (a, n, _) throws(PyExc) in
