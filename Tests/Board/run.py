@@ -910,6 +910,33 @@ def bad_files_unchanged(ctx):
     check(now == listing.splitlines(), "the listing changed: %s -> %s" % (tail(listing), tail("\n".join(now))))
 
 
+@test("bad.image_unchanged_by_reads")
+def bad_image_unchanged_by_reads(ctx):
+    # Booting, soft resets and reading files write nothing: the image stays byte for byte.
+    img = ctx.image({"/boot.py": DEFAULT_BOOT_PY, "/data.txt": b"0123456789" * 500,
+                     "/main.py": b"print('main', len(open('data.txt').read()))\n"})
+    before = sha(img)
+    b = ctx.board(img, "stdio")
+    b.link.wait_for(b"main 5000\r\n", 20)
+    b.link.wait_for(PROMPT, 10)
+    b.link.command("import os; print(sorted(os.listdir()), os.stat('data.txt')[6])",
+                   b"['boot.py', 'data.txt', 'main.py'] 5000\r\n")
+    b.link.send(b"\x04")
+    b.link.wait_for(b"main 5000\r\n", 10)
+    b.link.wait_for(PROMPT, 10)
+    b.finish_stdio()
+    check(sha(img) == before, "the image changed after a session that only read")
+    b = ctx.board(img, "tcp")
+    ctx.mpremote(b, "fs", "ls")
+    ctx.mpremote(b, "fs", "cat", ":data.txt")
+    ctx.mpremote(b, "fs", "cp", ":data.txt", "copy.txt")
+    ctx.mpremote(b, "reset")
+    time.sleep(0.5)
+    ctx.mpremote(b, "eval", "len(open('main.py').read())")
+    b.kill()
+    check(sha(img) == before, "the image changed after mpremote only read")
+
+
 # ---------------------------------------------------------------------------------------------
 
 def load_xfail(names):
