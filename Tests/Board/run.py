@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import importlib.util
 import os
+import pty
 import random
 import re
 import select
@@ -707,6 +708,40 @@ def boot_piped_input_at_power_on(ctx):
         check(p.returncode == 0, "status %d: %s" % (p.returncode, tail(p.stderr)))
         check(b"answer 42\r\n" in p.stdout, "run %d of 8: the piped lines were not run: %s"
               % (attempt + 1, tail(p.stdout)))
+
+
+@test("boot.terminal_ctrl_bracket_quits")
+def boot_terminal_ctrl_bracket_quits(ctx):
+    # --uart stdio on a terminal: the terminal goes raw while the board runs, Ctrl-] quits
+    # (status 0) and the terminal's settings come back.
+    img = ctx.image()
+    master, slave = pty.openpty()
+    try:
+        before = termios.tcgetattr(slave)
+        proc = subprocess.Popen([ctx.esp8266, "run", "--flash", img, "--uart", "stdio"], stdin=slave,
+                                stdout=slave, stderr=subprocess.PIPE, cwd=ctx.tmp)
+        link = Link(master, master, lambda: None)
+        try:
+            link.send(b"\r")
+            link.wait_for(PROMPT, 20)
+            link.command("print(6*7)", b"42\r\n")
+            raw = termios.tcgetattr(slave)
+            check(not raw[3] & termios.ECHO and not raw[3] & termios.ICANON, "the terminal is not raw")
+            link.send(b"\x1d")
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                raise Fail("Ctrl-] did not quit within 10 s")
+            check(proc.returncode == 0, "status %d after Ctrl-]: %s" % (proc.returncode, tail(proc.stderr.read())))
+            check(termios.tcgetattr(slave) == before, "the terminal's settings were not restored")
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(10)
+            proc.stderr.close()
+    finally:
+        os.close(slave)
+        os.close(master)
 
 
 MAIN_GPIO2 = """\
