@@ -304,7 +304,7 @@ class Board:
 
 class Ctx:
     def __init__(self, bin_dir, verbose):
-        self.esp8266 = os.path.join(bin_dir, "esp8266")
+        self.esp8266 = os.path.join(os.path.abspath(bin_dir), "esp8266")
         self.verbose = verbose
         self.tmp = tempfile.mkdtemp(prefix="boardtest-")
         self.boards, self.links = [], []
@@ -943,6 +943,28 @@ def bad_files_unchanged(ctx):
         check(after.get(path) == h, "%s changed or vanished" % path)
     now = [l for l in ctx.listing(img).splitlines() if not l.endswith(" written.txt")]
     check(now == listing.splitlines(), "the listing changed: %s -> %s" % (tail(listing), tail("\n".join(now))))
+
+
+@test("bad.tcp_clients_come_and_go")
+def bad_tcp_clients_come_and_go(ctx):
+    # A client that hangs up while the board prints does not hurt it; a new client takes over
+    # from the old one (which is disconnected), as a new cable would.
+    img = ctx.image()
+    b = ctx.board(img, "tcp")
+    first = b.connect()
+    first.send(b"\r")
+    first.wait_for(PROMPT, 10)
+    first.send(b"for i in range(100000): print('line', i)\r\r")
+    first.wait_for(b"line 100\r\n", 10)
+    first.sock.close()
+    second = b.connect()
+    repl_answers(second, "from a second client after the first hung up mid-output", timeout=30)
+    third = b.connect()
+    repl_answers(third, "from a third client")
+    end = time.monotonic() + 5
+    while not second.eof and time.monotonic() < end:
+        second._pump(0.1)
+    check(second.eof, "the second client was not disconnected when the third connected")
 
 
 @test("bad.image_unchanged_by_reads")
