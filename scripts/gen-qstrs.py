@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Sources/MicroPython/Objects/QstrNames.swift: Swift constants for the static qstrs and
 for the names the runtime uses (RUNTIME below), numbered after the static list."""
-import os, re
+import os, re, sys
 here = os.path.dirname(os.path.abspath(__file__))
 src = open(os.path.join(here, "../Sources/MicroPython/Objects/Qstr.swift")).read()
 block = src.split("let staticQstrs: [String] = [")[1].split("]")[0]
@@ -83,7 +83,8 @@ out.append("}")
 # firmware would hold in ROM never lands in a heap qstr pool when first used later.
 known = set(static) | set(runtime)
 literal = set()
-for root, _, files in os.walk(os.path.join(here, "../Sources/MicroPython")):
+# The core's and the ports' sources: a port's names are ROM qstrs on the firmware too.
+for root, _, files in [w for d in ("MicroPython", "ESP8266") for w in os.walk(os.path.join(here, "../Sources", d))]:
     for f in files:
         if f.endswith(".swift") and f != "QstrNames.swift":
             for m in re.findall(r'Qstr\("((?:[^"\\]|\\.)*)"\)', open(os.path.join(root, f)).read()):
@@ -94,4 +95,10 @@ out += ["", "/// Names Swift code interns from literals (`Qstr(\"...\")`), found
 for n in sorted(literal):
     out.append('        "%s",' % n)
 out += ["    ]", "}"]
-open(os.path.join(here, "../Sources/MicroPython/Objects/QstrNames.swift"), "w").write("\n".join(out) + "\n")
+target = os.path.join(here, "../Sources/MicroPython/Objects/QstrNames.swift")
+text = "\n".join(out) + "\n"
+if "--check" in sys.argv[1:]:
+    if open(target).read() != text:
+        sys.exit("Sources/MicroPython/Objects/QstrNames.swift is out of date: run scripts/gen-qstrs.py")
+else:
+    open(target, "w").write(text)

@@ -20,7 +20,7 @@ enum Execution {
         let globals = Heap.roots[Root.mainGlobals]
         var failure: PyExc? = nil
         do throws(PyExc) {
-            if mode != .single && fileName == sourceName {
+            if mode != .single && fileName == sourceName && MicroPythonRuntime.port.moduleFileAttribute {
                 try Dict.set(globals, Obj(qstr: .__file__), Obj(qstr: Qstr(sourceName)))
             }
             let compiled = try Runtime.compile(source, fileName: fileName, mode: mode)

@@ -16,8 +16,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: FlashOption
 
-    @Option(name: .long, help: "The size of a new flash image: 512K, 1M, 2M or 4M.")
-    var flashSize: String = "4M"
+    @Option(name: .long, help: "The size of a new flash image: 512K, 1M, 2M or 4M (default 4M).")
+    var flashSize: String?
 
     @Option(name: .long, help: "Where UART0 goes: stdio, pty, pty:LINK (also a symlink LINK to it) or tcp:PORT.")
     var uart: String = "stdio"
@@ -26,13 +26,17 @@ struct RunCommand: ParsableCommand {
     var rtcDriftPpm: Double = 0
 
     func run() throws {
-        guard let size = FlashLayout.parseSize(flashSize), FlashLayout(size: size) != nil else {
-            throw CLIError("--flash-size: expected 512K, 1M, 2M or 4M, not \(flashSize)")
+        let sizeText = flashSize ?? "4M"
+        guard let size = FlashLayout.parseSize(sizeText), FlashLayout(size: size) != nil else {
+            throw CLIError("--flash-size: expected 512K, 1M, 2M or 4M, not \(sizeText)")
         }
         let path = options.path
         let flash: FlashImage
         if FileManager.default.fileExists(atPath: path) {
             flash = try options.open()
+            if flashSize != nil && flash.size != size {
+                throw CLIError("\(path) is a \(flash.size / 1024)K image, not \(sizeText): --flash-size applies to a new image")
+            }
         } else {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }

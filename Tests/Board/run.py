@@ -70,6 +70,10 @@ class Fail(Exception):
     pass
 
 
+# Set by --require-tools (scripts/test): a missing tool is then a failure, not a skip.
+REQUIRE_TOOLS = False
+
+
 class Skip(Exception):
     pass
 
@@ -349,7 +353,7 @@ class Ctx:
     def tool(self, name, *args, timeout=60, ok=True):
         module, cmd = TOOLS[name]
         if importlib.util.find_spec(module.split(".")[0]) is None:
-            raise Skip("%s is not installed (python3 -m pip install %s)"
+            raise (Fail if REQUIRE_TOOLS else Skip)("%s is not installed (python3 -m pip install %s)"
                        % (name, {"ampy": "adafruit-ampy"}.get(name, name)))
         try:
             p = subprocess.run(cmd + list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -566,7 +570,8 @@ def mpremote_resume(ctx, uart):
 @test("mpremote.*.mount", **BOTH)
 def mpremote_mount(ctx, uart):
     img = ctx.image()
-    ctx.write("host/x.py", "import os\nprint('imported from', __file__, sorted(os.listdir('/remote')))\n")
+    # (No __file__: the ESP8266 build has none.)
+    ctx.write("host/x.py", "import os\nprint('imported from /remote/x.py', sorted(os.listdir('/remote')))\n")
     ctx.write("host/data.txt", "host data")
     b = ctx.board(img, uart)
     p = ctx.mpremote(b, "mount", ctx.path("host"), "exec", "import x", timeout=30, ok=False)
@@ -1040,12 +1045,16 @@ def run_one(name, fn, opts):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--require-tools", action="store_true",
+                    help="a missing host tool (mpremote, rshell, ampy) fails its tests instead of skipping them")
     ap.add_argument("--bin-dir", default=os.path.join(os.path.dirname(os.path.dirname(HERE)), ".build", "release"),
                     help="the folder holding the esp8266 binary")
     ap.add_argument("-k", dest="filter", default="", help="only tests whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true", help="show every tool run")
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
     opts = ap.parse_args()
+    global REQUIRE_TOOLS
+    REQUIRE_TOOLS = opts.require_tools
     opts.bin_dir = os.path.abspath(opts.bin_dir)
     names = [n for n, _ in TESTS]
     if opts.list:

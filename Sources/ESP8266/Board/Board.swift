@@ -59,6 +59,9 @@ public final class Board {
         self.events = BoardEvents(clock: clock)
         self.stdin = InputQueue(capacity: 16 * 1024, clock: clock, followsKeyboardInterrupt: true)
         self.uart0 = UARTChannel(id: 0, clock: clock)
+        // Bytes that arrive while the chip boots wait in the REPL's ring, as they would for a
+        // REPL that starts reading once booted.
+        uart0.replInput = stdin
         self.uart1 = UARTChannel(id: 1, clock: clock)
         clock.rtc = rtc
         hardware = BoardHardware(board: self)

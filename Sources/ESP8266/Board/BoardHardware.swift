@@ -44,15 +44,29 @@ public final class BoardHardware {
         alarmWakesFromDeepSleep = false
     }
 
-    /// esp.apa102_write(clockPin, dataPin, bytes): the bytes clocked out MSB first on the data
-    /// pin; both pins are made outputs and end low, as the firmware leaves them.
-    public func apa102Write(clockPin: Int, dataPin: Int, bytes: [UInt8], time: Int64) {
-        gpio.setDirection(clockPin, .output)
-        gpio.setDirection(dataPin, .output)
-        bitstreams.record(.init(time: time, pin: dataPin, kind: .apa102(clockPin: clockPin), bytes: bytes))
-        gpio.write(dataPin, 0)
-        gpio.write(clockPin, 0)
+    /// esp.apa102_write(clockPin, dataPin, pixels): what the firmware clocks out (MSB first on
+    /// the data pin): a start frame of 4 zero bytes, each 4-byte pixel as (0xE0 | byte 3,
+    /// byte 2, byte 1, byte 0), then an end frame of 4 0xFF bytes; the transfer is logged with
+    /// those wire bytes. The data line ends high and the clock low; the pins' directions are
+    /// left as they are (the driver makes them outputs).
+    public func apa102Write(clockPin: Int, dataPin: Int, pixels: [UInt8]) {
+        var wire = [UInt8](repeating: 0, count: BoardHardware.apa102FrameBytes)
+        var i = 0
+        while i + BoardHardware.apa102PixelBytes <= pixels.count {
+            wire += [pixels[i + 3] | BoardHardware.apa102BrightnessMarker, pixels[i + 2], pixels[i + 1], pixels[i]]
+            i += BoardHardware.apa102PixelBytes
+        }
+        wire += [UInt8](repeating: 0xFF, count: BoardHardware.apa102FrameBytes)
+        bitstreams.record(.init(time: gpio.now, pin: dataPin, kind: .apa102(clockPin: clockPin), bytes: wire))
+        gpio.setLatch(dataPin, 1)
+        gpio.setLatch(clockPin, 0)
     }
+
+    /// APA102 framing: 4-byte start and end frames, 4-byte pixels whose first wire byte has
+    /// its top three bits set.
+    static let apa102FrameBytes = 4
+    static let apa102PixelBytes = 4
+    static let apa102BrightnessMarker: UInt8 = 0xE0
 
     /// machine.bitstream(pin, 0, timing, bytes): recorded whole; the pin ends low.
     public func bitstreamHighLow(pin: Int, timingNanoseconds: [Int], bytes: [UInt8], time: Int64) {

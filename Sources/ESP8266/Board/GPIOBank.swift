@@ -105,6 +105,13 @@ public final class GPIOBank {
         update(pin)
     }
 
+    /// Writes the output latch directly, whatever the mode (the GPIO_OUT registers: mem32,
+    /// esp.apa102_write).
+    public func setLatch(_ pin: Int, _ value: Int) {
+        latch[pin] = value != 0 ? 1 : 0
+        update(pin)
+    }
+
     /// The output latch (toggle() inverts it).
     public func outputLatch(_ pin: Int) -> Int { latch[pin] }
 
@@ -114,7 +121,11 @@ public final class GPIOBank {
         return level[pin]
     }
 
-    public func setTrigger(_ pin: Int, _ t: Int) { trigger[pin] = t }
+    /// The interrupt-type field is 3 bits wide (values 4 and 5, level triggers, are kept but
+    /// not modelled: only edges interrupt here).
+    public static let triggerFieldMask = 7
+
+    public func setTrigger(_ pin: Int, _ t: Int) { trigger[pin] = t & GPIOBank.triggerFieldMask }
 
     /// Soft reset (pin_init0): handlers and triggers go, levels and directions stay.
     public func clearTriggers() {
@@ -181,6 +192,9 @@ public final class GPIOBank {
         let edge = new > old ? GPIOBank.triggerRising : GPIOBank.triggerFalling
         if trigger[pin] & edge != 0 { interruptSink?(pin) }
     }
+
+    /// The board time (for logs kept beside this one).
+    public var now: Int64 { clock.monotonicNanoseconds() }
 
     /// Empties the level log.
     public func clearLog() { log.removeAll() }

@@ -49,11 +49,11 @@ public final class MemoryMap {
         let gpio = board.hardware.gpio
         switch address {
         case MemoryMap.gpioOut:
-            for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) { gpio.write(p, Int(value >> UInt32(p) & 1)) }
+            for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) { gpio.setLatch(p, Int(value >> UInt32(p) & 1)) }
         case MemoryMap.gpioOutSet:
-            for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) && value >> UInt32(p) & 1 == 1 { gpio.write(p, 1) }
+            for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) && value >> UInt32(p) & 1 == 1 { gpio.setLatch(p, 1) }
         case MemoryMap.gpioOutClear:
-            for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) && value >> UInt32(p) & 1 == 1 { gpio.write(p, 0) }
+            for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) && value >> UInt32(p) & 1 == 1 { gpio.setLatch(p, 0) }
         case MemoryMap.gpioEnable:
             for p in 0..<MemoryMap.gpioBlockPins where GPIOBank.exists(p) {
                 gpio.setDirection(p, value >> UInt32(p) & 1 == 1 ? .output : .input)

@@ -169,6 +169,9 @@ public final class DS18X20Model: OneWireROMDevice {
     public static let convert: UInt8 = 0x44, readScratch: UInt8 = 0xBE, writeScratch: UInt8 = 0x4E
     /// Scratchpad bytes before the CRC.
     static let scratchBytes = 8
+    /// Scratchpad bytes of the DS18S20's extended resolution, and its fixed offset.
+    static let countRemainIndex = 6, countPerDegreeIndex = 7
+    static let extendedOffset = 0.25
     /// The power-on scratchpad reading: 85 °C.
     public static let powerOnCelsius = 85.0
 
@@ -182,6 +185,8 @@ public final class DS18X20Model: OneWireROMDevice {
 
     public init(serial: UInt64, temperature: Double = 20, family: UInt8 = DS18X20Model.familyB20) {
         self.temperature = temperature
+        // The datasheet's power-on scratchpad: temperature (set below), TH 75, TL 70,
+        // configuration 12-bit, reserved 0xFF, count remain 0x0C, count per degree 0x10.
         scratchpad = [0, 0, 0x4B, 0x46, 0x7F, 0xFF, 0x0C, 0x10]
         super.init(family: family, serial: serial)
         latch(DS18X20Model.powerOnCelsius)
@@ -191,6 +196,12 @@ public final class DS18X20Model: OneWireROMDevice {
         let raw: Int
         if rom[0] == DS18X20Model.familyS20 {
             raw = Int((celsius * 2).rounded())            // 0.5 °C steps
+            // The extended resolution: T = floor(T) - 0.25 + (count per °C - count remain) / count per °C.
+            let perDegree = Double(scratchpad[DS18X20Model.countPerDegreeIndex])
+            // TEMP_READ: the half-degree reading with its 0.5 bit dropped.
+            let whole = (Double(raw) / 2).rounded(.down)
+            let remain = perDegree - (celsius - whole + DS18X20Model.extendedOffset) * perDegree
+            scratchpad[DS18X20Model.countRemainIndex] = UInt8(clamping: Int(remain.rounded()))
         } else {
             raw = Int((celsius * 16).rounded())           // 1/16 °C steps
         }

@@ -9,7 +9,13 @@ enum Calendar2000 {
     static let weekdayOfEpoch = 5
     static let daysPerWeek = 7
     static let epochYear = 2000
+    static let daysPerYear = 365
     static let cumulativeDays = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+
+    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
@@ -20,7 +26,7 @@ enum Calendar2000 {
             func fdiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
             return fdiv(y, 4) - fdiv(y, 100) + fdiv(y, 400)
         }
-        return (year - epochYear) * 365 + leapsThrough(year - 1) - leapsThrough(epochYear - 1)
+        return (year - epochYear) * daysPerYear + leapsThrough(year - 1) - leapsThrough(epochYear - 1)
     }
 
     /// Seconds since 2000 for a date and time; months out of 1...12 roll into the year.
@@ -39,7 +45,8 @@ enum Calendar2000 {
         var days = secs >= 0 ? secs / secondsPerDay : -((-secs + secondsPerDay - 1) / secondsPerDay)
         let rest = secs - days * secondsPerDay
         let weekday = (((days + weekdayOfEpoch) % daysPerWeek) + daysPerWeek) % daysPerWeek
-        var year = epochYear + days / 366
+        // 146097 days make 400 years; the estimate is then off by at most a year or two.
+        var year = epochYear + Int((Double(days) * 400 / 146_097).rounded(.down))
         while daysBefore(year: year + 1) <= days { year += 1 }
         while daysBefore(year: year) > days { year -= 1 }
         days -= daysBefore(year: year)

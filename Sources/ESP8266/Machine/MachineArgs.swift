@@ -60,7 +60,7 @@ enum MachineArgs {
             out.objects.append(value)
             switch p.kind {
             case .object: out.ints.append(0)
-            case .int: out.ints.append(try IntOps.toInt(value))
+            case .int: out.ints.append(try toInt(value))
             case .bool: out.ints.append(try Runtime.isTrue(value) ? 1 : 0)
             }
             out.given.append(true)
@@ -78,6 +78,28 @@ enum MachineArgs {
         }
         if nPos < min { throw PyExc.typeError("function missing \(min - nPos) required positional arguments") }
         if nPos > max { throw PyExc.typeError("function expected at most \(max) arguments, got \(nPos)") }
+    }
+
+    /// mp_obj_get_int on the 32-bit chip: an int beyond a machine word is an OverflowError.
+    static func toInt(_ o: Obj) throws(PyExc) -> Int {
+        if o.isSmallInt { return o.smallValue }
+        let v = try IntOps.toInt(o)
+        guard v >= Int(Int32.min) && v <= Int(Int32.max) else {
+            throw PyExc.overflowError("overflow converting long int to machine word")
+        }
+        return v
+    }
+
+    /// The most bytes one transfer may ask for: more than any board heap, so the request fails
+    /// as the firmware's allocation would.
+    static let maxTransferBytes = 1 << 24
+
+    /// A byte count for a new buffer: MemoryError when negative or beyond any heap (the
+    /// firmware's m_new failing), checked before anything is allocated.
+    static func length(_ o: Obj) throws(PyExc) -> Int {
+        let n = try toInt(o)
+        if n < 0 || n > maxTransferBytes { throw PyExc(Exceptions.memoryError(bytes: UInt(UInt32(truncatingIfNeeded: n)))) }
+        return n
     }
 
     /// An int argument taken as the C port's unsigned 32-bit (mp_obj_get_int_truncated).

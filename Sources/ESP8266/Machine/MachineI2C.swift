@@ -73,12 +73,6 @@ enum MachineI2C {
         return stride(from: addrsize - bitsPerByte, through: 0, by: -bitsPerByte).map { UInt8(truncatingIfNeeded: v >> UInt32($0)) }
     }
 
-    static func length(_ o: Obj) throws(PyExc) -> Int {
-        let n = try IntOps.toInt(o)
-        if n < 0 { throw PyExc.make(Exceptions.MemoryError) }
-        return n
-    }
-
     static func install(_ m: ModuleBuilder) {
         let i2c = NativeClass("SoftI2C", in: m)
         m.set("I2C", i2c.type)
@@ -160,8 +154,8 @@ enum MachineI2C {
             return Obj(small: acks)
         }
         i2c.method("readfrom", 3, 4) { (a, nPos, _) throws(PyExc) in
-            let addr = try IntOps.toInt(a[1])
-            let n = try length(a[2])
+            let addr = try MachineArgs.toInt(a[1])
+            let n = try MachineArgs.length(a[2])
             let stop = nPos == 3 ? true : try Runtime.isTrue(a[3])
             var data = [UInt8](repeating: 0, count: n)
             let b = try bus(a[0])
@@ -170,20 +164,20 @@ enum MachineI2C {
             return try MachineArgs.bytes(data)
         }
         i2c.method("readfrom_into", 3, 4) { (a, nPos, _) throws(PyExc) in
-            let addr = try IntOps.toInt(a[1])
+            let addr = try MachineArgs.toInt(a[1])
             let (p, n) = try ModSupport.writeBuffer(a[2])
             let stop = nPos == 3 ? true : try Runtime.isTrue(a[3])
             _ = try check(try bus(a[0]).read(addr, p, n, stop: stop))
             return .none
         }
         i2c.method("writeto", 3, 4) { (a, nPos, _) throws(PyExc) in
-            let addr = try IntOps.toInt(a[1])
+            let addr = try MachineArgs.toInt(a[1])
             let data = Array(try ModSupport.bufferView(a[2]))
             let stop = nPos == 3 ? true : try Runtime.isTrue(a[3])
             return Obj(small: try check(try bus(a[0]).write(addr, [data], stop: stop)))
         }
         i2c.method("writevto", 3, 4) { (a, nPos, _) throws(PyExc) in
-            let addr = try IntOps.toInt(a[1])
+            let addr = try MachineArgs.toInt(a[1])
             let vector = a[2]
             let k = typeOf(vector)
             guard k == Types.tuple || k == Types.list else {
@@ -214,7 +208,7 @@ enum MachineI2C {
 
         i2c.method("readfrom_mem", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             let v = try MachineArgs.parse(a + 1, nPos - 1, nKw, memParams)
-            let n = try length(v.object(2))
+            let n = try MachineArgs.length(v.object(2))
             var data = [UInt8](repeating: 0, count: n)
             let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: max(n, 1))
             defer { scratch.deallocate() }

@@ -14,6 +14,8 @@ public enum MachineModule {
     // CPU frequencies machine.freq accepts.
     static let frequencies = [80_000_000, 160_000_000]
     static let hertzPerMegahertz = 1_000_000
+    /// machine.unique_id(): the 32-bit chip id, little-endian.
+    static let uniqueIDBytes = 4
     static let nanosecondsPerMicrosecond: Int64 = 1000
     static let nanosecondsPerMillisecond: Int64 = 1_000_000
     static let microsecondsPerMillisecond: Int64 = 1000
@@ -24,6 +26,14 @@ public enum MachineModule {
     static let defaultPulseTimeoutMicroseconds = 1_000_000
     /// Bytes a DHT frame has.
     static let dhtFrameBytes = 5
+    // The DHT exchange's timing (drivers/dht/dht.c and the sensors' datasheets).
+    static let dhtIdleMilliseconds: Int64 = 250
+    static let dhtStartMilliseconds: Int64 = 18
+    static let dhtResponseTimeoutMicroseconds: Int64 = 100
+    static let dhtPreambleMicroseconds: Int64 = 160
+    static let dhtBitLowMicroseconds: Int64 = 50
+    static let dhtZeroHighMicroseconds: Int64 = 26
+    static let dhtOneHighMicroseconds: Int64 = 70
     // errno values the port raises.
     static let errnoENODEV = 19
     static let errnoETIMEDOUT = 110
@@ -36,6 +46,7 @@ public enum MachineModule {
     /// The port's installer (PortConfiguration.modules).
     public static func install() {
         let m = ModuleBuilder("machine", extensible: true)
+        makeKeywordNames()
         MachinePin.install(m)
         MachinePWM.install(m)
         MachineADC.install(m)
@@ -58,6 +69,20 @@ public enum MachineModule {
         MicroPythonRuntime.resetHooks.append { softResetHook() }
     }
 
+    /// The parameter tables name their keywords with qstrs: they are made now, while the
+    /// runtime builds its ROM, so they outlive every soft reset (a qstr made during a session
+    /// goes with it).
+    static func makeKeywordNames() {
+        _ = MachinePin.initParams; _ = MachinePin.irqParams
+        _ = MachineSignal.invertName; _ = MachineSignal.valueName
+        _ = MachinePWM.params; _ = MachineWDT.params
+        _ = MachineUART.params
+        _ = MachineI2C.initParams; _ = MachineI2C.memParams
+        _ = MachineSPI.hspiParams; _ = MachineSPI.softMakeParams; _ = MachineSPI.softInitParams
+        _ = MachineRTC.irqParams
+        _ = MachineTimer.params; _ = MachineTimer.printException
+    }
+
     /// Connects the machine module to a board: pin edges reach the handlers.
     public static func connect(_ board: Board) {
         board.gpio.interruptSink = { n in MachinePin.dispatch(n) }
@@ -72,7 +97,6 @@ public enum MachineModule {
         guard let board = Board.current else { return }
         board.gpio.clearTriggers()
         board.hardware.timers.disarmAll()
-        MachineTimer.forgetAll()
         connect(board)
     }
 
@@ -80,8 +104,10 @@ public enum MachineModule {
         m.function("reset", 0, 0) { (_, _, _) throws(PyExc) in
             throw try MachineArgs.board.requestReset(.hard(.softReset))
         }
+        // A plain SystemExit, as the firmware raises: the REPL that sees it soft-resets, and a
+        // program may catch it like sys.exit().
         m.function("soft_reset", 0, 0) { (_, _, _) throws(PyExc) in
-            throw try MachineArgs.board.requestReset(.soft)
+            throw PyExc.make(Exceptions.SystemExit)
         }
         m.function("reset_cause", 0, 0) { (_, _, _) throws(PyExc) in
             Obj(small: try MachineArgs.board.resetCause.rawValue)
@@ -89,7 +115,7 @@ public enum MachineModule {
         m.function("freq", 0, 1) { (a, nPos, _) throws(PyExc) in
             let board = try MachineArgs.board
             if nPos == 0 { return try MachineArgs.int(board.cpuFrequency) }
-            let mhz = try IntOps.toInt(a[0]) / hertzPerMegahertz
+            let mhz = try MachineArgs.toInt(a[0]) / hertzPerMegahertz
             guard frequencies.contains(mhz * hertzPerMegahertz) else {
                 throw PyExc.valueError("frequency can only be either 80Mhz or 160MHz")
             }
@@ -98,7 +124,7 @@ public enum MachineModule {
         }
         m.function("unique_id", 0, 0) { (_, _, _) throws(PyExc) in
             let id = try MachineArgs.board.hardware.chipID
-            return try MachineArgs.bytes((0..<4).map { UInt8(truncatingIfNeeded: id >> (8 * UInt32($0))) })
+            return try MachineArgs.bytes((0..<uniqueIDBytes).map { UInt8(truncatingIfNeeded: id >> (8 * UInt32($0))) })
         }
         m.function("idle", 0, 0) { (_, _, _) throws(PyExc) in
             // waiti: until the next interrupt (a board event, input, Ctrl-C), then service events.
@@ -111,8 +137,13 @@ public enum MachineModule {
         }
         let lightsleep = Native.make("lightsleep", 0, 1) { (a, nPos, _) throws(PyExc) in
             // No real light sleep on this port: wait servicing events; no argument: for ever.
-            let ms: Int64 = nPos == 1 ? Int64(max(0, try IntOps.toInt(a[0]))) : Int64(UInt32.max) / microsecondsPerMillisecond
-            try MicroPythonRuntime.sleep(nanoseconds: ms * nanosecondsPerMillisecond)
+            // The firmware counts microseconds in 32 bits (ms * 1000 wraps).
+            var us = Int64(UInt32.max)
+            if nPos == 1 {
+                let ms = max(0, try MachineArgs.toInt(a[0]))
+                us = Int64(UInt32(truncatingIfNeeded: ms &* Int(microsecondsPerMillisecond)))
+            }
+            try MicroPythonRuntime.sleep(nanoseconds: us * nanosecondsPerMicrosecond)
             return .none
         }
         m.set("lightsleep", lightsleep)
@@ -131,7 +162,7 @@ public enum MachineModule {
                 }
             }
             if nPos == 1 {
-                var maxMs = try IntOps.toInt(a[0])
+                var maxMs = try MachineArgs.toInt(a[0])
                 if maxMs <= 0 { maxMs = 1 }
                 // The firmware computes max_ms * 1000 in 32 bits.
                 let maxMicroseconds = Int64(UInt32(truncatingIfNeeded: maxMs &* Int(microsecondsPerMillisecond)))
@@ -148,7 +179,7 @@ public enum MachineModule {
             return Obj(small: state)
         }
         m.function("enable_irq", 1, 1) { (a, _, _) throws(PyExc) in
-            let state = try IntOps.toInt(a[0])
+            let state = try MachineArgs.toInt(a[0])
             interruptsDisabled = state & interruptLevelMasked != 0
             if !interruptsDisabled && deferredPins != 0 {
                 let pending = deferredPins
@@ -161,15 +192,15 @@ public enum MachineModule {
             let n = try MachinePin.number(a[0])
             let level = try Runtime.isTrue(a[1]) ? 1 : 0
             var timeout = defaultPulseTimeoutMicroseconds
-            if nPos > 2 { timeout = try IntOps.toInt(a[2]) }
+            if nPos > 2 { timeout = try MachineArgs.toInt(a[2]) }
             return try MachineArgs.int(try timePulse(pin: n, level: level, timeoutMicroseconds: timeout))
         }
         m.function("bitstream", 4, 4) { (a, _, _) throws(PyExc) in
             let n = try MachinePin.number(a[0])
-            let encoding = try IntOps.toInt(a[1])
+            let encoding = try MachineArgs.toInt(a[1])
             let data = Array(try ModSupport.bufferView(a[3]))
             guard encoding == 0 else { throw PyExc.valueError("encoding") }
-            let timing = try fixedItems(a[2], 4).map { (o: Obj) throws(PyExc) -> Int in try IntOps.toInt(o) }
+            let timing = try fixedItems(a[2], 4).map { (o: Obj) throws(PyExc) -> Int in try MachineArgs.toInt(o) }
             let board = try MachineArgs.board
             let start = board.clock.monotonicNanoseconds()
             board.hardware.bitstreamHighLow(pin: n, timingNanoseconds: timing, bytes: data, time: start)
@@ -182,13 +213,27 @@ public enum MachineModule {
             let (p, count) = try ModSupport.writeBuffer(a[1])
             guard count >= dhtFrameBytes else { throw PyExc.valueError("buffer too small") }
             let board = try MachineArgs.board
-            // The start pulse: the pin is made open-drain and pulled low, then released.
+            // The start command: line high 250 ms, low 18 ms (both serviced waits), released.
             board.gpio.setDirection(n, .openDrain)
             board.gpio.write(n, 1)
+            try MicroPythonRuntime.sleep(nanoseconds: dhtIdleMilliseconds * nanosecondsPerMillisecond)
+            board.gpio.write(n, 0)
+            try MicroPythonRuntime.sleep(nanoseconds: dhtStartMilliseconds * nanosecondsPerMillisecond)
+            board.gpio.write(n, 1)
+            // Then, interrupts off: the sensor's answer, or 100 µs of silence.
+            let now = board.clock.monotonicNanoseconds()
             guard let frame = board.hardware.dht.device(pin: n)?.frame(), frame.count >= dhtFrameBytes else {
+                spin(board, until: now + dhtResponseTimeoutMicroseconds * nanosecondsPerMicrosecond)
                 throw PyExc.osError(errnoETIMEDOUT)
             }
-            for i in 0..<dhtFrameBytes { p[i] = frame[i] }
+            var micros = dhtPreambleMicroseconds
+            for i in 0..<dhtFrameBytes {
+                p[i] = frame[i]
+                for bit in 0..<8 {
+                    micros += dhtBitLowMicroseconds + (frame[i] << UInt8(bit) & 0x80 != 0 ? dhtOneHighMicroseconds : dhtZeroHighMicroseconds)
+                }
+            }
+            spin(board, until: now + micros * nanosecondsPerMicrosecond)
             return .none
         }
     }

@@ -83,7 +83,7 @@ enum MachinePWM {
         pwm.method("freq", 1, 2) { (a, nPos, _) throws(PyExc) in
             let c = try controller()
             if nPos == 1 { return Obj(small: c.frequency) }
-            c.setFrequency(try IntOps.toInt(a[1]))
+            c.setFrequency(try MachineArgs.toInt(a[1]))
             if dutyNs[a[0]] != Int32(unset) { try setDutyNs(a[0], Int(dutyNs[a[0]])) }
             return .none
         }
@@ -93,7 +93,7 @@ enum MachinePWM {
                 try activate(a[0], setPin: true)
                 return Obj(small: c.dutyOf(Int(pin[a[0]])))
             }
-            let d = try IntOps.toInt(a[1])
+            let d = try MachineArgs.toInt(a[1])
             try activate(a[0], setPin: false)
             dutyNs[a[0]] = Int32(unset)
             c.setDuty(Int(pin[a[0]]), d)
@@ -105,7 +105,7 @@ enum MachinePWM {
                 try activate(a[0], setPin: true)
                 return Obj(small: c.dutyOf(Int(pin[a[0]])) * u16Full / dutySteps)
             }
-            let d = try IntOps.toInt(a[1])
+            let d = try MachineArgs.toInt(a[1])
             try activate(a[0], setPin: false)
             dutyNs[a[0]] = Int32(unset)
             c.setDuty(Int(pin[a[0]]), Int(Int32(truncatingIfNeeded: d &* dutySteps)) / u16Full)
@@ -117,7 +117,7 @@ enum MachinePWM {
                 try activate(a[0], setPin: true)
                 return Obj(small: c.dutyOf(Int(pin[a[0]])) * nsPerStepUp / c.frequency)
             }
-            try setDutyNs(a[0], try IntOps.toInt(a[1]))
+            try setDutyNs(a[0], try MachineArgs.toInt(a[1]))
             return .none
         }
         pwm.method("__repr__", 1, 1) { (a, _, _) throws(PyExc) in
@@ -149,7 +149,7 @@ enum MachineADC {
         }
         adc.constructor(0, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             try MachineArgs.check(nPos - 1, nKw, 1, 1)
-            let channel = try IntOps.toInt(a[1])
+            let channel = try MachineArgs.toInt(a[1])
             switch channel {
             case toutChannel: return tout
             case vddChannel: return vdd

@@ -57,7 +57,7 @@ enum MachinePin {
         let gpio = try MachineArgs.board.gpio
         let mode = v.int(0)
         var pull = 0
-        if v.object(1) != .none { pull = try IntOps.toInt(v.object(1)) }
+        if v.object(1) != .none { pull = try MachineArgs.toInt(v.object(1)) }
         var value: Int? = nil
         if v.given[2] { value = try Runtime.isTrue(v.object(2)) ? 1 : 0 }
         if n == GPIOBank.rtcPin {
@@ -94,7 +94,7 @@ enum MachinePin {
             if nPos > 2 || nKw > 0 { try configure(n, a + 2, nPos - 2, nKw) }
             return pins[n]
         }
-        pin.method("init", 2, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+        pin.method("init", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             try configure(Int(id[a[0]]), a + 1, nPos - 1, nKw)
             return .none
         }
@@ -130,14 +130,17 @@ enum MachinePin {
         pin.constant("IRQ_RISING", Obj(small: irqRising))
         pin.constant("IRQ_FALLING", Obj(small: irqFalling))
 
-        let slots = NativeProtocols()
-        slots.call = { (o, args, nPos, nKw) throws(PyExc) in
+        /// pin() reads the pad, pin(x) sets the latch: the fast path of value().
+        func call(_ o: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
             try MachineArgs.check(nPos, nKw, 0, 1)
             let gpio = try MachineArgs.board.gpio
             if nPos == 0 { return Obj(small: gpio.read(Int(id[o]))) }
             gpio.write(Int(id[o]), try Runtime.isTrue(args[0]) ? 1 : 0)
             return .none
         }
+        let slots = NativeProtocols()
+        slots.call = call
+        // The call slot also shows as Pin.__call__ (NativeClass does that for every call slot).
         pin.implement(slots)
 
         MachineSignal.install(m)
@@ -196,7 +199,7 @@ enum MachinePin {
             let gpio = try MachineArgs.board.gpio
             let n = Int(irqPin[a[0]])
             let old = gpio.trigger[n]
-            if nPos == 2 { gpio.setTrigger(n, try IntOps.toInt(a[1])) }
+            if nPos == 2 { gpio.setTrigger(n, try MachineArgs.toInt(a[1])) }
             return Obj(small: old)
         }
         let slots = NativeProtocols()

@@ -41,9 +41,8 @@ enum MachineSPI {
     static func installMethods(_ cls: NativeClass, _ transfer: @escaping (Obj, UnsafePointer<UInt8>, UnsafeMutablePointer<UInt8>?, Int) throws(PyExc) -> Void) {
         cls.method("deinit", 1, 1) { (_, _, _) throws(PyExc) in .none }
         cls.method("read", 2, 3) { (a, nPos, _) throws(PyExc) in
-            let n = try IntOps.toInt(a[1])
-            if n < 0 { throw PyExc.make(Exceptions.MemoryError) }
-            let fill = UInt8(truncatingIfNeeded: nPos == 3 ? try IntOps.toInt(a[2]) : 0)
+            let n = try MachineArgs.length(a[1])
+            let fill = UInt8(truncatingIfNeeded: nPos == 3 ? try MachineArgs.toInt(a[2]) : 0)
             let buf = UnsafeMutablePointer<UInt8>.allocate(capacity: max(n, 1))
             defer { buf.deallocate() }
             buf.initialize(repeating: fill, count: max(n, 1))
@@ -52,7 +51,7 @@ enum MachineSPI {
         }
         cls.method("readinto", 2, 3) { (a, nPos, _) throws(PyExc) in
             let (p, n) = try ModSupport.writeBuffer(a[1])
-            let fill = UInt8(truncatingIfNeeded: nPos == 3 ? try IntOps.toInt(a[2]) : 0)
+            let fill = UInt8(truncatingIfNeeded: nPos == 3 ? try MachineArgs.toInt(a[2]) : 0)
             for i in 0..<n { p[i] = fill }
             try transfer(a[0], p, p, n)
             return .none

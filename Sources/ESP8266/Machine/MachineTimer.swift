@@ -5,6 +5,8 @@ import MicroPython
 /// services the timer's event. A soft reset stops every timer.
 enum MachineTimer {
     static let oneShot = 0, periodic = 1
+    /// The longest period the firmware can arm (0xFFFFFFFF ms, chained os_timer periods).
+    static let longestMicroseconds = Int64(UInt32.max) * 1000
     /// The SDK's shortest period.
     static let minimumMicroseconds: Int64 = 100
     static let millisecondTickHz = 1000
@@ -22,6 +24,7 @@ enum MachineTimer {
     /// A list of the armed Timer objects (they hold their callbacks), kept by the collector.
     nonisolated(unsafe) static var armed: PortRoot!
 
+    static let printException = Qstr("print_exception")
     static let params: [MachineParam] = [
         .int("mode", keywordOnly: true, default: periodic),
         .object("callback", keywordOnly: true, default: .none),
@@ -30,9 +33,6 @@ enum MachineTimer {
         .object("freq", keywordOnly: true, default: .none),
         .bool("hard", keywordOnly: true),
     ]
-
-    /// Soft reset: the objects are gone with the heap.
-    static func forgetAll() {}
 
     static func keep(_ o: Obj) throws(PyExc) {
         var l = armed.value
@@ -68,14 +68,16 @@ enum MachineTimer {
             let cb = callback[o]
             if hard[o] && cb != .none {
                 do throws(PyExc) {
+                    // As in the timer's interrupt context: the heap is locked.
+                    Heap.lockDepth += 1
+                    defer { Heap.lockDepth -= 1 }
                     _ = try Runtime.invoke(cb, o)
                 } catch {
-                    // As the firmware: report, and stop a periodic timer.
-                    try MachineArgs.board.hardware.timers.disarm(Int(number[o]))
-                    release(o)
+                    // As the firmware: report it. (Its "disable the callback" only clears the
+                    // chaining of periods over 0x689D0 ms; an ordinary periodic timer fires on.)
                     Builtins.out(Array("uncaught exception in timer callback\n".utf8))
                     if let sys = ModuleRegistry.module("sys") {
-                        _ = try? Runtime.invoke(try Runtime.loadAttr(sys, Qstr("print_exception")), error.obj)
+                        _ = try? Runtime.invoke(try Runtime.loadAttr(sys, printException), error.obj)
                     }
                 }
             } else if cb != .none {
@@ -96,7 +98,7 @@ enum MachineTimer {
             if v.object(4) != .none {
                 let f = try MachineArgs.float(v.object(4))
                 guard f > 0 else { throw PyExc.valueError("invalid freq") }
-                micros = Int64(min(microsecondsPerSecond / f, Double(Int64.max / 2)))
+                micros = Int64(min(microsecondsPerSecond / f, Double(longestMicroseconds)))
             } else {
                 let period = Int64(UInt32(truncatingIfNeeded: v.int(2)))
                 let hz = v.int(3)
@@ -105,7 +107,7 @@ enum MachineTimer {
                 else if hz > 0 { micros = period * Int64(microsecondTickHz) / Int64(hz) }
                 else { throw PyExc.zeroDivision() }
             }
-            micros = max(micros, minimumMicroseconds)
+            micros = min(max(micros, minimumMicroseconds), longestMicroseconds)
             try keep(o)
             timers.arm(n, period: micros * nanosecondsPerMicrosecond, periodic: v.int(0) != oneShot) { () throws(PyExc) in
                 try fire(o)

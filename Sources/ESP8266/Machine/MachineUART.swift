@@ -56,7 +56,7 @@ enum MachineUART {
                 if v.object(2) == .none {
                     parity[o] = Int32(parityNone)
                 } else {
-                    parity[o] = Int32(try IntOps.toInt(v.object(2)) & 1 == 1 ? parityOdd : parityEven)
+                    parity[o] = Int32(try MachineArgs.toInt(v.object(2)) & 1 == 1 ? parityOdd : parityEven)
                 }
             }
             var tx = normalPins.tx, rx = normalPins.rx
@@ -85,7 +85,7 @@ enum MachineUART {
         Board.current?.uartIdentity = { (o: Obj) -> Int? in uart.isInstance(o) ? Int(id[o]) : nil }
 
         uart.constructor(1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
-            let n = try IntOps.toInt(a[1])
+            let n = try MachineArgs.toInt(a[1])
             guard n == 0 || n == 1 else { throw PyExc.valueError("UART(\(n)) does not exist") }
             let o = try uart.make()
             id[o] = Int32(n)

@@ -30,12 +30,12 @@ public enum OneWireModule {
         }
         m.function("writebit", 2, 2) { (a, _, _) throws(PyExc) in
             let n = try prepare(a[0])
-            try bus().writeBit(pin: n, try IntOps.toInt(a[1]) != 0)
+            try bus().writeBit(pin: n, try MachineArgs.toInt(a[1]) != 0)
             return .none
         }
         m.function("writebyte", 2, 2) { (a, _, _) throws(PyExc) in
             let n = try prepare(a[0])
-            let v = try IntOps.toInt(a[1])
+            let v = try MachineArgs.toInt(a[1])
             let b = try bus()
             for i in 0..<bitsPerByte { b.writeBit(pin: n, v >> i & 1 == 1) }
             return .none

@@ -102,8 +102,7 @@ enum EspModule {
         m.function("apa102_write", 3, 3) { (a, _, _) throws(PyExc) in
             let clockPin = try MachinePin.number(a[0]), dataPin = try MachinePin.number(a[1])
             let data = Array(try ModSupport.bufferView(a[2]))
-            board.hardware.apa102Write(clockPin: clockPin, dataPin: dataPin, bytes: data,
-                                       time: board.clock.monotonicNanoseconds())
+            board.hardware.apa102Write(clockPin: clockPin, dataPin: dataPin, pixels: data)
             return .none
         }
         m.function("freemem", 0, 0) { (_, _, _) throws(PyExc) in

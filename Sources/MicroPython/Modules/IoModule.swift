@@ -123,9 +123,9 @@ public enum IoModule {
                 words(a[0])[3] = UInt32(pos(a[0]) + k)
                 return Obj(small: k)
             }
-            Builtins.method(t, "write", 2, 2) { (a, _, _) throws(PyExc) in
+            Builtins.method(t, "write", 2, 4) { (a, nPos, _) throws(PyExc) in
                 try check(a[0])
-                let b = try ModSupport.readBuffer(a[1])
+                let b = Array(try NativeStreamMethods.writeSlice(try ModSupport.bufferView(a[1]), a, nPos))
                 let tmp = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, b.count))
                 defer { tmp.deallocate() }
                 for (i, x) in b.enumerated() { tmp[i] = x }

@@ -34,6 +34,9 @@ public enum Exceptions {
     /// Preallocated instances raised without allocating.
     nonisolated(unsafe) static var memoryErrorInstance = Obj(raw: 0)
     nonisolated(unsafe) static var recursionInstance = Obj(raw: 0)
+    /// MemoryError while the heap is locked (micropython.heap_lock, hard callbacks): its
+    /// message is ROM text, so it needs no allocation, as in C.
+    nonisolated(unsafe) static var heapLockedInstance = Obj(raw: 0)
     nonisolated(unsafe) static var keyboardInterruptInstance = Obj(raw: 0)
 
     /// All exception types, in the order they are installed as builtins.
@@ -82,6 +85,7 @@ public enum Exceptions {
         // The same for any exception whose traceback can't be allocated (the heap is full).
         emergencyTraceback = Heap.allocateStatic(bytes: 12 * staticTracebackEntries)
         recursionInstance = makeStatic(RuntimeError, Msg.recursion)
+        heapLockedInstance = makeStatic(MemoryError, "memory allocation failed, heap is locked")
         keyboardInterruptInstance = makeStatic(KeyboardInterrupt, nil)
         Heap.memoryError = memoryErrorInstance
     }
@@ -100,6 +104,11 @@ public enum Exceptions {
             defer { makingMemoryError = false }
             if let msg = try? Str.make("memory allocation failed, allocating \(bytes) bytes"),
                let e = try? instantiate(MemoryError, msg) { return e }
+        }
+        if Heap.lockDepth > 0 && !Heap.collecting {
+            words(heapLockedInstance)[1] = 0
+            words(heapLockedInstance)[2] = 0
+            return heapLockedInstance
         }
         words(memoryErrorInstance)[1] = 0
         return memoryErrorInstance
@@ -230,7 +239,7 @@ public enum Exceptions {
 extension Exceptions {
     /// Drops the tracebacks the preallocated (static) exceptions carry into the GC heap.
     static func clearPreallocated() {
-        for e in [recursionInstance, keyboardInterruptInstance] {
+        for e in [recursionInstance, keyboardInterruptInstance, heapLockedInstance] {
             words(e)[1] = 0
             words(e)[2] = 0
         }

@@ -7,6 +7,20 @@ public enum StreamIoctl {
 }
 
 enum NativeStreamMethods {
+    /// The part of `b` that stream write's optional offset and length arguments select
+    /// (a[2] is max_len with three arguments; a[2] the offset and a[3] max_len with four).
+    static func writeSlice(_ b: UnsafeBufferPointer<UInt8>, _ a: UnsafeMutablePointer<Obj>, _ nPos: Int) throws(PyExc) -> UnsafeBufferPointer<UInt8> {
+        var offset = 0, length = b.count
+        if nPos == 3 {
+            length = try IntOps.toInt(a[2])
+        } else if nPos == 4 {
+            offset = min(max(0, try IntOps.toInt(a[2])), b.count)
+            length = try IntOps.toInt(a[3])
+        }
+        let n = length < 0 ? b.count - offset : min(length, b.count - offset)
+        return UnsafeBufferPointer(rebasing: b[offset..<offset + n])
+    }
+
     static func install(_ cls: NativeClass, _ s: NativeProtocols.Stream) {
         let resultType = s.isText ? Types.str : Types.bytes
         if let read = s.read {
@@ -54,9 +68,10 @@ enum NativeStreamMethods {
             }
         }
         if let write = s.write {
-            // write(buf): the count written, or None when it would block.
-            cls.method("write", 2, 2) { (a, _, _) throws(PyExc) in
-                let b = try ModSupport.bufferView(a[1])
+            // write(buf[, max_len]) or write(buf, off, max_len): the count written, or None
+            // when it would block.
+            cls.method("write", 2, 4) { (a, nPos, _) throws(PyExc) in
+                let b = try NativeStreamMethods.writeSlice(try ModSupport.bufferView(a[1]), a, nPos)
                 guard let n = try write(a[0], UnsafeRawBufferPointer(b)) else { return .none }
                 return Obj(small: n)
             }

@@ -46,6 +46,9 @@ public struct PortConfiguration {
     public var valueStackWords: Int
     /// Host filesystems as the unix port has them (VfsPosix, VfsLfs1).
     public var hostFilesystems: Bool
+    /// Whether modules (and scripts run as files) get `__file__` (MICROPY_MODULE___FILE__; the
+    /// ESP8266 build has none).
+    public var moduleFileAttribute = true
     /// What help() prints (nil: MicroPython's default text).
     public var helpText: String? = nil
     /// sys.path at the start of every session (a host may add to it).

@@ -135,10 +135,11 @@ public enum Import {
 
     static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
         let m = try Module.make(name: try QstrPool.intern(data: name == mainModuleName ? "__main__" : name))
-        if let f = file {
+        if let f = file, MicroPythonRuntime.port.moduleFileAttribute {
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = m
-            try Dict.set(Module.globals(m), Obj(qstr: .__file__), try Str.make(f))
+            // A qstr, as C stores the lexer's source name (interned for the code anyway).
+            try Dict.set(Module.globals(m), Obj(qstr: .__file__), Obj(qstr: try QstrPool.intern(data: f)))
         }
         return m
     }

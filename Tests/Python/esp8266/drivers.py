@@ -37,9 +37,9 @@ for cls in (dht.DHT11, dht.DHT22):
         print(cls.__name__, "OSError:", e)
 d = dht.DHT22(Pin(4))
 d.buf[:] = b"\x01\x90\x80\x65\x76"
-print(d.humidity(), d.temperature())
+print(round(d.humidity(), 1), round(d.temperature(), 1))
 d.buf[:] = b"\x02\x8c\x01\x5f\xee"
-print(d.humidity(), d.temperature())
+print(round(d.humidity(), 1), round(d.temperature(), 1))
 d11 = dht.DHT11(Pin(4))
 d11.buf[:] = b"\x28\x00\x15\x00\x3d"
 print(d11.humidity(), d11.temperature())

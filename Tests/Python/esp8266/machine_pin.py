@@ -24,7 +24,7 @@ print(p.value())
 p.toggle()
 print(p.value())
 p(1)
-print(p.value())
+print(p.value(), p.__call__(), Pin.__call__(p))
 p.value(0)
 print(p())
 p.init(Pin.OUT, value=True)
@@ -149,3 +149,14 @@ try:
     Signal(7)
 except ValueError as e:
     print("ValueError:", e)
+
+# init() by keyword; mode is required.
+k = Pin(0)
+k.init(mode=Pin.OUT, value=1)
+print(k())
+try:
+    k.init()
+except TypeError as e:
+    print("TypeError:", e)
+k.init(Pin.IN, pull=Pin.PULL_UP)
+print(k())

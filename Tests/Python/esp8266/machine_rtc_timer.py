@@ -75,7 +75,7 @@ tim.init(period=10, mode=Timer.PERIODIC, callback=lambda t: ticks.append(t))
 time.sleep_ms(55)
 tim.deinit()
 n = len(ticks)
-print(4 <= n <= 6, ticks[0] is tim)
+print(3 <= n <= 6, ticks[0] is tim)
 time.sleep_ms(30)
 print(len(ticks) == n)
 once = []
@@ -87,12 +87,12 @@ fast = []
 tim.init(freq=200, callback=lambda t: fast.append(1))
 time.sleep_ms(52)
 tim.deinit()
-print(8 <= len(fast) <= 11)
+print(6 <= len(fast) <= 11)
 hz = []
-tim.init(period=20000, tick_hz=1000000, mode=Timer.ONE_SHOT, callback=lambda t: hz.append(1))
-time.sleep_ms(10)
+tim.init(period=200000, tick_hz=1000000, mode=Timer.ONE_SHOT, callback=lambda t: hz.append(1))
+time.sleep_ms(50)
 print(hz)
-time.sleep_ms(30)
+time.sleep_ms(250)
 print(hz)
 # A hard callback runs from the timer itself.
 hard = []

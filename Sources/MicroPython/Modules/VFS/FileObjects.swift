@@ -136,12 +136,14 @@ enum FileObjects {
         return line
     }
 
-    static func write(_ o: Obj, _ data: Obj) throws(PyExc) -> Obj {
+    static func write(_ o: Obj, _ data: Obj, _ a: UnsafeMutablePointer<Obj>? = nil, _ nPos: Int = 2) throws(PyExc) -> Obj {
         let s = try state(o)
         if !s.writable { throw PyExc.osError(9) }
         // Written from the object's own bytes, as MicroPython does: objects never move and the
         // caller holds `data` while the filesystem (and any Python block device) runs.
-        let bytes = UnsafeRawBufferPointer(try ModSupport.bufferView(data))
+        var view = try ModSupport.bufferView(data)
+        if let a { view = try NativeStreamMethods.writeSlice(view, a, nPos) }
+        let bytes = UnsafeRawBufferPointer(view)
         if s.vfs.stampsModificationTime { s.file.mtime = NativeVfs.clockNanoseconds() }
         let n = try VfsErrors.run { () throws(StorageError) in try s.file.write(from: bytes) }
         return Obj(small: n)
@@ -193,7 +195,7 @@ enum FileObjects {
                 }
                 return list
             }
-            Builtins.method(t, "write", 2, 2) { (a, _, _) throws(PyExc) in try write(a[0], a[1]) }
+            Builtins.method(t, "write", 2, 4) { (a, nPos, _) throws(PyExc) in try write(a[0], a[1], a, nPos) }
             Builtins.method(t, "seek", 2, 3) { (a, n, _) throws(PyExc) in
                 let s = try state(a[0])
                 let offset = try IntOps.toInt(a[1])
