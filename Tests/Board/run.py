@@ -581,6 +581,32 @@ def mpremote_mount(ctx, uart):
     check(p.returncode == 0, "mount: status %d, %s" % (p.returncode, tail(out)))
 
 
+@test("mpremote.*.mount_write", **BOTH)
+def mpremote_mount_write(ctx, uart):
+    # The board reads, writes, renames and removes host files through the mount.
+    img = ctx.image()
+    ctx.write("host/data.txt", "host data\n")
+    ctx.write("host/old.txt", "to be removed")
+    b = ctx.board(img, uart)
+    code = ("import os\n"
+            "print(open('data.txt').read().strip())\n"
+            "f = open('/remote/out.bin', 'wb'); f.write(bytes(range(256)) * 40); f.close()\n"
+            "os.mkdir('/remote/newdir')\n"
+            "print(sorted(os.listdir()), os.stat('out.bin')[6])\n"
+            "os.rename('out.bin', 'newdir/moved.bin')\n"
+            "os.remove('old.txt')\n"
+            "print('done')\n")
+    p = ctx.mpremote(b, "mount", ctx.path("host"), "exec", code, timeout=30, ok=False)
+    out = (p.stdout + p.stderr).replace(b"\r\n", b"\n")
+    check(p.returncode == 0 and b"host data\n['data.txt', 'newdir', 'old.txt', 'out.bin'] 10240\ndone\n" in out,
+          "mount: status %d, %s" % (p.returncode, tail(out)))
+    check(sorted(os.listdir(ctx.path("host"))) == ["data.txt", "newdir"],
+          "host folder afterwards: %s" % sorted(os.listdir(ctx.path("host"))))
+    check(ctx.read("host/newdir/moved.bin") == bytes(range(256)) * 40, "the file written through the mount differs")
+    b.kill()
+    check(ctx.files(img) == {}, "the board's own filesystem changed: %s" % ctx.files(img))
+
+
 # rshell and ampy, against a pseudo-terminal.
 
 @test("rshell.ls")
