@@ -809,6 +809,37 @@ def boot_main_py_gpio2(ctx):
     check(len(values) == 3, "main.py ran %d times: %s" % (len(values), tail(out, 500)))
 
 
+@test("boot.reset_causes")
+def boot_reset_causes(ctx):
+    # main.py reports machine.reset_cause() at every boot: power-on 0 (PWRON_RESET), deep
+    # sleep woken by the RTC alarm 5 (DEEPSLEEP_RESET) about a second later, machine.reset()
+    # 4 (SOFT_RESET); a soft reboot keeps the last one.
+    img = ctx.image({"/main.py": b"import machine\nprint('cause', machine.reset_cause())\n"})
+    b = ctx.board(img, "stdio")
+    link = b.link
+
+    def cause(n, when, timeout=10):
+        link.wait_for(re.compile(rb"cause \d+\r\n"), timeout, "main.py's line " + when)
+        got = link.out[:link.pos].rsplit(b"cause ", 1)[1].strip()
+        check(got == str(n).encode(), "reset_cause() %s is %s, not %d" % (when, got.decode(), n))
+        link.wait_for(PROMPT, 10)
+
+    cause(0, "at power-on", 20)
+    link.send(b"import machine; rtc = machine.RTC(); rtc.irq(trigger=rtc.ALARM0, wake=machine.DEEPSLEEP); "
+              b"rtc.alarm(rtc.ALARM0, 1000); machine.deepsleep()\r")
+    link.wait_for(b"machine.deepsleep()\r\n", 10)
+    t0 = time.monotonic()
+    cause(5, "after deep sleep")
+    slept = time.monotonic() - t0
+    check(0.9 <= slept <= 4, "woke %.2f s after machine.deepsleep() with a 1000 ms alarm" % slept)
+    link.send(b"machine.reset()\r")
+    link.wait_for(b"machine.reset()\r\n", 10)
+    cause(4, "after machine.reset()")
+    link.send(b"\x04")
+    link.wait_for(b"MPY: soft reboot\r\n", 10)
+    cause(4, "after a soft reboot")
+
+
 def damage_superblock(img):
     """Overwrites the first 64 bytes of filesystem blocks 0 and 1 with non-0xFF garbage."""
     rng = random.Random(1234)
