@@ -891,12 +891,12 @@ def repl_answers(link, what, timeout=15):
 
 
 @test("bad.random_1mib")
-def bad_random_1mib(ctx):
+def bad_random_1mib(ctx, uart="tcp"):
     img = ctx.image({"/keep.txt": b"keep me"})
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     junk = bytes(rng.getrandbits(8) for _ in range(1 << 20))
-    b = ctx.board(img, "tcp")
+    b = ctx.board(img, uart)
     link = b.connect()
     link.send(b"\r")
     link.wait_for(PROMPT, 10)
@@ -905,6 +905,11 @@ def bad_random_1mib(ctx):
         repl_answers(link, "after 1 MiB of random bytes", timeout=30)
     except Fail as e:
         raise Fail("%s (random seed %d)" % (e, seed))
+
+
+@test("bad.random_1mib_pty")
+def bad_random_1mib_pty(ctx):
+    bad_random_1mib(ctx, "pty")
 
 
 @test("bad.ctrl_c_flood")
