@@ -160,7 +160,9 @@ def main():
     print("%-12s %10s %10s %10s" % ("", "min", "median", "max"))
     summary("boot", [r[0] for r in results], "ms to the first prompt over TCP", 1000)
     summary("soft reset", [r[2] for r in results], "ms from Ctrl-D to the prompt", 1000)
-    summary("idle CPU", [r[3] for r in results], "%% of one core over %g s" % opts.idle, 1, "%.2f")
+    tick = 100.0 / os.sysconf("SC_CLK_TCK") / opts.idle
+    summary("idle CPU", [r[3] for r in results], "%% of one core over %g s (one clock tick: %.2f%%)"
+            % (opts.idle, tick), 1, "%.2f")
     missed = sum(1 for r in results if not r[1])
     if missed:
         print("(%d of %d boots had finished before the client connected: timed by the CR's prompt)"

@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import importlib.util
 import os
+import pty
 import random
 import re
 import select
@@ -307,7 +308,7 @@ class Board:
 
 class Ctx:
     def __init__(self, bin_dir, verbose):
-        self.esp8266 = os.path.join(bin_dir, "esp8266")
+        self.esp8266 = os.path.join(os.path.abspath(bin_dir), "esp8266")
         self.verbose = verbose
         self.tmp = tempfile.mkdtemp(prefix="boardtest-")
         self.boards, self.links = [], []
@@ -580,6 +581,32 @@ def mpremote_mount(ctx, uart):
     check(p.returncode == 0, "mount: status %d, %s" % (p.returncode, tail(out)))
 
 
+@test("mpremote.*.mount_write", **BOTH)
+def mpremote_mount_write(ctx, uart):
+    # The board reads, writes, renames and removes host files through the mount.
+    img = ctx.image()
+    ctx.write("host/data.txt", "host data\n")
+    ctx.write("host/old.txt", "to be removed")
+    b = ctx.board(img, uart)
+    code = ("import os\n"
+            "print(open('data.txt').read().strip())\n"
+            "f = open('/remote/out.bin', 'wb'); f.write(bytes(range(256)) * 40); f.close()\n"
+            "os.mkdir('/remote/newdir')\n"
+            "print(sorted(os.listdir()), os.stat('out.bin')[6])\n"
+            "os.rename('out.bin', 'newdir/moved.bin')\n"
+            "os.remove('old.txt')\n"
+            "print('done')\n")
+    p = ctx.mpremote(b, "mount", ctx.path("host"), "exec", code, timeout=30, ok=False)
+    out = (p.stdout + p.stderr).replace(b"\r\n", b"\n")
+    check(p.returncode == 0 and b"host data\n['data.txt', 'newdir', 'old.txt', 'out.bin'] 10240\ndone\n" in out,
+          "mount: status %d, %s" % (p.returncode, tail(out)))
+    check(sorted(os.listdir(ctx.path("host"))) == ["data.txt", "newdir"],
+          "host folder afterwards: %s" % sorted(os.listdir(ctx.path("host"))))
+    check(ctx.read("host/newdir/moved.bin") == bytes(range(256)) * 40, "the file written through the mount differs")
+    b.kill()
+    check(ctx.files(img) == {}, "the board's own filesystem changed: %s" % ctx.files(img))
+
+
 # rshell and ampy, against a pseudo-terminal.
 
 @test("rshell.ls")
@@ -714,6 +741,40 @@ def boot_piped_input_at_power_on(ctx):
               % (attempt + 1, tail(p.stdout)))
 
 
+@test("boot.terminal_ctrl_bracket_quits")
+def boot_terminal_ctrl_bracket_quits(ctx):
+    # --uart stdio on a terminal: the terminal goes raw while the board runs, Ctrl-] quits
+    # (status 0) and the terminal's settings come back.
+    img = ctx.image()
+    master, slave = pty.openpty()
+    try:
+        before = termios.tcgetattr(slave)
+        proc = subprocess.Popen([ctx.esp8266, "run", "--flash", img, "--uart", "stdio"], stdin=slave,
+                                stdout=slave, stderr=subprocess.PIPE, cwd=ctx.tmp)
+        link = Link(master, master, lambda: None)
+        try:
+            link.send(b"\r")
+            link.wait_for(PROMPT, 20)
+            link.command("print(6*7)", b"42\r\n")
+            raw = termios.tcgetattr(slave)
+            check(not raw[3] & termios.ECHO and not raw[3] & termios.ICANON, "the terminal is not raw")
+            link.send(b"\x1d")
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                raise Fail("Ctrl-] did not quit within 10 s")
+            check(proc.returncode == 0, "status %d after Ctrl-]: %s" % (proc.returncode, tail(proc.stderr.read())))
+            check(termios.tcgetattr(slave) == before, "the terminal's settings were not restored")
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(10)
+            proc.stderr.close()
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
 MAIN_GPIO2 = """\
 import machine
 p = machine.Pin(2, machine.Pin.OUT)
@@ -746,6 +807,37 @@ def boot_main_py_gpio2(ctx):
     check(b"Traceback" not in out, "a traceback: %s" % tail(out, 500))
     values = re.findall(rb"GPIO2 = ([01])", out)
     check(len(values) == 3, "main.py ran %d times: %s" % (len(values), tail(out, 500)))
+
+
+@test("boot.reset_causes")
+def boot_reset_causes(ctx):
+    # main.py reports machine.reset_cause() at every boot: power-on 0 (PWRON_RESET), deep
+    # sleep woken by the RTC alarm 5 (DEEPSLEEP_RESET) about a second later, machine.reset()
+    # 4 (SOFT_RESET); a soft reboot keeps the last one.
+    img = ctx.image({"/main.py": b"import machine\nprint('cause', machine.reset_cause())\n"})
+    b = ctx.board(img, "stdio")
+    link = b.link
+
+    def cause(n, when, timeout=10):
+        link.wait_for(re.compile(rb"cause \d+\r\n"), timeout, "main.py's line " + when)
+        got = link.out[:link.pos].rsplit(b"cause ", 1)[1].strip()
+        check(got == str(n).encode(), "reset_cause() %s is %s, not %d" % (when, got.decode(), n))
+        link.wait_for(PROMPT, 10)
+
+    cause(0, "at power-on", 20)
+    link.send(b"import machine; rtc = machine.RTC(); rtc.irq(trigger=rtc.ALARM0, wake=machine.DEEPSLEEP); "
+              b"rtc.alarm(rtc.ALARM0, 1000); machine.deepsleep()\r")
+    link.wait_for(b"machine.deepsleep()\r\n", 10)
+    t0 = time.monotonic()
+    cause(5, "after deep sleep")
+    slept = time.monotonic() - t0
+    check(0.9 <= slept <= 4, "woke %.2f s after machine.deepsleep() with a 1000 ms alarm" % slept)
+    link.send(b"machine.reset()\r")
+    link.wait_for(b"machine.reset()\r\n", 10)
+    cause(4, "after machine.reset()")
+    link.send(b"\x04")
+    link.wait_for(b"MPY: soft reboot\r\n", 10)
+    cause(4, "after a soft reboot")
 
 
 def damage_superblock(img):
@@ -799,12 +891,12 @@ def repl_answers(link, what, timeout=15):
 
 
 @test("bad.random_1mib")
-def bad_random_1mib(ctx):
+def bad_random_1mib(ctx, uart="tcp"):
     img = ctx.image({"/keep.txt": b"keep me"})
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     junk = bytes(rng.getrandbits(8) for _ in range(1 << 20))
-    b = ctx.board(img, "tcp")
+    b = ctx.board(img, uart)
     link = b.connect()
     link.send(b"\r")
     link.wait_for(PROMPT, 10)
@@ -813,6 +905,11 @@ def bad_random_1mib(ctx):
         repl_answers(link, "after 1 MiB of random bytes", timeout=30)
     except Fail as e:
         raise Fail("%s (random seed %d)" % (e, seed))
+
+
+@test("bad.random_1mib_pty")
+def bad_random_1mib_pty(ctx):
+    bad_random_1mib(ctx, "pty")
 
 
 @test("bad.ctrl_c_flood")
@@ -913,6 +1010,55 @@ def bad_files_unchanged(ctx):
         check(after.get(path) == h, "%s changed or vanished" % path)
     now = [l for l in ctx.listing(img).splitlines() if not l.endswith(" written.txt")]
     check(now == listing.splitlines(), "the listing changed: %s -> %s" % (tail(listing), tail("\n".join(now))))
+
+
+@test("bad.tcp_clients_come_and_go")
+def bad_tcp_clients_come_and_go(ctx):
+    # A client that hangs up while the board prints does not hurt it; a new client takes over
+    # from the old one (which is disconnected), as a new cable would.
+    img = ctx.image()
+    b = ctx.board(img, "tcp")
+    first = b.connect()
+    first.send(b"\r")
+    first.wait_for(PROMPT, 10)
+    first.send(b"for i in range(100000): print('line', i)\r\r")
+    first.wait_for(b"line 100\r\n", 10)
+    first.sock.close()
+    second = b.connect()
+    repl_answers(second, "from a second client after the first hung up mid-output", timeout=30)
+    third = b.connect()
+    repl_answers(third, "from a third client")
+    end = time.monotonic() + 5
+    while not second.eof and time.monotonic() < end:
+        second._pump(0.1)
+    check(second.eof, "the second client was not disconnected when the third connected")
+
+
+@test("bad.image_unchanged_by_reads")
+def bad_image_unchanged_by_reads(ctx):
+    # Booting, soft resets and reading files write nothing: the image stays byte for byte.
+    img = ctx.image({"/boot.py": DEFAULT_BOOT_PY, "/data.txt": b"0123456789" * 500,
+                     "/main.py": b"print('main', len(open('data.txt').read()))\n"})
+    before = sha(img)
+    b = ctx.board(img, "stdio")
+    b.link.wait_for(b"main 5000\r\n", 20)
+    b.link.wait_for(PROMPT, 10)
+    b.link.command("import os; print(sorted(os.listdir()), os.stat('data.txt')[6])",
+                   b"['boot.py', 'data.txt', 'main.py'] 5000\r\n")
+    b.link.send(b"\x04")
+    b.link.wait_for(b"main 5000\r\n", 10)
+    b.link.wait_for(PROMPT, 10)
+    b.finish_stdio()
+    check(sha(img) == before, "the image changed after a session that only read")
+    b = ctx.board(img, "tcp")
+    ctx.mpremote(b, "fs", "ls")
+    ctx.mpremote(b, "fs", "cat", ":data.txt")
+    ctx.mpremote(b, "fs", "cp", ":data.txt", "copy.txt")
+    ctx.mpremote(b, "reset")
+    time.sleep(0.5)
+    ctx.mpremote(b, "eval", "len(open('main.py').read())")
+    b.kill()
+    check(sha(img) == before, "the image changed after mpremote only read")
 
 
 # ---------------------------------------------------------------------------------------------
