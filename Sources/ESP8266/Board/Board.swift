@@ -20,6 +20,9 @@ public enum ResetRequest: Equatable, Sendable {
 /// port's modules act on `Board.current`. What a power cycle loses is made in `init`; what a
 /// hard reset loses is put back by `hardReset()`; a soft reset only wipes the interpreter.
 public final class Board {
+    /// How much typed-ahead input the REPL's ring holds.
+    public static let stdinCapacity = 1024 * 1024
+
     /// The board the port's modules act on.
     nonisolated(unsafe) public static var current: Board!
 
@@ -57,7 +60,7 @@ public final class Board {
         self.clock = clock
         self.rtc = RTCModel(clock: clock)
         self.events = BoardEvents(clock: clock)
-        self.stdin = InputQueue(capacity: 16 * 1024, clock: clock, followsKeyboardInterrupt: true)
+        self.stdin = InputQueue(capacity: Board.stdinCapacity, clock: clock, followsKeyboardInterrupt: true)
         self.uart0 = UARTChannel(id: 0, clock: clock)
         // Bytes that arrive while the chip boots wait in the REPL's ring, as they would for a
         // REPL that starts reading once booted.

@@ -10,8 +10,9 @@ import MicroPython
 /// the interrupt character into a pending KeyboardInterrupt the moment it arrives, as the
 /// firmware's UART interrupt handler does, instead of queueing it.
 public final class InputQueue: @unchecked Sendable {
-    /// Bytes beyond this are dropped, as a full ring buffer drops them (larger than the chip's
-    /// 256 bytes: a host delivers bursts faster than 115 200 baud).
+    /// Bytes beyond this are dropped, as a full ring buffer drops them. The REPL's ring is far
+    /// larger than the chip's 256 bytes: a host tool sends a script at once, where a real UART
+    /// would deliver it at 115 200 baud while the REPL keeps up.
     public let capacity: Int
     /// The character that raises KeyboardInterrupt while code runs (-1: none). The REPL's
     /// stdin ring follows micropython.kbd_intr (`Runtime.interruptChar`), as the firmware's
@@ -41,9 +42,7 @@ public final class InputQueue: @unchecked Sendable {
         let interruptChar = self.interruptChar
         for b in data {
             if interruptChar >= 0 && Int(b) == interruptChar {
-                // Interrupt now; what was typed ahead of it is dropped.
-                bytes.removeAll(keepingCapacity: true)
-                head = 0
+                // Interrupt now; the character itself is not queued.
                 VM.pendingInterrupt = true
                 continue
             }

@@ -20,6 +20,7 @@ public enum ESP8266Port {
         c.mpyArch = 9   // xtensa
         c.helpText = helpText
         c.moduleFileAttribute = false
+        c.pathMax = 128
         c.initialSysPath = ["", FrozenModules.pathPrefix, "/lib", "/"]
         c.moduleFeatures = .esp8266
         c.uname = .init(sysname: "esp8266", nodename: "esp8266", release: "2.2.0-dev(9422289)",

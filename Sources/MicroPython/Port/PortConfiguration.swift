@@ -49,6 +49,8 @@ public struct PortConfiguration {
     /// Whether modules (and scripts run as files) get `__file__` (MICROPY_MODULE___FILE__; the
     /// ESP8266 build has none).
     public var moduleFileAttribute = true
+    /// The longest path (MICROPY_ALLOC_PATH_MAX): os.statvfs's namemax with nothing mounted.
+    public var pathMax = 4096
     /// What help() prints (nil: MicroPython's default text).
     public var helpText: String? = nil
     /// sys.path at the start of every session (a host may add to it).

@@ -15,6 +15,8 @@ public final class PtyTransport: HostTransport {
     public let path: String
     /// A symbolic link to the terminal, for scripts that need a fixed name.
     let link: String?
+    /// The link's path for the signal handlers (a C string: they may not allocate).
+    nonisolated(unsafe) static var linkToRemove: UnsafeMutablePointer<CChar>?
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotOpen(String)
@@ -36,6 +38,14 @@ public final class PtyTransport: HostTransport {
         if let l = link {
             unlink(l)
             if symlink(path, l) != 0 { throw .cannotOpen("cannot link \(l) to \(path): \(String(cString: strerror(errno)))") }
+            // A board stopped by a signal takes its link with it.
+            PtyTransport.linkToRemove = strdup(l)
+            for sig in [SIGTERM, SIGHUP, SIGINT] {
+                signal(sig) { s in
+                    if let l = PtyTransport.linkToRemove { unlink(l) }
+                    _exit(128 + s)
+                }
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import Darwin
 public final class TCPTransport: HostTransport, @unchecked Sendable {
     let listener: Int32
     public let port: Int
+    /// Linux's TCP_QUICKACK option.
+    static let quickAck: Int32 = 12
     private var client: Int32 = -1
     private var mutex = pthread_mutex_t()
 
@@ -73,6 +75,12 @@ public final class TCPTransport: HostTransport, @unchecked Sendable {
             let n = buffer.withUnsafeMutableBytes { recv(c, $0.baseAddress!, $0.count, 0) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
+            #if canImport(Glibc)
+            // Linux turns quick ACKs off again after a while: a tool's request/answer rounds
+            // (mpremote over socket://) would otherwise wait on delayed ACKs.
+            var one: Int32 = 1
+            setsockopt(c, Int32(IPPROTO_TCP), TCPTransport.quickAck, &one, socklen_t(MemoryLayout<Int32>.size))
+            #endif
             pthread_mutex_lock(&mutex)
             let current = client == c
             pthread_mutex_unlock(&mutex)

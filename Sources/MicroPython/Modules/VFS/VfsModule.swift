@@ -126,7 +126,7 @@ public enum VfsModule {
         var (l, inner) = try resolve(p)
         if case .root = l {
             guard let r = VfsMountTable.rootMount() else {
-                return try ModSupport.tuple(10) { i throws(PyExc) in Obj(small: i == 9 ? 4096 : 0) }
+                return try ModSupport.tuple(10) { i throws(PyExc) in Obj(small: i == 9 ? MicroPythonRuntime.port.pathMax : 0) }
             }
             l = .mount(r, [UInt8(ascii: "/")])
             inner = Obj(qstr: Qstr("/"))
