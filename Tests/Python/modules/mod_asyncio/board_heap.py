@@ -26,11 +26,11 @@ async def ticker(name, n, ms):
 
 
 async def main():
-    asyncio.create_task(ticker("a", 3, 40))
-    asyncio.create_task(ticker("b", 2, 60))
+    asyncio.create_task(ticker("a", 3, 100))
+    asyncio.create_task(ticker("b", 2, 150))
     micropython.heap_lock()
     await asyncio.sleep_ms(5)
-    await asyncio.sleep_ms(80)
+    await asyncio.sleep_ms(245)
     micropython.heap_unlock()
     print("slept with the heap locked")
     s = asyncio.StreamWriter(Out(True), None)

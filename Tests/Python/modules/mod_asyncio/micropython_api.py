@@ -65,9 +65,10 @@ async def main():
     d = asyncio.create_task(slow(0, "d"))
     await asyncio.sleep_ms(2)
     print(await asyncio.gather(d, slow(1, "e")))
-    w = asyncio.create_task(slow(10, "w"))
+    w = asyncio.create_task(slow(100, "w"))
     w2 = asyncio.create_task(asyncio.wait_for(w, 1))
-    await asyncio.sleep_ms(1)
+    await asyncio.sleep(0)  # w sleeps, w2 starts wait_for's watcher
+    await asyncio.sleep(0)  # the watcher awaits w
     try:
         await asyncio.gather(w)
     except RuntimeError as e:

@@ -62,8 +62,11 @@ class Pipe(io.IOBase):
 
 
 async def feeder(p, chunks):
+    # One chunk at a time, once the reader has taken everything before it.
     for c in chunks:
         await asyncio.sleep_ms(2)
+        while p.buf:
+            await asyncio.sleep_ms(1)
         if c is None:
             p.eof = True
         else:
