@@ -5,33 +5,31 @@ public enum FrozenLibrary {
     public static let modules: [(path: String, source: String)] = [
         ("asyncio/__init__.py", #"""
 # asyncio for this project (MicroPython's asyncio API), written in Python and frozen.
-# The core (scheduler, Task, sleep) loads with the package; the rest loads on first use.
+# The scheduler (core: Task, sleep, run, Loop...) loads with the package; each other part
+# loads with its submodule the first time one of its names is asked for.
 
 from .core import *
 
 __version__ = (3, 0, 0)
 
-_lazy = {
-    "wait_for": "funcs",
-    "wait_for_ms": "funcs",
-    "gather": "funcs",
-    "Event": "event",
-    "ThreadSafeFlag": "event",
-    "Lock": "lock",
-    "open_connection": "stream",
-    "start_server": "stream",
-    "StreamReader": "stream",
-    "StreamWriter": "stream",
-}
+_PARTS = (
+    ("funcs", ("wait_for", "wait_for_ms", "gather")),
+    ("event", ("Event", "ThreadSafeFlag")),
+    ("lock", ("Lock",)),
+    ("stream", ("open_connection", "start_server", "StreamReader", "StreamWriter")),
+)
 
 
-def __getattr__(attr):
-    mod = _lazy.get(attr)
-    if mod is None:
-        raise AttributeError(attr)
-    value = getattr(__import__(mod, globals(), None, True, 1), attr)
-    globals()[attr] = value
-    return value
+def __getattr__(name):
+    for part, names in _PARTS:
+        if name in names:
+            sub = __import__(part, globals(), None, names, 1)
+            # Keep every name of the part here, so later lookups skip this hook.
+            g = globals()
+            for n in names:
+                g[n] = getattr(sub, n)
+            return g[name]
+    raise AttributeError(name)
 """#),
         ("asyncio/core.py", #"""
 # asyncio for this project: the scheduler (run queue, I/O waiting, the loop).
@@ -231,7 +229,7 @@ def run_until_complete(main_task=None):
                     _exc_context["exception"] = exc
                     _exc_context["future"] = t
                     Loop.call_exception_handler(_exc_context)
-            if awaited and t is main_task:
+            if t is main_task:
                 return er.value
 
 
@@ -546,12 +544,6 @@ class Stream:
     def get_extra_info(self, v):
         return self.e[v]
 
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
-
     def close(self):
         pass
 
@@ -665,19 +657,23 @@ class Server:
         await self.wait_closed()
 
     def close(self):
+        # The serving task has started (start_server let it run), so it reads this flag.
+        self.closing = True
         self.task.cancel()
 
     async def wait_closed(self):
         await self.task
 
     async def _serve(self, s, cb, ssl):
-        self.state = False
+        self.closing = False
         while True:
             try:
                 yield core._io_queue.queue_read(s)
             except core.CancelledError as er:
                 s.close()
-                return
+                if self.closing:
+                    return  # close() asked for it: the server ends normally
+                raise er  # cancelled from outside (e.g. its parent): pass it on
             try:
                 s2, addr = s.accept()
             except:

@@ -195,7 +195,7 @@ def run_until_complete(main_task=None):
                     _exc_context["exception"] = exc
                     _exc_context["future"] = t
                     Loop.call_exception_handler(_exc_context)
-            if awaited and t is main_task:
+            if t is main_task:
                 return er.value
 
 

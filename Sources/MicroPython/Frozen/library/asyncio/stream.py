@@ -13,12 +13,6 @@ class Stream:
     def get_extra_info(self, v):
         return self.e[v]
 
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
-
     def close(self):
         pass
 
@@ -132,19 +126,23 @@ class Server:
         await self.wait_closed()
 
     def close(self):
+        # The serving task has started (start_server let it run), so it reads this flag.
+        self.closing = True
         self.task.cancel()
 
     async def wait_closed(self):
         await self.task
 
     async def _serve(self, s, cb, ssl):
-        self.state = False
+        self.closing = False
         while True:
             try:
                 yield core._io_queue.queue_read(s)
             except core.CancelledError as er:
                 s.close()
-                return
+                if self.closing:
+                    return  # close() asked for it: the server ends normally
+                raise er  # cancelled from outside (e.g. its parent): pass it on
             try:
                 s2, addr = s.accept()
             except:
