@@ -443,8 +443,7 @@ async def gather(*aws, return_exceptions=False):
             t.state = done
             pending += 1
         elif not st:
-            # Already finished.
-            t.state = False
+            # Already finished (a failure nobody awaited is still reported, as MicroPython's).
             if not return_exceptions and not isinstance(t.data, StopIteration):
                 for u in ts:
                     if u.state is done:
