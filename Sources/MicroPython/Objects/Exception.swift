@@ -259,6 +259,10 @@ extension Exceptions {
             words(e)[1] = 0
             words(e)[2] = 0
         }
+        // The emergency exception goes back to its first state (a reset leaves the static
+        // region as it found it).
+        setField(emergencyInstance, 0, Exception)
+        setField(emergencyInstance, 3, Tuple.empty)
         // The preallocated MemoryError keeps its static traceback buffer; only its entries go.
         words(memoryErrorInstance)[1] = 0
         for buffer in [words(memoryErrorInstance)[2], emergencyTraceback] where buffer != 0 {
