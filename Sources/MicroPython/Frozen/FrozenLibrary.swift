@@ -3,5 +3,894 @@
 /// Frozen modules: path below `.frozen` and source.
 public enum FrozenLibrary {
     public static let modules: [(path: String, source: String)] = [
+        ("asyncio/__init__.py", #"""
+# asyncio for this project (MicroPython's asyncio API), written in Python and frozen.
+# The scheduler (core: Task, sleep, run, Loop...) loads with the package; each other part
+# loads with its submodule the first time one of its names is asked for.
+
+from .core import *
+
+__version__ = (3, 0, 0)
+
+_PARTS = (
+    ("funcs", ("wait_for", "wait_for_ms", "gather")),
+    ("event", ("Event", "ThreadSafeFlag")),
+    ("lock", ("Lock",)),
+    ("stream", ("open_connection", "start_server", "StreamReader", "StreamWriter")),
+)
+
+
+def __getattr__(name):
+    for part, names in _PARTS:
+        if name in names:
+            sub = __import__(part, globals(), None, names, 1)
+            # Keep every name of the part here, so later lookups skip this hook.
+            g = globals()
+            for n in names:
+                g[n] = getattr(sub, n)
+            return g[name]
+    raise AttributeError(name)
+"""#),
+        ("asyncio/core.py", #"""
+# asyncio for this project: the scheduler (run queue, I/O waiting, the loop).
+# Written for this project after MicroPython's documented asyncio API.
+
+from time import ticks_ms as ticks, ticks_diff, ticks_add
+import sys, select
+
+from .task import TaskQueue, Task
+
+
+class CancelledError(BaseException):
+    pass
+
+
+class TimeoutError(Exception):
+    pass
+
+
+# The context given to the exception handler for a task nobody awaited; reused, so reporting
+# needs no new dict.
+_exc_context = {"message": "Task exception wasn't retrieved", "exception": None, "future": None}
+
+
+class SingletonGenerator:
+    # What sleep_ms returns: one shared awaitable, so sleeping allocates nothing.
+    def __init__(self):
+        self.state = None
+        self.exc = StopIteration()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.state is not None:
+            # First step: requeue the current task for the wake time, and suspend it.
+            _task_queue.push(cur_task, self.state)
+            self.state = None
+            return None
+        # Resumed: the sleep is over.
+        self.exc.__traceback__ = None
+        raise self.exc
+
+
+def sleep_ms(t, sgen=SingletonGenerator()):
+    assert sgen.state is None
+    sgen.state = ticks_add(ticks(), max(0, t))
+    return sgen
+
+
+def sleep(t):
+    return sleep_ms(int(t * 1000))
+
+
+class IOQueue:
+    # Tasks waiting for streams to become readable or writable, through one select.poll.
+    # map: id(stream) -> [task waiting to read, task waiting to write, stream].
+    def __init__(self):
+        self.poller = select.poll()
+        self.map = {}
+
+    def _enqueue(self, s, idx):
+        k = id(s)
+        entry = self.map.get(k)
+        if entry is None:
+            entry = [None, None, s]
+            entry[idx] = cur_task
+            self.map[k] = entry
+            self.poller.register(s, select.POLLOUT if idx else select.POLLIN)
+        else:
+            assert entry[idx] is None
+            entry[idx] = cur_task
+            self.poller.modify(s, select.POLLIN | select.POLLOUT)
+        cur_task.data = self  # so that cancelling the task takes it off this queue
+
+    def _dequeue(self, s):
+        del self.map[id(s)]
+        self.poller.unregister(s)
+
+    # A task waits with `yield core._io_queue.queue_read(s)`: queue it, then suspend.
+    def queue_read(self, s):
+        self._enqueue(s, 0)
+
+    def queue_write(self, s):
+        self._enqueue(s, 1)
+
+    def remove(self, task):
+        while True:
+            found = None
+            for k in self.map:
+                entry = self.map[k]
+                if entry[0] is task or entry[1] is task:
+                    found = entry[2]
+                    break
+            if found is None:
+                return
+            self._dequeue(found)
+
+    def wait_io_event(self, dt):
+        for s, ev in self.poller.ipoll(dt):
+            entry = self.map[id(s)]
+            if ev & ~select.POLLOUT and entry[0] is not None:
+                # readable, or an error/hang-up: wake the reader
+                _task_queue.push(entry[0])
+                entry[0] = None
+            if ev & ~select.POLLIN and entry[1] is not None:
+                _task_queue.push(entry[1])
+                entry[1] = None
+            if entry[0] is None and entry[1] is None:
+                self._dequeue(s)
+            elif entry[0] is None:
+                self.poller.modify(s, select.POLLOUT)
+            else:
+                self.poller.modify(s, select.POLLIN)
+
+
+def _promote_to_task(aw):
+    return aw if isinstance(aw, Task) else create_task(aw)
+
+
+def create_task(coro):
+    if not hasattr(coro, "send"):
+        raise TypeError("coroutine expected")
+    t = Task(coro, globals())
+    _task_queue.push(t)
+    return t
+
+
+def run_until_complete(main_task=None):
+    global cur_task
+    excs_all = (CancelledError, Exception)
+    excs_stop = (CancelledError, StopIteration)
+    while True:
+        # Wait for the first task of the run queue to be due, polling the I/O meanwhile.
+        dt = 1
+        while dt > 0:
+            t = _task_queue.peek()
+            if t is not None:
+                dt = max(0, ticks_diff(t.ph_key, ticks()))
+            elif not _io_queue.map:
+                # Nothing queued can wake up.
+                cur_task = None
+                if main_task is None or not main_task.state:
+                    return
+                # The main task still waits: only a scheduled callback (an interrupt) could
+                # wake it now, so keep polling briefly rather than leave.
+                dt = 3
+            else:
+                dt = -1
+            _io_queue.wait_io_event(dt)
+
+        t = _task_queue.pop()
+        cur_task = t
+        try:
+            exc = t.data
+            if not exc:
+                t.coro.send(None)
+            else:
+                # A cancellation (or an unretrieved exception of a finished task) to deliver.
+                t.data = None
+                t.coro.throw(exc)
+        except excs_all as er:
+            # The task's coroutine has ended, with a value (StopIteration) or an exception.
+            assert t.data is None
+            # The main task's outcome goes to run_until_complete's caller: it counts as awaited.
+            awaited = t is main_task
+            if awaited:
+                cur_task = None
+                if not isinstance(er, StopIteration):
+                    t.state = False
+                    raise er
+            st = t.state
+            if st:
+                if st is True:
+                    t.state = False if awaited else None
+                elif callable(st):
+                    # gather registered a callback for the end of this task
+                    st(t, er)
+                    t.state = False
+                    awaited = True
+                else:
+                    # Wake every task awaiting this one.
+                    while st.peek():
+                        _task_queue.push(st.pop())
+                        awaited = True
+                    t.state = False
+                if not awaited and not isinstance(er, excs_stop):
+                    # Nobody awaits it and it failed: run it once more later, to report the
+                    # exception then unless somebody has retrieved it by then.
+                    _task_queue.push(t)
+                t.data = er
+            elif exc:
+                # Second visit of a failed task: keep its exception as its outcome, and report
+                # it unless somebody retrieved it meanwhile (state False).
+                t.data = exc
+                if st is None:
+                    _exc_context["exception"] = exc
+                    _exc_context["future"] = t
+                    Loop.call_exception_handler(_exc_context)
+            if t is main_task:
+                return er.value
+
+
+def run(coro):
+    return run_until_complete(create_task(coro))
+
+
+async def _stopper():
+    pass
+
+
+cur_task = None
+_stop_task = None
+
+
+class Loop:
+    _exc_handler = None
+
+    def create_task(coro):
+        return create_task(coro)
+
+    def run_forever():
+        global _stop_task
+        _stop_task = Task(_stopper(), globals())
+        run_until_complete(_stop_task)
+
+    def run_until_complete(aw):
+        return run_until_complete(_promote_to_task(aw))
+
+    def stop():
+        global _stop_task
+        if _stop_task is not None:
+            _task_queue.push(_stop_task)
+            _stop_task = None
+
+    def close():
+        pass
+
+    def set_exception_handler(handler):
+        Loop._exc_handler = handler
+
+    def get_exception_handler():
+        return Loop._exc_handler
+
+    def default_exception_handler(loop, context):
+        print(context["message"], file=sys.stderr)
+        print("future:", context["future"], "coro=", context["future"].coro, file=sys.stderr)
+        sys.print_exception(context["exception"], sys.stderr)
+
+    def call_exception_handler(context):
+        (Loop._exc_handler or Loop.default_exception_handler)(Loop, context)
+
+
+def get_event_loop(runq_len=0, waitq_len=0):
+    return Loop
+
+
+def current_task():
+    if cur_task is None:
+        raise RuntimeError("no running event loop")
+    return cur_task
+
+
+def new_event_loop():
+    global _task_queue, _io_queue
+    _task_queue = TaskQueue()
+    _io_queue = IOQueue()
+    return Loop
+
+
+new_event_loop()
+"""#),
+        ("asyncio/event.py", #"""
+# asyncio for this project: Event and ThreadSafeFlag.
+
+from . import core
+
+
+class Event:
+    def __init__(self):
+        self.state = False
+        self.waiting = core.TaskQueue()  # tasks blocked in wait()
+
+    def is_set(self):
+        return self.state
+
+    def set(self):
+        # Wake every waiter (from the asyncio thread only; ThreadSafeFlag is for IRQs).
+        q = self.waiting
+        while q.peek():
+            core._task_queue.push(q.pop())
+        self.state = True
+
+    def clear(self):
+        self.state = False
+
+    async def wait(self):
+        if not self.state:
+            t = core.cur_task
+            self.waiting.push(t)
+            t.data = self.waiting  # so that cancelling the task takes it off the queue
+            yield
+        return True
+
+
+try:
+    import io
+
+    class ThreadSafeFlag(io.IOBase):
+        # A flag set from anywhere (an interrupt or a scheduled callback); a task waits on it
+        # through the I/O poller, which asks ioctl whether the flag is readable.
+        def __init__(self):
+            self.state = 0
+
+        def ioctl(self, req, flags):
+            if req == 3:  # MP_STREAM_POLL
+                return self.state * flags
+            return -1
+
+        def set(self):
+            self.state = 1
+
+        def clear(self):
+            self.state = 0
+
+        async def wait(self):
+            if not self.state:
+                yield core._io_queue.queue_read(self)
+            self.state = 0
+
+except ImportError:
+    pass
+"""#),
+        ("asyncio/funcs.py", #"""
+# asyncio for this project: wait_for, wait_for_ms and gather.
+
+from . import core
+
+
+async def _watch(waiter, aw):
+    # Runs aw for wait_for; when aw ends first, cancels the waiter's sleep, passing aw's
+    # outcome in the CancelledError's arguments: (True, result) or (exception, None).
+    try:
+        result = await aw
+        status = True
+    except BaseException as er:
+        result = None
+        status = er
+    if waiter.data is None:
+        # The waiter still sleeps (it was neither cancelled nor woken otherwise).
+        if waiter.cancel():
+            waiter.data = core.CancelledError(status, result)
+
+
+async def wait_for(aw, timeout, sleep=core.sleep):
+    aw = core._promote_to_task(aw)
+    if timeout is None:
+        return await aw
+    watcher = core.create_task(_watch(core.cur_task, aw))
+    try:
+        await sleep(timeout)
+    except core.CancelledError as er:
+        status = er.args[0] if er.args else None
+        if status is None:
+            # Cancelled from outside: cancel aw too.
+            watcher.cancel()
+            raise er
+        if status is True:
+            return er.args[1]
+        raise status
+    # Timed out: cancel aw, let it finish, and report the timeout.
+    watcher.cancel()
+    await watcher
+    raise core.TimeoutError
+
+
+def wait_for_ms(aw, timeout):
+    return wait_for(aw, timeout, core.sleep_ms)
+
+
+class _Remove:
+    # The gather task's data while it waits: cancelling it calls this, which has nothing to do.
+    @staticmethod
+    def remove(t):
+        pass
+
+
+async def gather(*aws, return_exceptions=False):
+    if not aws:
+        return []
+
+    def done(t, er):
+        # Called by the scheduler when sub-task t ends with er (StopIteration or exception).
+        nonlocal pending
+        if gather_task.data is not _Remove:
+            # Gather already woke (an earlier failure, or it was cancelled).
+            return
+        if not return_exceptions and not isinstance(er, StopIteration):
+            pending = er
+        else:
+            pending -= 1
+            if pending:
+                return
+        core._task_queue.push(gather_task)
+
+    ts = [core._promote_to_task(aw) for aw in aws]
+    pending = 0
+    for t in ts:
+        st = t.state
+        if st is True:
+            t.state = done
+            pending += 1
+        elif not st:
+            # Already finished (a failure nobody awaited is still reported, as MicroPython's).
+            if not return_exceptions and not isinstance(t.data, StopIteration):
+                for u in ts:
+                    if u.state is done:
+                        u.state = True
+                raise t.data
+        else:
+            raise RuntimeError("can't gather")
+
+    gather_task = core.cur_task
+    cancel_all = False
+    if pending:
+        gather_task.data = _Remove
+        try:
+            yield
+        except core.CancelledError as er:
+            cancel_all = True
+            pending = er
+
+    for i in range(len(ts)):
+        t = ts[i]
+        if t.state is done:
+            # Still running: unhook it, and cancel it if the gather was cancelled.
+            t.state = True
+            if cancel_all:
+                t.cancel()
+        elif isinstance(t.data, StopIteration):
+            ts[i] = t.data.value
+        else:
+            ts[i] = t.data
+
+    if pending:
+        raise pending
+    return ts
+"""#),
+        ("asyncio/lock.py", #"""
+# asyncio for this project: Lock.
+
+from . import core
+
+
+class Lock:
+    def __init__(self):
+        # state: 0 free, 1 held, or the waiting Task the lock has been handed to (it holds the
+        # lock once it runs again).
+        self.state = 0
+        self.waiting = core.TaskQueue()
+
+    def locked(self):
+        return self.state == 1
+
+    def release(self):
+        if self.state != 1:
+            raise RuntimeError("Lock not acquired")
+        if self.waiting.peek():
+            # Hand the lock straight to the first waiter.
+            t = self.waiting.pop()
+            self.state = t
+            core._task_queue.push(t)
+        else:
+            self.state = 0
+
+    async def acquire(self):
+        if self.state != 0:
+            t = core.cur_task
+            self.waiting.push(t)
+            t.data = self.waiting
+            try:
+                yield
+            except core.CancelledError as er:
+                if self.state is t:
+                    # The lock was handed to this task, cancelled before it ran: pass it on.
+                    self.state = 1
+                    self.release()
+                raise er
+        self.state = 1
+        return True
+
+    async def __aenter__(self):
+        return await self.acquire()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        return self.release()
+"""#),
+        ("asyncio/stream.py", #"""
+# asyncio for this project: streams (Stream, alias StreamReader/StreamWriter), open_connection,
+# start_server.  The network functions import socket when called.
+
+from . import core
+
+
+class Stream:
+    def __init__(self, s, e={}):
+        self.s = s
+        self.e = e
+        self.out_buf = b""
+
+    def get_extra_info(self, v):
+        return self.e[v]
+
+    def close(self):
+        pass
+
+    async def wait_closed(self):
+        self.s.close()
+
+    # Each reader waits for the stream to be readable, then reads what it can without blocking
+    # (a non-blocking stream's read gives None when nothing is there).
+    async def read(self, n=-1):
+        got = b""
+        while True:
+            yield core._io_queue.queue_read(self.s)
+            chunk = self.s.read(n)
+            if chunk is None:
+                continue
+            if n >= 0:
+                return chunk
+            if not len(chunk):
+                return got
+            got += chunk
+
+    async def readinto(self, buf):
+        yield core._io_queue.queue_read(self.s)
+        return self.s.readinto(buf)
+
+    async def readexactly(self, n):
+        got = b""
+        while n:
+            yield core._io_queue.queue_read(self.s)
+            chunk = self.s.read(n)
+            if chunk is None:
+                continue
+            if not len(chunk):
+                raise EOFError
+            got += chunk
+            n -= len(chunk)
+        return got
+
+    async def readline(self):
+        line = b""
+        while True:
+            yield core._io_queue.queue_read(self.s)
+            part = self.s.readline()
+            if part is None:
+                continue
+            line += part
+            if not part or line[-1] == 10:  # ends at "\n" or EOF
+                return line
+
+    def write(self, buf):
+        # Write at once when nothing is pending; keep what the stream did not take for drain.
+        if not self.out_buf:
+            n = self.s.write(buf)
+            if n == len(buf):
+                return
+            if n is not None:
+                buf = buf[n:]
+        self.out_buf += buf
+
+    async def drain(self):
+        if not self.out_buf:
+            # Always yield, so that a loop of write and drain lets other tasks run.
+            return await core.sleep_ms(0)
+        mv = memoryview(self.out_buf)
+        off = 0
+        while off < len(mv):
+            yield core._io_queue.queue_write(self.s)
+            n = self.s.write(mv[off:])
+            if n is not None:
+                off += n
+        self.out_buf = b""
+
+
+# Legacy uasyncio names.
+StreamReader = Stream
+StreamWriter = Stream
+
+
+async def open_connection(host, port, ssl=None, server_hostname=None):
+    from errno import EINPROGRESS
+    import socket
+
+    ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+    s = socket.socket(ai[0], ai[1], ai[2])
+    s.setblocking(False)
+    try:
+        s.connect(ai[-1])
+    except OSError as er:
+        if er.errno != EINPROGRESS:
+            raise er
+    if ssl:
+        if ssl is True:
+            import ssl as _ssl
+
+            ssl = _ssl.SSLContext(_ssl.PROTOCOL_TLS_CLIENT)
+        if not server_hostname:
+            server_hostname = host
+        s = ssl.wrap_socket(s, server_hostname=server_hostname, do_handshake_on_connect=False)
+        s.setblocking(False)
+    ss = Stream(s)
+    yield core._io_queue.queue_write(s)  # connected once writable
+    return ss, ss
+
+
+class Server:
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.close()
+        await self.wait_closed()
+
+    def close(self):
+        # The serving task has started (start_server let it run), so it reads this flag.
+        self.closing = True
+        self.task.cancel()
+
+    async def wait_closed(self):
+        await self.task
+
+    async def _serve(self, s, cb, ssl):
+        self.closing = False
+        while True:
+            try:
+                yield core._io_queue.queue_read(s)
+            except core.CancelledError as er:
+                s.close()
+                if self.closing:
+                    return  # close() asked for it: the server ends normally
+                raise er  # cancelled from outside (e.g. its parent): pass it on
+            try:
+                s2, addr = s.accept()
+            except:
+                # e.g. the client gave up before the accept
+                continue
+            if ssl:
+                try:
+                    s2 = ssl.wrap_socket(s2, server_side=True, do_handshake_on_connect=False)
+                except OSError as e:
+                    core.sys.print_exception(e)
+                    s2.close()
+                    continue
+            s2.setblocking(False)
+            s2s = Stream(s2, {"peername": addr})
+            core.create_task(cb(s2s, s2s))
+
+
+async def start_server(cb, host, port, backlog=5, ssl=None):
+    import socket
+
+    ai = socket.getaddrinfo(host, port)[0]
+    s = socket.socket()
+    s.setblocking(False)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(ai[-1])
+    s.listen(backlog)
+    srv = Server()
+    srv.task = core.create_task(srv._serve(s, cb, ssl))
+    try:
+        # Let the server task start, so that it is listening when this returns.
+        await core.sleep_ms(0)
+    except:
+        srv.task.cancel()
+        raise
+    return srv
+
+
+async def stream_awrite(self, buf, off=0, sz=-1):
+    if off != 0 or sz != -1:
+        buf = memoryview(buf)
+        if sz == -1:
+            sz = len(buf)
+        buf = buf[off : off + sz]
+    self.write(buf)
+    await self.drain()
+
+
+Stream.aclose = Stream.wait_closed
+Stream.awrite = stream_awrite
+Stream.awritestr = stream_awrite
+"""#),
+        ("asyncio/task.py", #"""
+# asyncio for this project: Task, and TaskQueue (a pairing heap of tasks ordered by wake time).
+# Written for this project; the scheduler itself is in core.py.
+
+from micropython import const
+from . import core
+
+# Tasks with equal wake times leave the queue in the order they entered it: each push takes
+# the next number of a wrapping counter (kept within small integers) and ties compare it.
+_SEQ_MASK = const(0x3FFFFFFF)
+_SEQ_HALF = const(0x20000000)
+_seq = 0
+
+
+def _before(a, b):
+    d = core.ticks_diff(a.ph_key, b.ph_key)
+    if d:
+        return d < 0
+    return (a.ph_seq - b.ph_seq) & _SEQ_MASK >= _SEQ_HALF
+
+
+def _link(a, b):
+    # Join two heap roots; the later of the two becomes the first child of the other.
+    if _before(b, a):
+        a, b = b, a
+    c = a.ph_child
+    b.ph_next = c
+    if c is not None:
+        c.ph_prev = b
+    b.ph_prev = a
+    a.ph_child = b
+    return a
+
+
+def _merge_children(c):
+    # Two-pass pairing of a list of siblings into one heap, without recursion or allocation:
+    # pair them left to right, stacking the pairs on ph_next, then join the stack.
+    stack = None
+    while c is not None:
+        a = c
+        b = c.ph_next
+        c = None if b is None else b.ph_next
+        a.ph_next = a.ph_prev = None
+        if b is not None:
+            b.ph_next = b.ph_prev = None
+            a = _link(a, b)
+        a.ph_next = stack
+        stack = a
+    root = None
+    while stack is not None:
+        a = stack
+        stack = a.ph_next
+        a.ph_next = None
+        root = a if root is None else _link(root, a)
+    return root
+
+
+class TaskQueue:
+    def __init__(self):
+        self.heap = None
+
+    def peek(self):
+        return self.heap
+
+    def push(self, v, key=None):
+        global _seq
+        v.data = None
+        v.ph_key = core.ticks() if key is None else key
+        _seq = (_seq + 1) & _SEQ_MASK
+        v.ph_seq = _seq
+        v.ph_child = v.ph_next = v.ph_prev = None
+        h = self.heap
+        self.heap = v if h is None else _link(h, v)
+
+    def pop(self):
+        v = self.heap
+        self.heap = _merge_children(v.ph_child)
+        v.ph_child = None
+        return v
+
+    def remove(self, v):
+        if v is self.heap:
+            self.pop()
+            return
+        p = v.ph_prev
+        if p is None:
+            return  # not in this queue
+        n = v.ph_next
+        if p.ph_child is v:
+            p.ph_child = n
+        else:
+            p.ph_next = n
+        if n is not None:
+            n.ph_prev = p
+        v.ph_next = v.ph_prev = None
+        sub = _merge_children(v.ph_child)
+        v.ph_child = None
+        if sub is not None:
+            self.heap = _link(self.heap, sub)
+
+
+class Task:
+    # state: True while running with nobody waiting on it; a TaskQueue of the tasks awaiting it;
+    # a callable to call when it ends (gather); None once finished with nobody having awaited
+    # it; False once finished and awaited (its outcome retrieved).
+    # data: what the task waits on while queued elsewhere (a queue, or the Task it awaits), the
+    # exception to throw into it when it next runs, or its outcome once finished.
+    def __init__(self, coro, globals=None):
+        self.coro = coro
+        self.data = None
+        self.state = True
+        self.ph_key = 0
+        self.ph_seq = 0
+        self.ph_child = None
+        self.ph_next = None
+        self.ph_prev = None
+
+    def __iter__(self):
+        s = self.state
+        if not s:
+            self.state = False  # finished: its outcome has now been retrieved
+        elif s is True:
+            self.state = TaskQueue()
+        elif type(s) is not TaskQueue:
+            raise RuntimeError("can't wait")
+        return self
+
+    def __next__(self):
+        if not self.state:
+            # Finished: give its result (the StopIteration ending it) or raise its exception.
+            if self.data is None:
+                raise StopIteration
+            raise self.data
+        # Still running: the awaiting task sleeps on this one's queue until it ends.
+        self.state.push(core.cur_task)
+        core.cur_task.data = self
+
+    def done(self):
+        return not self.state
+
+    def cancel(self):
+        if not self.state:
+            return False
+        if self is core.cur_task:
+            raise RuntimeError("can't cancel self")
+        # A task awaiting another task is cancelled through the one it awaits.
+        while isinstance(self.data, Task):
+            self = self.data
+        q = self.data
+        if hasattr(q, "remove"):
+            # Waiting on an event, lock, I/O or task queue: take it off there, run it now.
+            q.remove(self)
+            core._task_queue.push(self)
+        elif core.ticks_diff(self.ph_key, core.ticks()) > 0:
+            # Sleeping: bring it forward.
+            core._task_queue.remove(self)
+            core._task_queue.push(self)
+        self.data = core.CancelledError
+        return True
+"""#),
+        ("uasyncio.py", #"""
+# uasyncio: the old name of asyncio; every attribute comes from asyncio.
+import asyncio
+
+
+def __getattr__(attr):
+    return getattr(asyncio, attr)
+"""#),
     ]
 }

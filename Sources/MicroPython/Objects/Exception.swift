@@ -38,6 +38,10 @@ public enum Exceptions {
     /// message is ROM text, so it needs no allocation, as in C.
     nonisolated(unsafe) static var heapLockedInstance = Obj(raw: 0)
     nonisolated(unsafe) static var keyboardInterruptInstance = Obj(raw: 0)
+    /// MicroPython's emergency exception object: what a new builtin exception becomes when the
+    /// heap can't hold it (locked or full), with no args, so that `raise ValueError` or the
+    /// StopIteration ending a generator still work without memory, as in C (one at a time).
+    nonisolated(unsafe) static var emergencyInstance = Obj(raw: 0)
 
     /// All exception types, in the order they are installed as builtins.
     nonisolated(unsafe) public static var all: [Obj] = []
@@ -87,6 +91,7 @@ public enum Exceptions {
         recursionInstance = makeStatic(RuntimeError, Msg.recursion)
         heapLockedInstance = makeStatic(MemoryError, "memory allocation failed, heap is locked")
         keyboardInterruptInstance = makeStatic(KeyboardInterrupt, nil)
+        emergencyInstance = makeStatic(Exception, nil)
         Heap.memoryError = memoryErrorInstance
     }
 
@@ -154,17 +159,28 @@ public enum Exceptions {
     /// A new native exception object of builtin exception type `type` (or the native part of a
     /// subclass instance) with the given args tuple.
     public static func makeNative(_ type: Obj, args: Obj) throws(PyExc) -> Obj {
-        let e = Obj(offset: try Heap.allocate(bytes: 16))
+        guard let off = try? Heap.allocate(bytes: 16) else { return emergency(type) }
+        let e = Obj(offset: off)
         setField(e, 0, type)
         setField(e, 3, args)
         return e
+    }
+
+    /// The emergency exception object, now of builtin exception type `type`, without args or
+    /// traceback (its args are never a heap object: nothing would keep one alive).
+    static func emergency(_ type: Obj) -> Obj {
+        setField(emergencyInstance, 0, type)
+        words(emergencyInstance)[1] = 0
+        words(emergencyInstance)[2] = 0
+        setField(emergencyInstance, 3, Tuple.empty)
+        return emergencyInstance
     }
 
     /// Instantiates an exception type (builtin or Python subclass) with up to two arguments.
     public static func instantiate(_ type: Obj, _ a: Obj = .null, _ b: Obj = .null) throws(PyExc) -> Obj {
         let n = a.isNull ? 0 : (b.isNull ? 1 : 2)
         if TypeObject.kind(type) == .exception {
-            let t = try Tuple.make(count: n)
+            guard let t = try? Tuple.make(count: n) else { return emergency(type) }
             if n > 0 { setField(t, 2, a) }
             if n > 1 { setField(t, 3, b) }
             return try makeNative(type, args: t)
@@ -239,10 +255,14 @@ public enum Exceptions {
 extension Exceptions {
     /// Drops the tracebacks the preallocated (static) exceptions carry into the GC heap.
     static func clearPreallocated() {
-        for e in [recursionInstance, keyboardInterruptInstance, heapLockedInstance] {
+        for e in [recursionInstance, keyboardInterruptInstance, heapLockedInstance, emergencyInstance] {
             words(e)[1] = 0
             words(e)[2] = 0
         }
+        // The emergency exception goes back to its first state (a reset leaves the static
+        // region as it found it).
+        setField(emergencyInstance, 0, Exception)
+        setField(emergencyInstance, 3, Tuple.empty)
         // The preallocated MemoryError keeps its static traceback buffer; only its entries go.
         words(memoryErrorInstance)[1] = 0
         for buffer in [words(memoryErrorInstance)[2], emergencyTraceback] where buffer != 0 {

@@ -7,7 +7,8 @@ public struct PyExc: Error {
     /// Makes an exception of `type` with one str argument (allocating; MemoryError on failure).
     public static func make(_ type: Obj, _ message: String) -> PyExc {
         do throws(PyExc) {
-            let msg = try Str.make(message)
+            // Without memory for the message, the exception goes without it (as C's does).
+            guard let msg = try? Str.make(message) else { return make(type) }
             return PyExc(try Exceptions.instantiate(type, msg))
         } catch {
             return error

@@ -145,7 +145,8 @@ extension Builtins {
         }
         for t in Exceptions.all {
             constructor(t, 0, Native.varArgs) { (a, n, _) throws(PyExc) in
-                try Exceptions.makeNative(a[0], args: try Tuple.make(a + 1, n - 1))
+                guard let args = try? Tuple.make(a + 1, n - 1) else { return Exceptions.emergency(a[0]) }
+                return try Exceptions.makeNative(a[0], args: args)
             }
         }
         // Iterator-producing builtins are functions returning iterator objects.
