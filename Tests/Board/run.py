@@ -840,6 +840,93 @@ def boot_reset_causes(ctx):
     cause(4, "after a soft reboot")
 
 
+@test("repl.watchdog_resets")
+def repl_watchdog_resets(ctx):
+    # machine.WDT stops the SDK feeding its software watchdog: unfed for its 5 s, the chip
+    # restarts with the software watchdog's reason, 3; try/finally does not stop a restart.
+    img = ctx.image({"/main.py": b"import machine\nprint('cause', machine.reset_cause())\n"})
+    b = ctx.board(img, "stdio")
+    link = b.link
+    link.wait_for(b"cause 0\r\n", 20, "the power-on cause")
+    link.wait_for(PROMPT, 10)
+    link.send(b"w = machine.WDT()\r")
+    link.wait_for(PROMPT, 10)
+    t0 = time.monotonic()
+    link.send(b"try:\r while True: pass\rfinally:\r print('finally ran')\r\r")
+    link.wait_for(b"cause 3\r\n", 15, "main.py's line after the watchdog reset")
+    waited = time.monotonic() - t0
+    check(4 <= waited <= 10, "the watchdog bit after %.1f s (its timeout is 5 s)" % waited)
+    check(b"\r\nfinally ran\r\n" not in link.out, "a finally clause ran during a chip reset: %s" % tail(link.out))
+
+
+@test("repl.input_and_ctrl_c")
+def repl_input_and_ctrl_c(ctx):
+    b = ctx.board(ctx.image(), "stdio")
+    link = b.link
+    link.wait_for(PROMPT, 20)
+    link.send(b"x = input('name? ')\r")
+    link.wait_for(b"name? ", 10)
+    link.send(b"bob\r")
+    link.wait_for(PROMPT, 10)
+    link.send(b"print(repr(x))\r")
+    link.wait_for(b"'bob'\r\n", 10, "input()'s line")
+    link.wait_for(PROMPT, 10)
+    start = link.pos
+    link.send(b"input('again? ')\r")
+    link.wait_for(b"again? ", 10)
+    link.send(b"\x03")
+    link.wait_for(b"KeyboardInterrupt", 10, "KeyboardInterrupt from Ctrl-C in input()")
+    check(b"EOFError" not in link.out[start:], "Ctrl-C in input() gave EOFError: %s" % tail(link.out[start:]))
+    link.wait_for(PROMPT, 10)
+    link.send(b"import time\rtime.sleep(30)\r")
+    time.sleep(0.5)
+    link.send(b"\x03")
+    link.wait_for(b"KeyboardInterrupt", 10, "KeyboardInterrupt from Ctrl-C in time.sleep()")
+    link.wait_for(PROMPT, 10)
+
+
+@test("repl.exits_and_raw_reset")
+def repl_exits_and_raw_reset(ctx):
+    # sys.exit() and machine.soft_reset() at the REPL soft-reset the board; a soft reset from the
+    # raw REPL comes back in raw mode, without main.py, as mpremote expects.
+    img = ctx.image({"/main.py": b"print('main ran')\n"})
+    b = ctx.board(img, "stdio")
+    link = b.link
+    link.wait_for(PROMPT, 20)
+    for cmd in (b"import sys; sys.exit()\r", b"import machine; machine.soft_reset()\r"):
+        link.send(cmd)
+        link.wait_for(b"MPY: soft reboot\r\nmain ran\r\n", 10, "a soft reboot from " + cmd.decode().strip())
+        link.wait_for(PROMPT, 10)
+    link.send(b"\x01")
+    link.wait_for(b"raw REPL; CTRL-B to exit\r\n>", 10)
+    start = link.pos
+    link.send(b"\x04")
+    link.wait_for(b"OK\r\nMPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>", 10, "raw mode after the reset")
+    check(b"main ran" not in link.out[start:], "main.py ran after a raw-REPL soft reset")
+    link.send(b"print(6*7)\x04")
+    link.wait_for(b"OK42\r\n\x04\x04>", 10, "the raw REPL's answer")
+    link.send(b"\x02")
+    link.wait_for(PROMPT, 10)
+
+
+@test("repl.dupterm")
+def repl_dupterm(ctx):
+    # UART0 sits in dupterm slot 1; a stream in slot 0 gets the REPL's output too.
+    b = ctx.board(ctx.image(), "stdio")
+    link = b.link
+    link.wait_for(PROMPT, 20)
+    # (Detaching UART0 leaves the REPL deaf and mute, as on the chip: put it back in one line.)
+    link.send(b"import os, io; u = os.dupterm(None, 1); os.dupterm(u, 1); print(u, os.dupterm(None, 0))\r")
+    link.wait_for(b"UART(0, baudrate=115200, bits=8, parity=None, stop=1, rxbuf=15, timeout=0, timeout_char=1) None\r\n",
+                  10, "UART0 in slot 1, slot 0 empty")
+    link.wait_for(PROMPT, 10)
+    link.send(b"class S(io.IOBase):\r def __init__(self): self.got = b''\r def write(self, b): self.got += b; return len(b)\r def readinto(self, b): return None\r\b\r")
+    link.wait_for(PROMPT, 10)
+    link.send(b"s = S(); os.dupterm(s, 0); print('to both'); os.dupterm(None, 0); print(b'to both' in s.got)\r")
+    link.wait_for(b"True\r\n", 10, "slot 0 receiving the output")
+    link.wait_for(PROMPT, 10)
+
+
 def damage_superblock(img):
     """Overwrites the first 64 bytes of filesystem blocks 0 and 1 with non-0xFF garbage."""
     rng = random.Random(1234)
