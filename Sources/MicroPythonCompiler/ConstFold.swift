@@ -2,9 +2,16 @@
 /// numeric operator chains, `const()` names, constant tuples and logical-operator folding.
 struct ConstFolder {
     var allowComplex: Bool
+    /// How float literals read (MicroPython's own parser in this precision) and whether float
+    /// arithmetic folds here: single-precision results are left to the runtime, whose
+    /// arithmetic is the board's.
+    var floatModel: FloatText.Model
     var consts: [String: Expr] = [:]
 
-    init(allowComplex: Bool) { self.allowComplex = allowComplex }
+    init(allowComplex: Bool, floatModel: FloatText.Model = .double) {
+        self.allowComplex = allowComplex
+        self.floatModel = floatModel
+    }
 
     enum Num {
         case int(Int)
@@ -125,6 +132,7 @@ struct ConstFolder {
         guard var acc = num(first) else { return nil }
         for (op, e) in rest {
             guard let rhs = num(e), let r = ConstFolder.binary(op, acc, rhs) else { return nil }
+            if case .float = r, floatModel == .single { return nil }
             acc = r
         }
         return make(acc)
@@ -325,12 +333,12 @@ struct ConstFolder {
         if t.hasSuffix("j") || t.hasSuffix("J") {
             if !allowComplex { throw CompileError(.syntaxError, "complex values not supported", line: line) }
             t.removeLast()
-            guard let d = Double(t) else { throw bad }
+            guard let d = FloatText.parse(t, model: .double) else { throw bad }
             var r = floatRepr(d)
             if r.hasSuffix(".0") { r.removeLast(2) }
             return Expr(.constObj(.complex(r + "j")), line: line)
         }
-        guard let d = Double(t) else { throw bad }
+        guard let d = FloatText.parse(t, model: floatModel) else { throw bad }
         return Expr(.constObj(.float(floatRepr(d))), line: line)
     }
 }

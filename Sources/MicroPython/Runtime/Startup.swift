@@ -28,6 +28,7 @@ public enum MicroPythonRuntime {
         sessionArgv = argv
         Float.immediate = port.floats == .immediateSingle
         Runtime.compilerOptions.allowComplex = port.complexNumbers
+        Runtime.compilerOptions.floatModel = Float.model
         QstrPool.start()
         Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)
         Heap.stackTop = stackTop

@@ -1,3 +1,4 @@
+import MicroPythonCompiler
 /// Constructors of the builtin types (what calling `int`, `list`, `range`... does).
 /// Each receives the type first, then the call's arguments.
 extension Builtins {
@@ -40,7 +41,10 @@ extension Builtins {
             if IntOps.isInt(x) { return try Float.make(IntOps.toDouble(x)) }
             if Str.isStr(x) || BytesMethods.isBuffer(x) {
                 let (p, len) = BytesMethods.data(x)
-                return try Float.make(try parseFloatText(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)))
+                guard let d = FloatText.parse(UnsafeBufferPointer(start: p, count: len), model: Float.model) else {
+                    throw PyExc.valueError("invalid syntax for number")
+                }
+                return try Float.make(d)
             }
             if let m = Classes.lookup(typeOf(x), .__float__) { return try Runtime.invoke(m, x) }
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
@@ -206,19 +210,6 @@ extension Builtins {
         return try IntOps.store(neg ? -v : v)
     }
 
-    static func parseFloatText(_ s: String) throws(PyExc) -> Double {
-        let t = s.trimmingWhitespace().lowercased()
-        switch t {
-        case "inf", "+inf", "infinity", "+infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        case "nan", "+nan", "-nan": return .nan
-        default: break
-        }
-        guard !t.isEmpty, let d = Double(t.replacingUnderscores()) else {
-            throw PyExc.valueError("could not convert string to float: \(s.debugQuoted)")
-        }
-        return d
-    }
 }
 
 extension String {
