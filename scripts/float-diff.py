@@ -64,11 +64,12 @@ def main():
     ap.add_argument("--profile", choices=["esp8266", "host"], default="esp8266")
     ap.add_argument("--ours", default=os.path.join(ROOT, ".build", "release", "micropython"))
     ap.add_argument("--ref", required=True, help="the C MicroPython binary to compare with")
+    ap.add_argument("--ours-args", default="", help="extra arguments for our binary, e.g. '-X floatformat=approx'")
     ap.add_argument("--write-tests", action="store_true")
     ap.add_argument("-q", "--quiet", action="store_true", help="only the summary")
     a = ap.parse_args()
     cases = load_cases()
-    ours = [os.path.abspath(a.ours)] + (["-X", "profile=esp8266"] if a.profile == "esp8266" else [])
+    ours = [os.path.abspath(a.ours)] + (["-X", "profile=esp8266"] if a.profile == "esp8266" else []) + a.ours_args.split()
     ref = [os.path.abspath(a.ref)] + (["-X", "heapsize=" + HEAP[a.profile]] if HEAP[a.profile] else [])
     differ = 0
     tmp = tempfile.mkdtemp(prefix="float-diff-")

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parse-time constant handling, mirroring MicroPython's parser: number literals, folding of
 /// numeric operator chains, `const()` names, constant tuples and logical-operator folding.
 struct ConstFolder {
@@ -369,40 +375,13 @@ func floatRepr(_ d: Double) -> String {
     return s
 }
 
+/// The C library's pow, as MicroPython's folding uses it.
 func pow(_ x: Double, _ y: Double) -> Double {
-    // Exact integer powers by repeated squaring; general case via exp/log.
-    if abs(y) < 1024 && y == roundInt(y) {
-        var result = 1.0, base = x, e = Int(abs(y))
-        while e > 0 {
-            if e & 1 == 1 { result *= base }
-            base *= base
-            e >>= 1
-        }
-        return y < 0 ? 1 / result : result
-    }
-    return expApprox(y * logApprox(x))
-}
-
-private func logApprox(_ x: Double) -> Double {
-    if x <= 0 { return x == 0 ? -Double.infinity : Double.nan }
-    var m = x.significand
-    var e = Double(x.exponent)
-    if m > 1.4142135623730951 { m /= 2; e += 1 }
-    let z = (m - 1) / (m + 1)
-    let z2 = z * z
-    var term = z, sum = 0.0
-    var k = 1.0
-    for _ in 0..<40 { sum += term / k; term *= z2; k += 2 }
-    return 2 * sum + e * 0.6931471805599453
-}
-
-private func expApprox(_ x: Double) -> Double {
-    if x.isNaN { return x }
-    let k = roundInt(x / 0.6931471805599453)
-    let r = x - k * 0.6931471805599453
-    var term = 1.0, sum = 1.0
-    for i in 1..<30 { term *= r / Double(i); sum += term }
-    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+    #if canImport(Glibc)
+    return Glibc.pow(x, y)
+    #else
+    return Darwin.pow(x, y)
+    #endif
 }
 
 /// Rounds to the nearest integer without libm (values beyond 2^52 are already integral).

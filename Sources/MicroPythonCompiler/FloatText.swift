@@ -17,6 +17,9 @@ public enum FloatText {
     /// (the default for single floats elsewhere: a search over the last digits).
     public enum SingleSearch: Sendable { case basic, approx }
     nonisolated(unsafe) public static var singleSearch = SingleSearch.basic
+    /// The 32-bit x86 C builds (x87 arithmetic) round the decimal mantissa from an
+    /// extended-precision sum, not a single one: true imitates them (the board does not).
+    nonisolated(unsafe) public static var extendedMantissaRounding = false
 
     /// The `prec` with which repr/str ask for the shortest text that reads back
     /// (MP_FLOAT_REPR_PREC; a user's explicit precision of 99 means the same, as in C).
@@ -420,7 +423,8 @@ public enum FloatText {
     /// Decimal exponents never go beyond this for finite floats; a bound for the search loop.
     static let exponentSearchLimit = 400
 
-    static func singleToUnsigned(_ x: Swift.Float) -> UInt32 {
+    /// C's conversion of a non-negative value to a 32-bit unsigned (truncating).
+    static func toUnsigned(_ x: Double) -> UInt32 {
         if !(x >= 0) { return 0 }
         if x >= 4_294_967_296 { return UInt32.max }
         return UInt32(x)
@@ -464,7 +468,9 @@ public enum FloatText {
                 }
             }
             let scaled = singleDecimalExp(f, decexp)
-            mantissa = mantissa &* singleToUnsigned(scaled + 0.5)
+            let half: Swift.Float = 0.5
+            let sum = extendedMantissaRounding ? Double(scaled) + Double(half) : Double(scaled + half)
+            mantissa = mantissa &* toUnsigned(sum)
             var text = mantissaText(mantissa, mantissaCap, prefix, numDigits, p.maxExpZeros, extraZeros, dec, e, p.flags)
             if singleSearch == .basic {
                 if numDigits < p.maxDigits {

@@ -20,7 +20,7 @@ public enum MathModule {
             ("tan", Math.tan, { $0.isInfinite }), ("asin", Math.asin, { $0 < -1 || $0 > 1 }), ("acos", Math.acos, { $0 < -1 || $0 > 1 }),
             ("atan", Math.atan, { _ in false }), ("sinh", Math.sinh, { _ in false }), ("cosh", Math.cosh, { _ in false }),
             ("tanh", Math.tanh, { _ in false }), ("asinh", Math.asinh, { _ in false }), ("acosh", Math.acosh, { $0 < 1 }),
-            ("atanh", Math.atanh, { $0 <= -1 || $0 >= 1 }), ("expm1", Math.expm1, { _ in false }), ("log1p", Math.log1p, { $0 <= -1 }),
+            ("atanh", Math.atanh, { $0 <= -1 || $0 >= 1 }), ("expm1", Math.expm1, { _ in false }),
             ("erf", Math.erf, { _ in false }), ("erfc", Math.erfc, { _ in false }), ("gamma", Math.tgamma, { $0 <= 0 && $0 == $0.rounded() }),
             ("lgamma", Math.lgamma, { _ in false }), ("fabs", { Swift.abs($0) }, { _ in false }),
             ("degrees", { $0 * 180 / Double.pi }, { _ in false }), ("radians", { $0 * Double.pi / 180 }, { _ in false }),
@@ -29,7 +29,11 @@ public enum MathModule {
             m.function(name, 1, 1) { (a, _, _) throws(PyExc) in
                 let x = try arg(a[0])
                 if bad(x) { throw PyExc.valueError("math domain error") }
-                return try Float.make(f(x))
+                // math_generic_1: a NaN or infinity out of a number that is neither is an
+                // error (in the profile's precision: exp(89) overflows a single).
+                let r = Float.narrow(f(x))
+                if (r.isNaN && !x.isNaN) || (r.isInfinite && !x.isInfinite) { throw PyExc.valueError("math domain error") }
+                return try Float.make(r)
             }
         }
         m.function("log", 1, 2) { (a, n, _) throws(PyExc) in
@@ -43,8 +47,8 @@ public enum MathModule {
             }
             return try Float.make(Math.log(x))
         }
-        m.function("pow", 2, 2) { (a, _, _) throws(PyExc) in try Float.make(Math.pow(try arg(a[0]), try arg(a[1]))) }
-        m.function("atan2", 2, 2) { (a, _, _) throws(PyExc) in try Float.make(Math.atan2(try arg(a[0]), try arg(a[1]))) }
+        m.function("pow", 2, 2) { (a, _, _) throws(PyExc) in try generic2(try arg(a[0]), try arg(a[1]), Math.pow) }
+        m.function("atan2", 2, 2) { (a, _, _) throws(PyExc) in try generic2(try arg(a[0]), try arg(a[1]), Math.atan2) }
         m.function("fmod", 2, 2) { (a, _, _) throws(PyExc) in
             let y = try arg(a[1])
             if y == 0 { throw PyExc.valueError("math domain error") }
@@ -91,6 +95,15 @@ public enum MathModule {
             let diff = Swift.abs(x - y)
             return Obj(bool: diff <= Swift.abs(rel * y) || diff <= Swift.abs(rel * x) || diff <= absTol)
         }
+    }
+
+    /// math_generic_2: NaN or infinity out of finite, non-NaN arguments is a domain error.
+    static func generic2(_ x: Double, _ y: Double, _ f: (Double, Double) -> Double) throws(PyExc) -> Obj {
+        let r = Float.narrow(f(x, y))
+        if (r.isNaN && !x.isNaN && !y.isNaN) || (r.isInfinite && !x.isInfinite && !y.isInfinite) {
+            throw PyExc.valueError("math domain error")
+        }
+        return try Float.make(r)
     }
 
     static func makeStaticFloat(_ d: Double) -> Obj {

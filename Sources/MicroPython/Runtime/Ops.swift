@@ -16,8 +16,9 @@ extension Runtime {
         let aInt = ka == .int || ka == .bool, bInt = kb == .int || kb == .bool
         if aInt && bInt, let r = try IntOps.binary(op, a, b) { return r }
         if (ka == .float || aInt) && (kb == .float || bInt) && (ka == .float || kb == .float) {
-            if let r = try FloatOps.binary(op, aInt ? IntOps.toDouble(a) : Float.value(a),
-                                           bInt ? IntOps.toDouble(b) : Float.value(b)) { return r }
+            // An int meets a float as a float of the profile's precision (C's mp_float_t).
+            if let r = try FloatOps.binary(op, aInt ? Float.narrow(IntOps.toDouble(a)) : Float.value(a),
+                                           bInt ? Float.narrow(IntOps.toDouble(b)) : Float.value(b)) { return r }
         }
         if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invoke(m, a, b)
