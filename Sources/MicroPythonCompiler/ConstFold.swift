@@ -144,11 +144,21 @@ struct ConstFolder {
         return make(acc)
     }
 
+    /// Floor division and modulo of floats as MicroPython's mp_obj_float_divmod computes them
+    /// (fmod, the sign of the divisor, signed zeros).
     static func pyFloorMod(_ a: Double, _ b: Double) -> (Double, Double) {
-        var m = a.truncatingRemainder(dividingBy: b)
-        if m != 0 && ((b < 0) != (m < 0)) { m += b }
-        let d = roundInt((a - m) / b)
-        return (d, m)
+        var mod = a.truncatingRemainder(dividingBy: b)
+        var div = (a - mod) / b
+        if mod == 0 {
+            mod = Double(signOf: b, magnitudeOf: 0)
+        } else if (mod < 0) != (b < 0) {
+            mod += b
+            div -= 1
+        }
+        if div == 0 { return (Double(signOf: a / b, magnitudeOf: 0), mod) }
+        var q = div.rounded(.down)
+        if div - q > 0.5 { q += 1 }
+        return (q, mod)
     }
 
     static func bigOf(_ n: Num) -> BigInt? {

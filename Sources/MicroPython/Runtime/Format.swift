@@ -215,7 +215,11 @@ public enum Format {
     /// The value of a float argument (ints and bools convert).
     static func floatValue(_ o: Obj) throws(PyExc) -> Double {
         if Float.isFloat(o) { return Float.value(o) }
-        if IntOps.isInt(o) { return IntOps.toDouble(o) }
+        if IntOps.isInt(o) { return Float.narrow(IntOps.toDouble(o)) }
+        if let m = Classes.lookup(typeOf(o), .__float__) {
+            let r = try Runtime.invoke(m, o)
+            if Float.isFloat(r) { return Float.value(r) }
+        }
         throw PyExc.typeError("can't convert \(typeName(o)) to float")
     }
 

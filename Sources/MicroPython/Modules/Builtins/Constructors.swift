@@ -46,7 +46,10 @@ extension Builtins {
                 }
                 return try Float.make(d)
             }
-            if let m = Classes.lookup(typeOf(x), .__float__) { return try Runtime.invoke(m, x) }
+            if let m = Classes.lookup(typeOf(x), .__float__) {
+                let r = try Runtime.invoke(m, x)
+                if Float.isFloat(r) { return r }
+            }
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
         }
         constructor(Types.str, 0, 3, kw: true) { (a, n, _) throws(PyExc) in
