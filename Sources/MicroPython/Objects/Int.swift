@@ -137,7 +137,8 @@ public enum IntOps {
         if o.isSmallInt { return Double(o.smallValue) }
         if o == .true { return 1 }
         if o == .false { return 0 }
-        return big(o).doubleValue ?? (words(o)[1] & 1 != 0 ? -Double.infinity : Double.infinity)
+        // As MicroPython's mpz_as_float, in the profile's precision.
+        return big(o).withView { MPZ.toFloatAccumulating($0, single: Float.immediate) }
     }
 
     public static func string(_ o: Obj, radix: Int = 10) -> String {
