@@ -46,7 +46,7 @@ def program(exprs):
              "    try:",
              "        print(f())",
              "    except Exception as e:",
-             "        print(type(e).__name__)",
+             "        print(type(e).__name__, e)",
              "import math"]
     for x in exprs:
         lines.append("show(lambda: (%s))" % x)

@@ -2,8 +2,11 @@
 public enum MathModule {
     static func arg(_ o: Obj) throws(PyExc) -> Double {
         if Float.isFloat(o) { return Float.value(o) }
-        if IntOps.isInt(o) { return IntOps.toDouble(o) }
-        if let m = Classes.lookup(typeOf(o), .__float__) { return Float.value(try Runtime.invoke(m, o)) }
+        if IntOps.isInt(o) { return Float.narrow(IntOps.toDouble(o)) }
+        if let m = Classes.lookup(typeOf(o), .__float__) {
+            let r = try Runtime.invoke(m, o)
+            if Float.isFloat(r) { return Float.value(r) }
+        }
         throw PyExc.typeError("can't convert \(typeName(o)) to float")
     }
 
@@ -50,9 +53,7 @@ public enum MathModule {
         m.function("pow", 2, 2) { (a, _, _) throws(PyExc) in try generic2(try arg(a[0]), try arg(a[1]), Math.pow) }
         m.function("atan2", 2, 2) { (a, _, _) throws(PyExc) in try generic2(try arg(a[0]), try arg(a[1]), Math.atan2) }
         m.function("fmod", 2, 2) { (a, _, _) throws(PyExc) in
-            let y = try arg(a[1])
-            if y == 0 { throw PyExc.valueError("math domain error") }
-            return try Float.make(Math.fmod(try arg(a[0]), y))
+            try generic2(try arg(a[0]), try arg(a[1]), Math.fmod)
         }
         m.function("copysign", 2, 2) { (a, _, _) throws(PyExc) in
             try Float.make(Double(signOf: try arg(a[1]), magnitudeOf: try arg(a[0])))
@@ -74,10 +75,10 @@ public enum MathModule {
         }
         for (name, rule) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
             m.function(name, 1, 1) { (a, _, _) throws(PyExc) in
-                if IntOps.isInt(a[0]) { return a[0] }
+                // mp_obj_new_int_from_float(floor(mp_obj_get_float(x))): ints convert too.
                 let x = try arg(a[0])
-                if x.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                if x.isInfinite { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                if x.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                if x.isInfinite { throw PyExc.overflowError("can't convert inf to int") }
                 guard let b = BigIntValue(truncating: x.rounded(rule)) else { throw PyExc.overflowError("overflow") }
                 return try IntOps.store(b)
             }
@@ -90,10 +91,14 @@ public enum MathModule {
             let x = try arg(a[0]), y = try arg(a[1])
             let rel = try kw.get(Qstr("rel_tol")).map { (o: Obj) throws(PyExc) -> Double in try arg(o) } ?? 1e-9
             let absTol = try kw.get(Qstr("abs_tol")).map { (o: Obj) throws(PyExc) -> Double in try arg(o) } ?? 0
+            if rel < 0 || absTol < 0 { throw PyExc.valueError("math domain error") }
             if x == y { return .true }
             if x.isInfinite || y.isInfinite { return .false }
-            let diff = Swift.abs(x - y)
-            return Obj(bool: diff <= Swift.abs(rel * y) || diff <= Swift.abs(rel * x) || diff <= absTol)
+            // In the profile's precision, as C's mp_float_t arithmetic.
+            let rel1 = Float.narrow(rel)
+            let diff = Float.narrow(Swift.abs(x - y))
+            if diff.isInfinite { return .false }
+            return Obj(bool: diff <= absTol || diff <= Float.narrow(Swift.abs(rel1 * x)) || diff <= Float.narrow(Swift.abs(rel1 * y)))
         }
     }
 

@@ -347,8 +347,8 @@ public enum Format {
                 var v = arg
                 if Float.isFloat(arg) {
                     let d = Float.value(arg)
-                    if d.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                    guard let b = BigIntValue(truncating: d) else { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                    if d.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                    guard let b = BigIntValue(truncating: d) else { throw PyExc.overflowError("can't convert inf to int") }
                     v = try IntOps.store(b)
                 }
                 try printInt(&out, v, 10, upper: false, flags, fill, width, prec)

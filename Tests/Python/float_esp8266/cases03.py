@@ -5,7 +5,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: (-273.15))
 show(lambda: (repr(-273.15)))

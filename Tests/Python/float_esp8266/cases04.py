@@ -5,7 +5,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: (10.0**-2))
 show(lambda: ((-8.0)**(1/3)))

@@ -5,7 +5,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: (int(3.4e38)))
 show(lambda: (int(123456789.0)))

@@ -5,7 +5,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('%.10f' % (float('nan'))))
 show(lambda: ('%.20f' % (float('nan'))))

@@ -5,7 +5,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:=+12.3f}'.format(12345.678)))
 show(lambda: ('{:.20g}'.format(12345.678)))

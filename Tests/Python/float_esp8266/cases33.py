@@ -5,7 +5,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:^12.4e}'.format(1e-38)))
 show(lambda: ('{:+.1f}'.format(1e-38)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('%e' % (-0.0)))
 show(lambda: ('%.0e' % (-0.0)))

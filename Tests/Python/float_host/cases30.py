@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:=+12.3f}'.format(1.1*3)))
 show(lambda: ('{:.20g}'.format(1.1*3)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:^12.4e}'.format(123456789.0)))
 show(lambda: ('{:+.1f}'.format(123456789.0)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:G}'.format(12345.678)))
 show(lambda: ('{:E}'.format(12345.678)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:f}'.format(-3.25)))
 show(lambda: ('{:.2f}'.format(-3.25)))

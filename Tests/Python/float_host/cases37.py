@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:_.1f}'.format(2.5)))
 show(lambda: ('{:n}'.format(2.5)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:e}'.format(99.995)))
 show(lambda: ('{:.3e}'.format(99.995)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: ('{:10}'.format(1e-45)))
 show(lambda: ('{:<10.2f}'.format(1e-45)))

@@ -4,7 +4,7 @@ def show(f):
     try:
         print(f())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e).__name__, e)
 import math
 show(lambda: (2**40 == 1099511627776.0))
 show(lambda: (2**62 == float(2**62)))
@@ -40,3 +40,9 @@ show(lambda: (2**48 + 2**24 + 1 > 2.0**48))
 show(lambda: (float(2**1023 * 2)))
 show(lambda: (float(-2**1100)))
 show(lambda: (float(2**127 * 2)))
+show(lambda: (math.fmod(float('inf'), 1.2)))
+show(lambda: (math.fmod(1.0, float('inf'))))
+show(lambda: (math.isclose(1.0, 1.0 + 1e-7)))
+show(lambda: (math.isclose(16777216, 16777217)))
+show(lambda: (math.isclose(1e38, -1e38)))
+show(lambda: (math.sqrt(16777217)))

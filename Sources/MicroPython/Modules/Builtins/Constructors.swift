@@ -13,8 +13,8 @@ extension Builtins {
             if IntOps.isInt(x) { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
             if Float.isFloat(x) {
                 let d = Float.value(x)
-                if d.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                if d.isInfinite { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                if d.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                if d.isInfinite { throw PyExc.overflowError("can't convert inf to int") }
                 if let b = BigIntValue(truncating: d) { return try IntOps.store(b) }
             }
             if Str.isStr(x) || BytesMethods.isBuffer(x) {
