@@ -5,10 +5,13 @@ public struct CompilerOptions: Sendable {
     public var optimizationLevel: Int
     /// False on builds without complex numbers (the ESP8266): imaginary literals are a SyntaxError.
     public var allowComplex: Bool
+    /// The float model of the target: how literals read, whether float arithmetic folds.
+    public var floatModel: FloatText.Model
 
-    public init(optimizationLevel: Int = 0, allowComplex: Bool = true) {
+    public init(optimizationLevel: Int = 0, allowComplex: Bool = true, floatModel: FloatText.Model = .double) {
         self.optimizationLevel = optimizationLevel
         self.allowComplex = allowComplex
+        self.floatModel = floatModel
     }
 }
 

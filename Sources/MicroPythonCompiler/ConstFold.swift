@@ -1,10 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parse-time constant handling, mirroring MicroPython's parser: number literals, folding of
 /// numeric operator chains, `const()` names, constant tuples and logical-operator folding.
 struct ConstFolder {
     var allowComplex: Bool
+    /// How float literals read (MicroPython's own parser in this precision) and whether float
+    /// arithmetic folds here: single-precision results are left to the runtime, whose
+    /// arithmetic is the board's.
+    var floatModel: FloatText.Model
     var consts: [String: Expr] = [:]
 
-    init(allowComplex: Bool) { self.allowComplex = allowComplex }
+    init(allowComplex: Bool, floatModel: FloatText.Model = .double) {
+        self.allowComplex = allowComplex
+        self.floatModel = floatModel
+    }
 
     enum Num {
         case int(Int)
@@ -125,16 +138,27 @@ struct ConstFolder {
         guard var acc = num(first) else { return nil }
         for (op, e) in rest {
             guard let rhs = num(e), let r = ConstFolder.binary(op, acc, rhs) else { return nil }
+            if case .float = r, floatModel == .single { return nil }
             acc = r
         }
         return make(acc)
     }
 
+    /// Floor division and modulo of floats as MicroPython's mp_obj_float_divmod computes them
+    /// (fmod, the sign of the divisor, signed zeros).
     static func pyFloorMod(_ a: Double, _ b: Double) -> (Double, Double) {
-        var m = a.truncatingRemainder(dividingBy: b)
-        if m != 0 && ((b < 0) != (m < 0)) { m += b }
-        let d = roundInt((a - m) / b)
-        return (d, m)
+        var mod = a.truncatingRemainder(dividingBy: b)
+        var div = (a - mod) / b
+        if mod == 0 {
+            mod = Double(signOf: b, magnitudeOf: 0)
+        } else if (mod < 0) != (b < 0) {
+            mod += b
+            div -= 1
+        }
+        if div == 0 { return (Double(signOf: a / b, magnitudeOf: 0), mod) }
+        var q = div.rounded(.down)
+        if div - q > 0.5 { q += 1 }
+        return (q, mod)
     }
 
     static func bigOf(_ n: Num) -> BigInt? {
@@ -325,12 +349,12 @@ struct ConstFolder {
         if t.hasSuffix("j") || t.hasSuffix("J") {
             if !allowComplex { throw CompileError(.syntaxError, "complex values not supported", line: line) }
             t.removeLast()
-            guard let d = Double(t) else { throw bad }
+            guard let d = FloatText.parse(t, model: .double) else { throw bad }
             var r = floatRepr(d)
             if r.hasSuffix(".0") { r.removeLast(2) }
             return Expr(.constObj(.complex(r + "j")), line: line)
         }
-        guard let d = Double(t) else { throw bad }
+        guard let d = FloatText.parse(t, model: floatModel) else { throw bad }
         return Expr(.constObj(.float(floatRepr(d))), line: line)
     }
 }
@@ -361,40 +385,13 @@ func floatRepr(_ d: Double) -> String {
     return s
 }
 
+/// The C library's pow, as MicroPython's folding uses it.
 func pow(_ x: Double, _ y: Double) -> Double {
-    // Exact integer powers by repeated squaring; general case via exp/log.
-    if abs(y) < 1024 && y == roundInt(y) {
-        var result = 1.0, base = x, e = Int(abs(y))
-        while e > 0 {
-            if e & 1 == 1 { result *= base }
-            base *= base
-            e >>= 1
-        }
-        return y < 0 ? 1 / result : result
-    }
-    return expApprox(y * logApprox(x))
-}
-
-private func logApprox(_ x: Double) -> Double {
-    if x <= 0 { return x == 0 ? -Double.infinity : Double.nan }
-    var m = x.significand
-    var e = Double(x.exponent)
-    if m > 1.4142135623730951 { m /= 2; e += 1 }
-    let z = (m - 1) / (m + 1)
-    let z2 = z * z
-    var term = z, sum = 0.0
-    var k = 1.0
-    for _ in 0..<40 { sum += term / k; term *= z2; k += 2 }
-    return 2 * sum + e * 0.6931471805599453
-}
-
-private func expApprox(_ x: Double) -> Double {
-    if x.isNaN { return x }
-    let k = roundInt(x / 0.6931471805599453)
-    let r = x - k * 0.6931471805599453
-    var term = 1.0, sum = 1.0
-    for i in 1..<30 { term *= r / Double(i); sum += term }
-    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+    #if canImport(Glibc)
+    return Glibc.pow(x, y)
+    #else
+    return Darwin.pow(x, y)
+    #endif
 }
 
 /// Rounds to the nearest integer without libm (values beyond 2^52 are already integral).

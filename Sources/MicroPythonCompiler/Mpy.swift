@@ -57,13 +57,16 @@ private func writeRawCode(_ rc: RawCode, _ out: inout [UInt8]) {
     }
 }
 
-public func readMpy(_ bytes: [UInt8]) throws(MpyError) -> CompiledModule {
-    var r = MpyReader(b: bytes)
+/// Reads a .mpy file. Its float constants are text, read as the target reads them
+/// (`floatModel`: MicroPython's parser in that precision); the constants keep the value.
+public func readMpy(_ bytes: [UInt8], floatModel: FloatText.Model = .double) throws(MpyError) -> CompiledModule {
+    var r = MpyReader(b: bytes, floatModel: floatModel)
     return try r.module()
 }
 
 struct MpyReader {
     let b: [UInt8]
+    let floatModel: FloatText.Model
     var p = 0
 
     mutating func byte() throws(MpyError) -> UInt8 {
@@ -130,6 +133,7 @@ struct MpyReader {
             return t == 5 ? .str(String(decoding: s, as: UTF8.self)) : .bytes(s)
         case 7, 8, 9:
             let s = String(decoding: try take(try uint()), as: UTF8.self)
+            if t == 8, let d = FloatText.parse(s, model: floatModel) { return .float(floatRepr(d)) }
             return t == 7 ? .int(s) : (t == 8 ? .float(s) : .complex(s))
         case 10:
             let n = try uint()

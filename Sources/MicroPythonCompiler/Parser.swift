@@ -11,7 +11,7 @@ struct Parser {
 
     init(tokens: [Token], options: CompilerOptions) {
         toks = tokens
-        folder = ConstFolder(allowComplex: options.allowComplex)
+        folder = ConstFolder(allowComplex: options.allowComplex, floatModel: options.floatModel)
         interned = staticQstrSet
     }
 

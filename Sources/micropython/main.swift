@@ -41,6 +41,9 @@ func usage() -> Never {
       heapsize=<n>[K|M] -- set the heap size for the GC (default 2097152)
       profile=host|esp8266 -- the VM profile (esp8266: 38K heap, 30-bit floats)
       gcstress -- collect garbage before every allocation
+      floatformat=basic|approx|approx-x87 -- how 30-bit floats pick their digits (basic: the
+                                  ESP8266 firmware's; approx: other single-float C builds';
+                                  approx-x87: those built for 32-bit x86 with x87 arithmetic)
 
     """)
     exit(0)
@@ -127,6 +130,15 @@ func parseOptions() -> Options {
                 case "esp8266":
                     o.port = ESP8266Port.configuration
                     o.port.initialSysPath = []   // the command's own path rules, as on the host
+                default: invalidArgs()
+                }
+            } else if x.hasPrefix("floatformat=") {
+                switch x.dropFirst(12) {
+                case "basic": FloatText.singleSearch = .basic
+                case "approx": FloatText.singleSearch = .approx
+                case "approx-x87":
+                    FloatText.singleSearch = .approx
+                    FloatText.extendedMantissaRounding = true
                 default: invalidArgs()
                 }
             } else if x == "gcstress" {

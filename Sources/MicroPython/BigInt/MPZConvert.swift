@@ -70,6 +70,30 @@ extension MPZ {
 
     /// a converted to the nearest double (round-half-even), or nil if it overflows
     /// the double range (Python raises OverflowError).
+    /// mpz_as_float: MicroPython's conversion to its float type, digit by digit from the top
+    /// (`value * base + digit`, rounding at each step): 16-bit digits in single precision as
+    /// on 32-bit builds, 32-bit digits in double precision as on 64-bit ones.
+    public static func toFloatAccumulating(_ a: MPZView, single: Bool) -> Double {
+        let digitBits = 16
+        if single {
+            let base = Swift.Float(1 << digitBits)
+            var v: Swift.Float = 0
+            var i = a.count - 1
+            while i >= 0 { v = v * base + Swift.Float(a.digits[i]); i -= 1 }
+            return Double(a.negative ? -v : v)
+        }
+        let base = Double(UInt64(1) << (2 * digitBits))
+        var v = 0.0
+        var j = (a.count + 1) / 2 - 1
+        while j >= 0 {
+            let low = UInt64(a.digits[2 * j])
+            let high = 2 * j + 1 < a.count ? UInt64(a.digits[2 * j + 1]) : 0
+            v = v * base + Double(low | high << UInt64(digitBits))
+            j -= 1
+        }
+        return a.negative ? -v : v
+    }
+
     public static func toDouble(_ a: MPZView) -> Double? {
         let bits = bitLength(a)
         if bits <= 64 {

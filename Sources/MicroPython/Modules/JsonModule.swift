@@ -1,3 +1,5 @@
+import MicroPythonCompiler
+
 /// json: dumps/dump with separators, loads/load (extmod/modjson.c). Objects without a JSON
 /// form print as their repr, as MicroPython's PRINT_JSON does.
 public enum JsonModule {
@@ -160,7 +162,7 @@ public enum JsonModule {
                 }
                 let str = String(decoding: text, as: UTF8.self)
                 if flt {
-                    guard let d = Double(str) else { throw PyExc.valueError("invalid syntax for number") }
+                    guard let d = FloatText.parse(text, model: Float.model) else { throw PyExc.valueError("invalid syntax for number") }
                     next = try Float.make(d)
                 } else {
                     guard let v = BigIntValue(str, radix: 10) else {

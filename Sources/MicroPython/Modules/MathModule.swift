@@ -2,8 +2,11 @@
 public enum MathModule {
     static func arg(_ o: Obj) throws(PyExc) -> Double {
         if Float.isFloat(o) { return Float.value(o) }
-        if IntOps.isInt(o) { return IntOps.toDouble(o) }
-        if let m = Classes.lookup(typeOf(o), .__float__) { return Float.value(try Runtime.invoke(m, o)) }
+        if IntOps.isInt(o) { return Float.narrow(IntOps.toDouble(o)) }
+        if let m = Classes.lookup(typeOf(o), .__float__) {
+            let r = try Runtime.invoke(m, o)
+            if Float.isFloat(r) { return Float.value(r) }
+        }
         throw PyExc.typeError("can't convert \(typeName(o)) to float")
     }
 
@@ -20,7 +23,7 @@ public enum MathModule {
             ("tan", Math.tan, { $0.isInfinite }), ("asin", Math.asin, { $0 < -1 || $0 > 1 }), ("acos", Math.acos, { $0 < -1 || $0 > 1 }),
             ("atan", Math.atan, { _ in false }), ("sinh", Math.sinh, { _ in false }), ("cosh", Math.cosh, { _ in false }),
             ("tanh", Math.tanh, { _ in false }), ("asinh", Math.asinh, { _ in false }), ("acosh", Math.acosh, { $0 < 1 }),
-            ("atanh", Math.atanh, { $0 <= -1 || $0 >= 1 }), ("expm1", Math.expm1, { _ in false }), ("log1p", Math.log1p, { $0 <= -1 }),
+            ("atanh", Math.atanh, { $0 <= -1 || $0 >= 1 }), ("expm1", Math.expm1, { _ in false }),
             ("erf", Math.erf, { _ in false }), ("erfc", Math.erfc, { _ in false }), ("gamma", Math.tgamma, { $0 <= 0 && $0 == $0.rounded() }),
             ("lgamma", Math.lgamma, { _ in false }), ("fabs", { Swift.abs($0) }, { _ in false }),
             ("degrees", { $0 * 180 / Double.pi }, { _ in false }), ("radians", { $0 * Double.pi / 180 }, { _ in false }),
@@ -29,7 +32,11 @@ public enum MathModule {
             m.function(name, 1, 1) { (a, _, _) throws(PyExc) in
                 let x = try arg(a[0])
                 if bad(x) { throw PyExc.valueError("math domain error") }
-                return try Float.make(f(x))
+                // math_generic_1: a NaN or infinity out of a number that is neither is an
+                // error (in the profile's precision: exp(89) overflows a single).
+                let r = Float.narrow(f(x))
+                if (r.isNaN && !x.isNaN) || (r.isInfinite && !x.isInfinite) { throw PyExc.valueError("math domain error") }
+                return try Float.make(r)
             }
         }
         m.function("log", 1, 2) { (a, n, _) throws(PyExc) in
@@ -43,12 +50,10 @@ public enum MathModule {
             }
             return try Float.make(Math.log(x))
         }
-        m.function("pow", 2, 2) { (a, _, _) throws(PyExc) in try Float.make(Math.pow(try arg(a[0]), try arg(a[1]))) }
-        m.function("atan2", 2, 2) { (a, _, _) throws(PyExc) in try Float.make(Math.atan2(try arg(a[0]), try arg(a[1]))) }
+        m.function("pow", 2, 2) { (a, _, _) throws(PyExc) in try generic2(try arg(a[0]), try arg(a[1]), Math.pow) }
+        m.function("atan2", 2, 2) { (a, _, _) throws(PyExc) in try generic2(try arg(a[0]), try arg(a[1]), Math.atan2) }
         m.function("fmod", 2, 2) { (a, _, _) throws(PyExc) in
-            let y = try arg(a[1])
-            if y == 0 { throw PyExc.valueError("math domain error") }
-            return try Float.make(Math.fmod(try arg(a[0]), y))
+            try generic2(try arg(a[0]), try arg(a[1]), Math.fmod)
         }
         m.function("copysign", 2, 2) { (a, _, _) throws(PyExc) in
             try Float.make(Double(signOf: try arg(a[1]), magnitudeOf: try arg(a[0])))
@@ -70,10 +75,10 @@ public enum MathModule {
         }
         for (name, rule) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
             m.function(name, 1, 1) { (a, _, _) throws(PyExc) in
-                if IntOps.isInt(a[0]) { return a[0] }
+                // mp_obj_new_int_from_float(floor(mp_obj_get_float(x))): ints convert too.
                 let x = try arg(a[0])
-                if x.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                if x.isInfinite { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                if x.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                if x.isInfinite { throw PyExc.overflowError("can't convert inf to int") }
                 guard let b = BigIntValue(truncating: x.rounded(rule)) else { throw PyExc.overflowError("overflow") }
                 return try IntOps.store(b)
             }
@@ -86,11 +91,24 @@ public enum MathModule {
             let x = try arg(a[0]), y = try arg(a[1])
             let rel = try kw.get(Qstr("rel_tol")).map { (o: Obj) throws(PyExc) -> Double in try arg(o) } ?? 1e-9
             let absTol = try kw.get(Qstr("abs_tol")).map { (o: Obj) throws(PyExc) -> Double in try arg(o) } ?? 0
+            if rel < 0 || absTol < 0 { throw PyExc.valueError("math domain error") }
             if x == y { return .true }
             if x.isInfinite || y.isInfinite { return .false }
-            let diff = Swift.abs(x - y)
-            return Obj(bool: diff <= Swift.abs(rel * y) || diff <= Swift.abs(rel * x) || diff <= absTol)
+            // In the profile's precision, as C's mp_float_t arithmetic.
+            let rel1 = Float.narrow(rel)
+            let diff = Float.narrow(Swift.abs(x - y))
+            if diff.isInfinite { return .false }
+            return Obj(bool: diff <= absTol || diff <= Float.narrow(Swift.abs(rel1 * x)) || diff <= Float.narrow(Swift.abs(rel1 * y)))
         }
+    }
+
+    /// math_generic_2: NaN or infinity out of finite, non-NaN arguments is a domain error.
+    static func generic2(_ x: Double, _ y: Double, _ f: (Double, Double) -> Double) throws(PyExc) -> Obj {
+        let r = Float.narrow(f(x, y))
+        if (r.isNaN && !x.isNaN && !y.isNaN) || (r.isInfinite && !x.isInfinite && !y.isInfinite) {
+            throw PyExc.valueError("math domain error")
+        }
+        return try Float.make(r)
     }
 
     static func makeStaticFloat(_ d: Double) -> Obj {

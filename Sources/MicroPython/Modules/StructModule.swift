@@ -48,6 +48,7 @@ public enum StructModule {
         case 0x68, 0x48: size = 2                   // h H
         case 0x69, 0x49, 0x6C, 0x4C, 0x50: size = 4 // i I l L P
         case 0x71, 0x51: size = 8                   // q Q
+        case 0x65: size = 2                         // e (half float)
         case 0x66: size = 4                         // f
         case 0x64: size = 8                         // d
         default: break
@@ -94,6 +95,7 @@ public enum StructModule {
         }
         pos += size
         switch c {
+        case 0x65: return try Float.make(Double(HalfFloat.decode(UInt16(truncatingIfNeeded: v))))
         case 0x66: return try Float.make(Double(Swift.Float(bitPattern: UInt32(v))))
         case 0x64: return try Float.make(Double(bitPattern: v))
         default: break
@@ -114,6 +116,7 @@ public enum StructModule {
         let big = order == 0x3E
         var bits: UInt64
         switch c {
+        case 0x65: bits = UInt64(HalfFloat.encode(Swift.Float(try ModSupport.float(v))))
         case 0x66: bits = UInt64(Swift.Float(try ModSupport.float(v)).bitPattern)
         case 0x64: bits = (try ModSupport.float(v)).bitPattern
         default:
@@ -221,5 +224,62 @@ public enum StructModule {
         }
         m.function("unpack", 2, 2) { (a, n, _) throws(PyExc) in try unpack(a, n) }
         m.function("unpack_from", 2, 3) { (a, n, _) throws(PyExc) in try unpack(a, n) }
+    }
+}
+
+/// IEEE half floats as MicroPython's py/binary.c converts them without a native 16-bit float
+/// type (the unix and ESP8266 builds): from a single's bits, rounding on the first dropped
+/// bit, with its overflow rule (exponents up to 0x3F spill into the sign bit, as in C).
+enum HalfFloat {
+    static let mantissaBits = 10
+    static let mantissaMask: UInt32 = 0x3FF
+    static let exponentMask = 0x1F
+    static let singleExponentMask = 0xFF
+    static let singleMantissaShift = 13
+    static let biasDifference = 127 - 15
+    static let implicitBit: UInt32 = 0x400
+    static let smallestShift = -11
+    static let overflowExponent = 0x3F
+
+    static func decode(_ h: UInt16) -> Swift.Float {
+        var m = UInt32(h) & mantissaMask
+        var e = Int(h >> UInt16(mantissaBits)) & exponentMask
+        if e == exponentMask {
+            e = singleExponentMask
+        } else if e != 0 {
+            e += biasDifference
+        } else if m != 0 {
+            e = biasDifference
+            while m & implicitBit == 0 { m <<= 1; e -= 1 }
+            m -= implicitBit
+            e += 1
+        }
+        let bits = (UInt32(h) & 0x8000) << 16 | UInt32(e) << 23 | m << UInt32(singleMantissaShift)
+        return Swift.Float(bitPattern: bits)
+    }
+
+    static func encode(_ x: Swift.Float) -> UInt16 {
+        let i = x.bitPattern
+        var m = UInt16(truncatingIfNeeded: (i >> UInt32(singleMantissaShift)) & mantissaMask)
+        if i & (1 << 12) != 0 { m &+= 1 }
+        var e = Int((i >> 23) & UInt32(singleExponentMask))
+        if e == singleExponentMask {
+            e = exponentMask
+        } else if e != 0 {
+            e -= biasDifference
+            if e < 0 {
+                if e >= smallestShift {
+                    m = (m | UInt16(implicitBit)) >> UInt16(-e)
+                    m = m & 1 != 0 ? (m >> 1) &+ 1 : m >> 1
+                } else {
+                    m = 0
+                }
+                e = 0
+            } else if e > overflowExponent {
+                e = exponentMask
+                m = 0
+            }
+        }
+        return UInt16(truncatingIfNeeded: (i >> 16) & 0x8000) | UInt16(truncatingIfNeeded: e << mantissaBits) | m
     }
 }

@@ -137,7 +137,8 @@ public enum IntOps {
         if o.isSmallInt { return Double(o.smallValue) }
         if o == .true { return 1 }
         if o == .false { return 0 }
-        return big(o).doubleValue ?? (words(o)[1] & 1 != 0 ? -Double.infinity : Double.infinity)
+        // As MicroPython's mpz_as_float, in the profile's precision.
+        return big(o).withView { MPZ.toFloatAccumulating($0, single: Float.immediate) }
     }
 
     public static func string(_ o: Obj, radix: Int = 10) -> String {
@@ -185,9 +186,9 @@ public enum IntOps {
             case BinOp.notEqual: return Obj(bool: x != y)
             case BinOp.trueDiv, BinOp.inplaceTrueDiv:
                 if y == 0 { throw PyExc.zeroDivision() }
-                return try Float.make(Double(x) / Double(y))
+                return try Float.make(Float.narrow(Double(x)) / Float.narrow(Double(y)))
             case BinOp.pow, BinOp.inplacePow:
-                if y < 0 { return try Float.make(FloatOps.pow(Double(x), Double(y))) }
+                if y < 0 { return try FloatOps.binary(BinOp.pow, Float.narrow(Double(x)), Float.narrow(Double(y))) }
                 var result = 1, base = x, e = y, overflow = false
                 while e > 0 && !overflow {
                     if e & 1 == 1 {
@@ -256,9 +257,9 @@ public enum IntOps {
         case BinOp.notEqual: return Obj(bool: x != y)
         case BinOp.trueDiv, BinOp.inplaceTrueDiv:
             if y.isZero { throw PyExc.zeroDivision() }
-            return try Float.make(toDouble(a) / toDouble(b))
+            return try Float.make(Float.narrow(toDouble(a)) / Float.narrow(toDouble(b)))
         case BinOp.pow, BinOp.inplacePow:
-            if y.signum < 0 { return try Float.make(FloatOps.pow(toDouble(a), toDouble(b))) }
+            if y.signum < 0 { return try FloatOps.binary(BinOp.pow, Float.narrow(toDouble(a)), Float.narrow(toDouble(b))) }
             guard let e = y.int64Value, e < 1 << 24 else {
                 // A huge exponent is fine for 0, 1 and -1 (MicroPython's mpz loop gives them).
                 if x.isZero { return Obj(small: 0) }

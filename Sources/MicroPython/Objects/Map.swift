@@ -73,10 +73,14 @@ public struct MapRef {
         }
     }
 
+    /// The machine's size_t: C probes from `(size_t)hash % alloc`, so a negative hash lands
+    /// elsewhere on a 32-bit board than on a 64-bit host (set by the runtime from the port).
+    nonisolated(unsafe) static var hashMask = UInt.max
+
     @inline(__always) static func hash(_ key: Obj) throws(PyExc) -> Int {
         if key.isQstr { return Int(QstrPool.hashOf(key.qstrValue)) }
-        if key.isSmallInt { return key.smallValue }
-        return try Runtime.hash(key)
+        if key.isSmallInt { return Int(bitPattern: UInt(bitPattern: key.smallValue) & hashMask) }
+        return Int(bitPattern: UInt(bitPattern: try Runtime.hash(key)) & hashMask)
     }
 
     @inline(__always) static func keysEqual(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {

@@ -1,3 +1,5 @@
+import MicroPythonCompiler
+
 /// %-formatting (str and bytes) and str.format, following MicroPython's objstr.c behaviour:
 /// padding counts bytes, '{}' means str(), '{:...}' formats the object itself, only int, bool,
 /// float and str/bytes arguments take a format spec.
@@ -168,121 +170,10 @@ public enum Format {
         for _ in 0..<max(0, after) { out.append(0x20) }
     }
 
-    /// A float formatted with `fmt` (e E f F g G) and precision (default 6), as MicroPython's
-    /// mp_format_float: C printf's digits, except that beyond the float type's safe precision
-    /// only the digits needed to round-trip are printed (then zeros), and 'f' turns into 'g'
-    /// when the number would not fit its 32-byte buffer.
+    /// A float formatted with `fmt` (e E f F g G) and precision (negative: 6), as MicroPython's
+    /// mp_format_float does it for this profile's float model.
     static func floatText(_ d: Double, _ fmt: UInt8, _ precIn: Int, _ sign: UInt8) -> [UInt8] {
-        var r: [UInt8] = []
-        let upper = fmt < 0x60
-        if d.sign == .minus && !d.isNaN { r.append(UInt8(ascii: "-")) } else if sign != 0 { r.append(sign) }
-        if d.isInfinite { r += Array((upper ? "INF" : "inf").utf8); return r }
-        if d.isNaN { r += Array((upper ? "NAN" : "nan").utf8); return r }
-        var prec = precIn < 0 ? 6 : precIn
-        let bufSize = 33 - (r.isEmpty ? 0 : 1)
-        let single = Float.immediate
-        let safeDigits = single ? 6 : 16, maxMantissa = single ? 9 : 19, fpMin = single ? 6 : 7
-        var mode = fmt | 0x20
-        let a = Swift.abs(d)
-        var e = 0
-        if a != 0 {
-            let t = Math.format("%.20e", a)
-            if let k = t.firstIndex(of: "e") { e = Int(t[t.index(after: k)...]) ?? 0 }
-        }
-        if mode == UInt8(ascii: "f") && e > 0 && e + prec + 2 > bufSize {
-            mode = UInt8(ascii: "g")
-            prec += 1
-        }
-        if mode == UInt8(ascii: "f") { prec = min(prec, bufSize - 3) }
-        var md: Int
-        switch mode {
-        case UInt8(ascii: "f"):
-            md = prec
-            if e < 0 {
-                if md > 2 && e < -2 { md -= min(-e, md) - 2 } else { md += 1 }
-            } else {
-                md += e + 1
-            }
-        case UInt8(ascii: "e"): md = prec + 1
-        default: md = prec == 0 ? 1 : prec
-        }
-        if md > maxMantissa { md = maxMantissa }
-        let outFmt = upper ? mode & ~0x20 : mode
-        var numDigits = min(safeDigits, md)
-        if numDigits < md && a != 0 {
-            // Fewest digits (at least the safe count) that read back as the same float.
-            let shortest = single ? Swift.Float(a).description : a.description
-            var k = 0
-            var started = false
-            var trailing = 0
-            for ch in shortest.utf8 {
-                if ch == UInt8(ascii: "e") || ch == UInt8(ascii: "E") { break }
-                guard ch >= 0x30 && ch <= 0x39 else { continue }
-                if ch != 0x30 { started = true }
-                if started {
-                    k += 1
-                    trailing = ch == 0x30 ? trailing + 1 : 0
-                }
-            }
-            k -= trailing
-            numDigits = min(md, max(numDigits, k))
-        } else if a == 0 || numDigits >= md {
-            // Every requested digit is significant: C's correctly rounded output.
-            let spec = "%." + String(prec) + String(UnicodeScalar(outFmt))
-            r += Array(Math.format(spec, a).utf8)
-            _ = fpMin
-            return r
-        }
-        // The value rounded to numDigits significant digits, then zeros.
-        let t = Array(Math.format("%." + String(numDigits - 1) + "e", a).utf8)
-        var digits: [UInt8] = []
-        var ei = 0
-        for (i, ch) in t.enumerated() {
-            if ch == UInt8(ascii: "e") { ei = i; break }
-            if ch != UInt8(ascii: ".") { digits.append(ch) }
-        }
-        let exp10 = Int(String(decoding: t[(ei + 1)...], as: UTF8.self)) ?? 0
-        r += digitsText(digits, exp10, outFmt, prec)
-        return r
-    }
-
-    /// Formats the decimal number 0.d1d2d3... × 10^(exp10 + 1) (missing digits are zeros) in
-    /// mode e/f/g with `prec`, the way C printf does.
-    static func digitsText(_ digits: [UInt8], _ exp10: Int, _ fmt: UInt8, _ prec: Int) -> [UInt8] {
-        func digit(_ i: Int) -> UInt8 { i >= 0 && i < digits.count ? digits[i] : 0x30 }
-        let lower = fmt | 0x20
-        func eText(_ p: Int) -> [UInt8] {
-            var r: [UInt8] = [digit(0)]
-            if p > 0 { r.append(UInt8(ascii: ".")); for i in 1...p { r.append(digit(i)) } }
-            r.append(fmt < 0x60 ? UInt8(ascii: "E") : UInt8(ascii: "e"))
-            r.append(exp10 < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            let m = Swift.abs(exp10)
-            if m < 10 { r.append(0x30) }
-            r += Array(String(m).utf8)
-            return r
-        }
-        func fText(_ p: Int) -> [UInt8] {
-            var r: [UInt8] = []
-            if exp10 >= 0 { for i in 0...exp10 { r.append(digit(i)) } } else { r.append(0x30) }
-            if p > 0 {
-                r.append(UInt8(ascii: "."))
-                for j in 1...p { r.append(digit(exp10 + j)) }
-            }
-            return r
-        }
-        if lower == UInt8(ascii: "e") { return eText(prec) }
-        if lower == UInt8(ascii: "f") { return fText(prec) }
-        let p = prec == 0 ? 1 : prec
-        var r = (p > exp10 && exp10 >= -4) ? fText(p - 1 - exp10) : eText(p - 1)
-        // %g drops trailing zeros of the fraction.
-        if let dot = r.firstIndex(of: UInt8(ascii: ".")) {
-            var end = r.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) ?? r.count
-            let tail = Array(r[end...])
-            while end > dot + 1 && r[end - 1] == 0x30 { end -= 1 }
-            if end == dot + 1 { end = dot }
-            r = Array(r[..<end]) + tail
-        }
-        return r
+        FloatText.format(d, fmt, precIn, sign, model: Float.model)
     }
 
     /// MicroPython's mp_print_float.
@@ -324,7 +215,11 @@ public enum Format {
     /// The value of a float argument (ints and bools convert).
     static func floatValue(_ o: Obj) throws(PyExc) -> Double {
         if Float.isFloat(o) { return Float.value(o) }
-        if IntOps.isInt(o) { return IntOps.toDouble(o) }
+        if IntOps.isInt(o) { return Float.narrow(IntOps.toDouble(o)) }
+        if let m = Classes.lookup(typeOf(o), .__float__) {
+            let r = try Runtime.invoke(m, o)
+            if Float.isFloat(r) { return Float.value(r) }
+        }
         throw PyExc.typeError("can't convert \(typeName(o)) to float")
     }
 
@@ -452,8 +347,8 @@ public enum Format {
                 var v = arg
                 if Float.isFloat(arg) {
                     let d = Float.value(arg)
-                    if d.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                    guard let b = BigIntValue(truncating: d) else { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                    if d.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                    guard let b = BigIntValue(truncating: d) else { throw PyExc.overflowError("can't convert inf to int") }
                     v = try IntOps.store(b)
                 }
                 try printInt(&out, v, 10, upper: false, flags, fill, width, prec)

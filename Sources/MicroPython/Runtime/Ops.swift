@@ -16,8 +16,9 @@ extension Runtime {
         let aInt = ka == .int || ka == .bool, bInt = kb == .int || kb == .bool
         if aInt && bInt, let r = try IntOps.binary(op, a, b) { return r }
         if (ka == .float || aInt) && (kb == .float || bInt) && (ka == .float || kb == .float) {
-            if let r = try FloatOps.binary(op, aInt ? IntOps.toDouble(a) : Float.value(a),
-                                           bInt ? IntOps.toDouble(b) : Float.value(b)) { return r }
+            // An int meets a float as a float of the profile's precision (C's mp_float_t).
+            if let r = try FloatOps.binary(op, aInt ? Float.narrow(IntOps.toDouble(a)) : Float.value(a),
+                                           bInt ? Float.narrow(IntOps.toDouble(b)) : Float.value(b)) { return r }
         }
         if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invoke(m, a, b)
@@ -214,10 +215,10 @@ extension Runtime {
 }
 
 public enum FloatOps {
+    /// pow as the float operator computes it (after its error checks): C's pow, in the
+    /// profile's precision.
     public static func pow(_ x: Double, _ y: Double) -> Double {
-        if y == 0 { return 1 }
-        if x == 1 { return 1 }
-        return Math.pow(x, y)
+        Math.pow(x, y)
     }
 
     public static func binary(_ op: Int, _ x: Double, _ y: Double) throws(PyExc) -> Obj? {
@@ -233,10 +234,14 @@ public enum FloatOps {
             return try Float.make(floorDivMod(x, y).0)
         case BinOp.mod, BinOp.inplaceMod:
             if y == 0 { throw PyExc.zeroDivision() }
-            return try Float.make(floorDivMod(x, y).1)
+            return try Float.make(modulo(x, y))
         case BinOp.pow, BinOp.inplacePow:
-            if x == 0 && y < 0 { throw PyExc.zeroDivision("0.0 to a negative power") }
-            if x < 0 && y != y.rounded() { throw PyExc.valueError("math domain error") }
+            // mp_obj_float_binary_op's checks: zero to a finite negative power divides by
+            // zero; a negative base to a non-integral power would be complex.
+            if x == 0 && y < 0 && !y.isInfinite { throw PyExc.zeroDivision() }
+            if x < 0 && y != y.rounded(.down) && !y.isNaN {
+                throw PyExc.valueError("complex values not supported")
+            }
             return try Float.make(pow(x, y))
         case BinOp.less: return Obj(bool: x < y)
         case BinOp.more: return Obj(bool: x > y)
@@ -248,21 +253,46 @@ public enum FloatOps {
         }
     }
 
+    /// x % y as the C code computes it: fmod, then the sign of y (in the profile's precision).
+    public static func modulo(_ x: Double, _ y: Double) -> Double {
+        if Float.immediate { return Double(moduloIn(Swift.Float(x), Swift.Float(y))) }
+        return moduloIn(x, y)
+    }
+
+    static func moduloIn<T: BinaryFloatingPoint>(_ x: T, _ y: T) -> T {
+        var r = x.truncatingRemainder(dividingBy: y)
+        if r == 0 {
+            r = T(signOf: y, magnitudeOf: 0)
+        } else if (r < 0) != (y < 0) {
+            r += y
+        }
+        return r
+    }
+
+    /// mp_obj_float_divmod: (x // y, x % y), in the profile's precision.
     public static func floorDivMod(_ x: Double, _ y: Double) -> (Double, Double) {
+        if Float.immediate {
+            let (q, r) = floorDivModIn(Swift.Float(x), Swift.Float(y))
+            return (Double(q), Double(r))
+        }
+        return floorDivModIn(x, y)
+    }
+
+    static func floorDivModIn<T: BinaryFloatingPoint>(_ x: T, _ y: T) -> (T, T) {
         var mod = x.truncatingRemainder(dividingBy: y)
         var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) { mod += y; div -= 1 }
-        } else {
-            mod = (0.0).sign == .minus ? -0.0 : 0.0
-            if y < 0 { mod = -0.0 }
+        if mod == 0 {
+            mod = T(signOf: y, magnitudeOf: 0)
+        } else if (mod < 0) != (y < 0) {
+            mod += y
+            div -= 1
         }
-        var floordiv: Double
-        if div != 0 {
-            floordiv = div.rounded(.down)
-            if div - floordiv > 0.5 { floordiv += 1 }
+        var floordiv: T
+        if div == 0 {
+            floordiv = T(signOf: x / y, magnitudeOf: 0)
         } else {
-            floordiv = (x / y < 0) ? -0.0 : 0.0
+            floordiv = div.rounded(.down)
+            if div - floordiv > T(0.5) { floordiv += 1 }
         }
         return (floordiv, mod)
     }

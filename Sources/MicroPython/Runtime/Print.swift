@@ -1,3 +1,5 @@
+import MicroPythonCompiler
+
 /// str() and repr() of every type, written into a byte buffer.
 public struct Printer {
     /// The most text one repr/str/print may build in host memory (the heap or 32 MiB).
@@ -267,72 +269,15 @@ extension Runtime {
     }
 }
 
-/// Float formatting as MicroPython prints floats (repr: shortest round trip, CPython-style).
+/// repr() and str() of a float as MicroPython prints them: the fewest digits (up to the
+/// float's precision) that read back, exponent form from 1e16 and below 1e-4, ".0" on
+/// integral values.
 public enum FloatFormat {
     public static func repr(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        if Float.immediate { return singleRepr(d) }
-        return pythonise(d.description)
-    }
-
-    /// 30-bit floats (esp8266 profile): the fewest %g digits, at most 7, that give back the
-    /// same stored float, in printf's spelling (so 2.5e+10, 1e-05), with ".0" on integers.
-    static func singleRepr(_ d: Double) -> String {
-        let target = Float.encode(d)
-        var s = Math.format("%.7g", d)
-        for p in 1..<7 {
-            let t = Math.format("%.\(p)g", d)
-            // Fewer digits must not switch to exponent form where 7 digits do not (100.0).
-            if t.contains("e") && !s.contains("e") { continue }
-            if let v = Double(t), Float.encode(v) == target { s = t; break }
+        var t = FloatText.format(d, UInt8(ascii: "g"), FloatText.reprPrecision, 0, model: Float.model)
+        if !t.contains(UInt8(ascii: ".")) && !t.contains(UInt8(ascii: "e")) && !t.contains(UInt8(ascii: "n")) {
+            t += [UInt8(ascii: "."), UInt8(ascii: "0")]
         }
-        if !s.contains(".") && !s.contains("e") && !s.contains("n") && !s.contains("i") { s += ".0" }
-        return s
-    }
-
-    /// Turns Swift's shortest representation into Python's spelling.
-    static func pythonise(_ s: String) -> String {
-        var mant = s
-        var exp = 0
-        var hasExp = false
-        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mant = String(s[..<e])
-            exp = Int(s[s.index(after: e)...]) ?? 0
-            hasExp = true
-        }
-        var neg = false
-        if mant.hasPrefix("-") { neg = true; mant.removeFirst() }
-        // Digits and decimal exponent: value = 0.DIGITS * 10^point
-        var digits = ""
-        var point = 0
-        if let dot = mant.firstIndex(of: ".") {
-            let ip = String(mant[..<dot]), fp = String(mant[mant.index(after: dot)...])
-            digits = ip + fp
-            point = ip.count
-        } else {
-            digits = mant
-            point = mant.count
-        }
-        point += hasExp ? exp : 0
-        // Strip leading zeros.
-        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); point -= 1 }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        if digits == "0" { return neg ? "-0.0" : "0.0" }
-        let decExp = point - 1
-        var out: String
-        if decExp < -4 || decExp >= 16 {
-            let first = digits.prefix(1), rest = digits.dropFirst()
-            out = String(first) + (rest.isEmpty ? "" : "." + rest)
-            out += "e" + (decExp < 0 ? "-" : "+") + (abs(decExp) < 10 ? "0" : "") + String(abs(decExp))
-        } else if point <= 0 {
-            out = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            out = digits + String(repeating: "0", count: point - digits.count) + ".0"
-        } else {
-            let idx = digits.index(digits.startIndex, offsetBy: point)
-            out = String(digits[..<idx]) + "." + String(digits[idx...])
-        }
-        return neg ? "-" + out : out
+        return String(decoding: t, as: UTF8.self)
     }
 }

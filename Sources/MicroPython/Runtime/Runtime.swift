@@ -89,9 +89,7 @@ public enum Runtime {
         case .str, .bytes: return Int(Str.hash(o))
         case .int: return IntOps.hash(o)
         case .float:
-            let d = Float.value(o)
-            if d == d.rounded(.towardZero) && abs(d) < 1e18 { return Int(d) & Int(Int32.max) }
-            return Int(truncatingIfNeeded: d.bitPattern ^ (d.bitPattern >> 32)) & Int(Int32.max)
+            return Float.hash(Float.value(o))
         case .tuple:
             let cost = try VM.enterNested()
             defer { VM.leave(cost) }

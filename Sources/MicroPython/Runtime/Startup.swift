@@ -30,6 +30,8 @@ public enum MicroPythonRuntime {
         sessionArgv = argv
         Float.immediate = port.floats == .immediateSingle
         Runtime.compilerOptions.allowComplex = port.complexNumbers
+        Runtime.compilerOptions.floatModel = Float.model
+        MapRef.hashMask = port.wordBits >= 64 ? UInt.max : UInt(UInt32.max)
         QstrPool.start()
         Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)
         Heap.stackTop = stackTop

@@ -574,8 +574,9 @@ public enum VM {
                         }
                         // Floats (boxed or immediate) with floats or small ints.
                         if (a.isSmallInt || Float.isFloat(a)) && (b.isSmallInt || Float.isFloat(b)) && !(a.isSmallInt && b.isSmallInt) {
-                            let x = a.isSmallInt ? Double(a.smallValue) : Float.value(a)
-                            let y = b.isSmallInt ? Double(b.smallValue) : Float.value(b)
+                            // A small int becomes a float of the profile's precision, as in C.
+                            let x = a.isSmallInt ? Float.narrow(Double(a.smallValue)) : Float.value(a)
+                            let y = b.isSmallInt ? Float.narrow(Double(b.smallValue)) : Float.value(b)
                             if let r = try FloatOps.binary(bop, x, y) {
                                 sp[0] = r
                                 continue

@@ -1,3 +1,4 @@
+import MicroPythonCompiler
 /// Constructors of the builtin types (what calling `int`, `list`, `range`... does).
 /// Each receives the type first, then the call's arguments.
 extension Builtins {
@@ -12,8 +13,8 @@ extension Builtins {
             if IntOps.isInt(x) { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
             if Float.isFloat(x) {
                 let d = Float.value(x)
-                if d.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                if d.isInfinite { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                if d.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                if d.isInfinite { throw PyExc.overflowError("can't convert inf to int") }
                 if let b = BigIntValue(truncating: d) { return try IntOps.store(b) }
             }
             if Str.isStr(x) || BytesMethods.isBuffer(x) {
@@ -40,9 +41,15 @@ extension Builtins {
             if IntOps.isInt(x) { return try Float.make(IntOps.toDouble(x)) }
             if Str.isStr(x) || BytesMethods.isBuffer(x) {
                 let (p, len) = BytesMethods.data(x)
-                return try Float.make(try parseFloatText(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)))
+                guard let d = FloatText.parse(UnsafeBufferPointer(start: p, count: len), model: Float.model) else {
+                    throw PyExc.valueError("invalid syntax for number")
+                }
+                return try Float.make(d)
             }
-            if let m = Classes.lookup(typeOf(x), .__float__) { return try Runtime.invoke(m, x) }
+            if let m = Classes.lookup(typeOf(x), .__float__) {
+                let r = try Runtime.invoke(m, x)
+                if Float.isFloat(r) { return r }
+            }
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
         }
         constructor(Types.str, 0, 3, kw: true) { (a, n, _) throws(PyExc) in
@@ -207,19 +214,6 @@ extension Builtins {
         return try IntOps.store(neg ? -v : v)
     }
 
-    static func parseFloatText(_ s: String) throws(PyExc) -> Double {
-        let t = s.trimmingWhitespace().lowercased()
-        switch t {
-        case "inf", "+inf", "infinity", "+infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        case "nan", "+nan", "-nan": return .nan
-        default: break
-        }
-        guard !t.isEmpty, let d = Double(t.replacingUnderscores()) else {
-            throw PyExc.valueError("could not convert string to float: \(s.debugQuoted)")
-        }
-        return d
-    }
 }
 
 extension String {

@@ -312,8 +312,8 @@ extension Builtins {
         if Float.isFloat(x) {
             let d = Float.value(x)
             if nd == .none {
-                if d.isNaN { throw PyExc.valueError("cannot convert float NaN to integer") }
-                if d.isInfinite { throw PyExc.overflowError("cannot convert float infinity to integer") }
+                if d.isNaN { throw PyExc.valueError("can't convert NaN to int") }
+                if d.isInfinite { throw PyExc.overflowError("can't convert inf to int") }
                 let r = d.rounded(.toNearestOrEven)
                 if let b = BigIntValue(truncating: r) { return try IntOps.store(b) }
                 return try IntOps.make(Int(r))

@@ -96,9 +96,6 @@ extension Builtins {
             return try Str.make(bytes: b, type: Types.bytes)
         }
         method(Types.int, "bit_length", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: IntOps.big(a[0]).bitLength) }
-        method(Types.float, "is_integer", 1, 1) { (a, _, _) throws(PyExc) in
-            let d = Float.value(a[0]); return Obj(bool: d.isFinite && d == d.rounded(.towardZero))
-        }
         // memoryview/bytearray helpers used often.
         method(Types.bytearray, "append", 2, 2) { (a, _, _) throws(PyExc) in
             var b = try ByteArray.bytesOf(a[0])
