@@ -318,13 +318,16 @@ extension Builtins {
                 if let b = BigIntValue(truncating: r) { return try IntOps.store(b) }
                 return try IntOps.make(Int(r))
             }
+            // As C: nearbyint(x * 10**n) / 10**n in the profile's precision (an overflowing
+            // or vanishing power gives NaN there, and here).
             let digits = try IntOps.toInt(nd)
-            if digits > 300 { return x }
-            // 10**digits underflows to 0 (then 0/0): a finite value rounds to a signed zero.
-            if digits < -330 { return d.isFinite ? try Float.make(0.0 * d) : x }
+            if Float.immediate {
+                let m = Swift.Float(Math.pow(10, Double(digits)))
+                let f = Swift.Float(d)
+                return try Float.make(Double((f * m).rounded(.toNearestOrEven) / m))
+            }
             let m = Math.pow(10, Double(digits))
-            let r = (d * m).rounded(.toNearestOrEven) / m
-            return try Float.make(r.isFinite ? r : d)
+            return try Float.make((d * m).rounded(.toNearestOrEven) / m)
         }
         if let m = Classes.lookup(typeOf(x), .__round__) {
             return nd == .none ? try Runtime.invoke(m, x) : try Runtime.invoke(m, x, nd)
