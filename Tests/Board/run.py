@@ -865,7 +865,7 @@ def repl_input_and_ctrl_c(ctx):
     link = b.link
     link.wait_for(PROMPT, 20)
     link.send(b"x = input('name? ')\r")
-    link.wait_for(b"name? ", 10)
+    link.wait_for(b"\r\nname? ", 10)
     link.send(b"bob\r")
     link.wait_for(PROMPT, 10)
     link.send(b"print(repr(x))\r")
@@ -873,7 +873,7 @@ def repl_input_and_ctrl_c(ctx):
     link.wait_for(PROMPT, 10)
     start = link.pos
     link.send(b"input('again? ')\r")
-    link.wait_for(b"again? ", 10)
+    link.wait_for(b"\r\nagain? ", 10)
     link.send(b"\x03")
     link.wait_for(b"KeyboardInterrupt", 10, "KeyboardInterrupt from Ctrl-C in input()")
     check(b"EOFError" not in link.out[start:], "Ctrl-C in input() gave EOFError: %s" % tail(link.out[start:]))

@@ -97,6 +97,11 @@ struct BoardConsole: ReplPort {
                 return String(decoding: line, as: UTF8.self)
             case 0x04 where line.isEmpty:
                 return nil
+            case 0x03:
+                // Ctrl-C typed ahead (before the program made it the interrupt character):
+                // readline's answer is KeyboardInterrupt all the same.
+                VM.pendingInterrupt = true
+                return nil
             case 0x08, 0x7F:
                 if !line.isEmpty {
                     // Remove a whole UTF-8 character.
