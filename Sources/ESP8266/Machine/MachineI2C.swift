@@ -33,7 +33,7 @@ enum MachineI2C {
             model.start(scl: scl, sda: sda)
             guard model.write(scl: scl, sda: sda, UInt8(truncatingIfNeeded: addr << 1)) else {
                 model.stop(scl: scl, sda: sda)
-                return -MachineModule.errnoENODEV
+                return -Errno.ENODEV
             }
             var acks = 0
             outer: for chunk in chunks {
@@ -51,7 +51,7 @@ enum MachineI2C {
             model.start(scl: scl, sda: sda)
             guard model.write(scl: scl, sda: sda, UInt8(truncatingIfNeeded: addr << 1 | 1)) else {
                 model.stop(scl: scl, sda: sda)
-                return -MachineModule.errnoENODEV
+                return -Errno.ENODEV
             }
             for i in 0..<count { into[i] = model.read(scl: scl, sda: sda, ack: i + 1 < count) }
             if stop { model.stop(scl: scl, sda: sda) }

@@ -34,10 +34,6 @@ public enum MachineModule {
     static let dhtBitLowMicroseconds: Int64 = 50
     static let dhtZeroHighMicroseconds: Int64 = 26
     static let dhtOneHighMicroseconds: Int64 = 70
-    // errno values the port raises.
-    static let errnoENODEV = 19
-    static let errnoETIMEDOUT = 110
-    static let errnoEAGAIN = 11
 
     /// disable_irq() is in force: pin interrupts wait in `deferredPins`.
     nonisolated(unsafe) static var interruptsDisabled = false
@@ -224,7 +220,7 @@ public enum MachineModule {
             let now = board.clock.monotonicNanoseconds()
             guard let frame = board.hardware.dht.device(pin: n)?.frame(), frame.count >= dhtFrameBytes else {
                 spin(board, until: now + dhtResponseTimeoutMicroseconds * nanosecondsPerMicrosecond)
-                throw PyExc.osError(errnoETIMEDOUT)
+                throw PyExc.osError(Errno.ETIMEDOUT)
             }
             var micros = dhtPreambleMicroseconds
             for i in 0..<dhtFrameBytes {
