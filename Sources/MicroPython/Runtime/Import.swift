@@ -287,7 +287,7 @@ extension Runtime {
             return UTF8Util.count(p, n)
         case .bytes: return Str.length(o)
         case .bytearray: return ByteArray.count(o)
-        case .memoryview: return Int(words(o)[3])
+        case .memoryview: return MemoryView.count(o)
         case .list: return List.count(o)
         case .tuple: return Tuple.count(o)
         case .dict: return Dict.count(o)

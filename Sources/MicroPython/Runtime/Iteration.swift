@@ -158,6 +158,11 @@ extension Runtime {
             return try Str.make(p + i, min(len, n - i))
         case .bytes, .bytearray:
             let i = field(it, 3).smallValue
+            if kindOf(a) == .memoryview {
+                if i >= MemoryView.count(a) { return .null }
+                setField(it, 3, Obj(small: i + 1))
+                return try MemoryView.getItem(a, Obj(small: i))
+            }
             let (p, n) = BytesMethods.data(a)
             if i >= n { return .null }
             setField(it, 3, Obj(small: i + 1))

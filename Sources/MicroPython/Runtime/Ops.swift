@@ -20,9 +20,16 @@ extension Runtime {
             if let r = try FloatOps.binary(op, aInt ? Float.narrow(IntOps.toDouble(a)) : Float.value(a),
                                            bInt ? Float.narrow(IntOps.toDouble(b)) : Float.value(b)) { return r }
         }
-        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
+        // (object's own __ne__ stands for "not defined": != is then the negation of __eq__.)
+        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]),
+           op != BinOp.notEqual || m != Classes.lookup(Types.object, .__ne__) {
             let r = try invoke(m, a, b)
             if r != Singletons.notImplemented { return r }
+        } else if ka == .nativeObject && op == BinOp.notEqual, let m = Classes.lookup(typeOf(a), .__eq__),
+                  m != Classes.lookup(Types.object, .__eq__) {
+            // A native class with only __eq__: != is its negation.
+            let r = try invoke(m, a, b)
+            if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
         if ka != .instance && kb != .instance {
             if let r = try nativeBinary(op, a, b, ka, kb) { return r }
@@ -44,6 +51,7 @@ extension Runtime {
         case .str where op == BinOp.mul || op == BinOp.inplaceMul: return try StrMethods.repeatStr(a, b)
         case .bytes where op == BinOp.mod: return try Format.percent(a, b)
         case .bytes, .bytearray: return try BytesMethods.binary(op, a, b, ka, kb)
+        case .memoryview where op >= BinOp.less && op <= BinOp.notEqual: return try BytesMethods.binary(op, a, b, ka, kb)
         case .list: return try Sequences.listBinary(op, a, b, kb)
         case .tuple: return try Sequences.tupleBinary(op, a, b, kb)
         case .dict: return try DictMethods.binary(op, a, b, kb)
@@ -181,6 +189,10 @@ extension Runtime {
         switch kindOf(container) {
         case .str: return try StrMethods.contains(container, item)
         case .bytes, .bytearray: return try BytesMethods.contains(container, item)
+        case .memoryview:
+            // Only a bytearray is searched for a sub-buffer; numbers aren't looked for (objarray.c).
+            if IntOps.isInt(item) || kindOf(item) == .float { throw PyExc.make(Exceptions.NotImplementedError) }
+            return false
         case .dict: return try Dict.get(container, item) != nil
         case .set, .frozenset: return try SetObj.contains(container, item)
         case .list:

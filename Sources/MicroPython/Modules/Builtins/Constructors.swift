@@ -92,8 +92,7 @@ extension Builtins {
         }
         constructor(Types.memoryview, 1, 1) { (a, _, _) throws(PyExc) in
             guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
-            let (_, len) = BytesMethods.data(a[1])
-            return try MemoryView.make(a[1], offset: 0, length: len)
+            return try MemoryView.over(a[1])
         }
         constructor(Types.list, 0, 1) { (a, n, _) throws(PyExc) in n == 1 ? try List.make(count: 0) : try listFrom(a[1]) }
         constructor(Types.tuple, 0, 1) { (a, n, _) throws(PyExc) in n == 1 ? Tuple.empty : try tupleFrom(a[1]) }

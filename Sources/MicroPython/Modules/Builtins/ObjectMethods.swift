@@ -158,7 +158,7 @@ public enum Attributes {
         case .classMethod, .staticMethod:
             if name == .__func__ { return field(o, 1) }
         case .memoryview:
-            if name == .itemsize { return Obj(small: 1) }
+            if name == .itemsize { return Obj(small: MemoryView.itemSize(o)) }
         default: break
         }
         return nil
