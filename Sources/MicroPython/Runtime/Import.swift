@@ -299,9 +299,9 @@ extension Runtime {
             default: break
             }
         case .nativeObject:
-            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
+            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invokeMethod(m, o)) }
         case .instance:
-            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
+            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invokeMethod(m, o)) }
             let n = Classes.nativePart(o)
             if !n.isNull { return try length(n) }
         default: break

@@ -23,12 +23,12 @@ extension Runtime {
         // (object's own __ne__ stands for "not defined": != is then the negation of __eq__.)
         if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]),
            op != BinOp.notEqual || m != Classes.lookup(Types.object, .__ne__) {
-            let r = try invoke(m, a, b)
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
         } else if ka == .nativeObject && op == BinOp.notEqual, let m = Classes.lookup(typeOf(a), .__eq__),
                   m != Classes.lookup(Types.object, .__eq__) {
             // A native class with only __eq__: != is its negation.
-            let r = try invoke(m, a, b)
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
         if ka != .instance && kb != .instance {
@@ -91,11 +91,11 @@ extension Runtime {
                 let t = typeOf(x)
                 // (object's own __eq__/__ne__ builtins stand for "not defined".)
                 if op == BinOp.notEqual, let m = Classes.lookup(t, .__ne__), kindOf(m) != .builtinFunction {
-                    let r = try invoke(m, x, y)
+                    let r = try invokeMethod(m, x, y)
                     if r != Singletons.notImplemented { return r }
                 }
                 if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
-                    let r = try invoke(m, x, y)
+                    let r = try invokeMethod(m, x, y)
                     if r != Singletons.notImplemented {
                         return op == BinOp.equal ? r : Obj(bool: !(try isTrue(r)))
                     }
@@ -112,22 +112,22 @@ extension Runtime {
     static func instanceBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
         if op == BinOp.equal || op == BinOp.notEqual { return try instanceEquality(op, a, b, ka, kb) }
         if ka == .instance, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
-            let r = try invoke(m, a, b)
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
         }
         if op >= BinOp.inplaceOr && op <= BinOp.inplacePow {
             return try instanceBinary(op + (BinOp.or - BinOp.inplaceOr), a, b, ka, kb)
         }
         if op >= BinOp.or && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.reflected[op - BinOp.or]) {
-            let r = try invoke(m, b, a)
+            let r = try invokeMethod(m, b, a)
             if r != Singletons.notImplemented { return r }
         }
         if op <= BinOp.notEqual && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.methods[BinOp.swapped[op]]) {
-            let r = try invoke(m, b, a)
+            let r = try invokeMethod(m, b, a)
             if r != Singletons.notImplemented { return r }
         }
         if op == BinOp.notEqual && ka == .instance, let m = Classes.lookup(typeOf(a), .__eq__) {
-            let r = try invoke(m, a, b)
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
         if op == BinOp.mod && (ka == .str || ka == .bytes) { return try Format.percent(a, b) }
@@ -164,7 +164,7 @@ extension Runtime {
             default: break
             }
         case .instance:
-            if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invoke(m, a) }
+            if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invokeMethod(m, a) }
             let n = Classes.nativePart(a)
             if !n.isNull { return try unaryOp(op, n) }
         default: break
@@ -204,7 +204,7 @@ extension Runtime {
         case .range: return try Range.contains(container, item)
         case .instance:
             if let m = Classes.lookup(typeOf(container), .__contains__) {
-                return try isTrue(try invoke(m, container, item))
+                return try isTrue(try invokeMethod(m, container, item))
             }
             let n = Classes.nativePart(container)
             if !n.isNull { return try contains(n, item) }
