@@ -67,9 +67,12 @@ extension Builtins {
             let x = a[1]
             if Str.isStr(x) {
                 if n < 3 { throw PyExc.typeError("string argument without an encoding") }
+                if !Str.isStr(a[2]) { throw PyExc.typeError("can't convert '\(typeName(a[2]))' object to str implicitly") }
                 let (p, len) = Str.data(x)
                 return try Str.make(p, len, type: Types.bytes)
             }
+            // An encoding only goes with a str.
+            if n >= 3 { throw PyExc.typeError("wrong number of arguments") }
             if IntOps.isInt(x) {
                 let c = try IntOps.toInt(x)
                 if c < 0 { throw PyExc.valueError("negative count") }
@@ -85,6 +88,7 @@ extension Builtins {
             let x = a[1]
             if IntOps.isInt(x) { return try ByteArray.make(count: try IntOps.toInt(x)) }
             if Str.isStr(x) {
+                if n < 3 { throw PyExc.typeError("string argument without an encoding") }
                 let (p, len) = Str.data(x)
                 return try ByteArray.make(Array(UnsafeBufferPointer(start: p, count: len)))
             }
