@@ -169,6 +169,11 @@ extension Runtime {
                 if total > 0 { (a + 1).update(from: args, count: total) }
                 return try call(m, a, nPos + 1, nKw)
             }
+            // An instance of a subclass of a callable native type (a type, say) calls its native part.
+            if kindOf(f) == .instance, Classes.hasNativePart(t) {
+                let n = Classes.nativePart(f)
+                if !n.isNull { return try call(n, args, nPos, nKw) }
+            }
             throw notCallable(f)
         }
     }

@@ -202,7 +202,7 @@ public enum Runtime {
             }
             try Sequences.listStore(o, index, value)
         case .dict:
-            if Dict.map(o).isFixed { throw PyExc.make(Exceptions.TypeError) }
+            try Dict.checkMutable(o)
             if value.isNull {
                 if try Dict.map(o).remove(index) == nil { throw PyExc.keyError(index) }
             } else {

@@ -493,6 +493,8 @@ public enum VM {
                     case Op.raiseObj:
                         throw PyExc(try Exceptions.normalise(sp[0]))
                     case Op.raiseFrom:
+                        // A cause other than None is dropped, with MicroPython's warning.
+                        if sp[0] != .none { Runtime.warn("exception chaining not supported") }
                         sp -= 1
                         throw PyExc(try Exceptions.normalise(sp[0]))
 
