@@ -131,6 +131,11 @@ public enum BytesMethods {
 
     public static func isBuffer(_ o: Obj) -> Bool {
         let k = kindOf(o)
+        if k == .instance {
+            // A Python subclass of a buffer type (a FrameBuffer's) is a buffer through its native part.
+            let n = Classes.nativePart(o)
+            return !n.isNull && kindOf(n) != .instance && isBuffer(n)
+        }
         return k == .bytes || k == .bytearray || k == .memoryview || (k == .nativeObject && (ArrayModule.buffer(o) != nil || NativeProtocols.bytes(o) != nil))
     }
 

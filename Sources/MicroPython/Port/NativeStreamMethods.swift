@@ -2,6 +2,8 @@
 /// Python methods every stream has, written once over a class's read/write/ioctl slots.
 public enum StreamIoctl {
     public static let flush = 1, seek = 2, poll = 3, close = 4, timeout = 5
+    /// A stream's data options (websocket: the frame type of what it writes and last read).
+    public static let getDataOptions = 8, setDataOptions = 9
     /// select.poll's event bits.
     public static let pollIn = 0x0001, pollOut = 0x0004, pollError = 0x0008, pollHangUp = 0x0010
 }
@@ -76,8 +78,10 @@ enum NativeStreamMethods {
                 return Obj(small: n)
             }
         }
-        if let ioctl = s.ioctl {
+        if let ioctl = s.ioctl, s.hasFlush {
             cls.method("flush", 1, 1) { (a, _, _) throws(PyExc) in _ = try ioctl(a[0], StreamIoctl.flush, 0); return .none }
+        }
+        if let ioctl = s.ioctl {
             cls.method("close", 1, 1) { (a, _, _) throws(PyExc) in _ = try ioctl(a[0], StreamIoctl.close, 0); return .none }
         }
     }

@@ -191,7 +191,13 @@ extension Runtime {
         if let v = Classes.lookupAfter(cls, name) {
             try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
             if kindOf(v) == .builtinFunction && name == .__init__ && Classes.hasNativePart(typeOf(selfObj)) {
-                dest[1] = field(selfObj, 4)
+                if v == Builtins.objectInit && TypeObject.kind(TypeObject.nativeBase(typeOf(selfObj))) == .nativeObject {
+                    // A port's class: super().__init__(...) constructs the native part.
+                    dest[0] = Builtins.nativeBaseInit
+                    dest[1] = selfObj
+                } else {
+                    dest[1] = field(selfObj, 4)
+                }
             }
             return
         }
