@@ -336,7 +336,10 @@ public enum MemoryView {
     }
 
     static func store(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {
-        guard kindOf(field(o, 1)) == .bytearray else { throw PyExc.typeError("'memoryview' object doesn't support item assignment") }
+        // Writable over a bytearray, an array or a port object with a writable buffer.
+        guard (try? ModSupport.writeBuffer(field(o, 1))) != nil else {
+            throw PyExc.typeError("'memoryview' object doesn't support item assignment")
+        }
         let (p, n) = data(o)
         if kindOf(index) == .slice {
             let (start, _, _, count) = try Slice.indices(index, n)
