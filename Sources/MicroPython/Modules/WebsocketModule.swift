@@ -110,7 +110,12 @@ public enum WebsocketModule {
     // MARK: framing
 
     /// Writes a frame header and its payload; the payload's length, nil for EAGAIN.
-    static func writeFrame(_ o: Obj, _ header: [UInt8], _ payload: UnsafeRawBufferPointer) throws(PyExc) -> Int? {
+    static func writeFrame(_ o: Obj, _ header: [UInt8], _ source: UnsafeRawBufferPointer) throws(PyExc) -> Int? {
+        // The payload is copied first: the Python code below (setblocking, a Python stream's
+        // write) may change or move the buffer it came from.
+        let payload = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, source.count), alignment: 1)
+        defer { payload.deallocate() }
+        if source.count > 0 { payload.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: source.count) }
         let ws = State(o)
         let s = field(o, streamWord)
         let blocking = ws[optionsOffset] & blockingWrite != 0
@@ -119,13 +124,13 @@ public enum WebsocketModule {
         defer { h.deallocate() }
         for (i, b) in header.enumerated() { h[i] = b }
         var error = try streamWriteAll(s, UnsafeRawBufferPointer(h))
-        if error == nil { error = try streamWriteAll(s, payload) }
+        if error == nil { error = try streamWriteAll(s, UnsafeRawBufferPointer(rebasing: payload[0..<source.count])) }
         if blocking { _ = try Runtime.callMethodByName(s, Qstr("setblocking"), [.false]) }
         if let e = error {
             if e == Errno.EAGAIN { return nil }
             throw PyExc.osError(e)
         }
-        return payload.count
+        return source.count
     }
 
     static func write(_ o: Obj, _ data: UnsafeRawBufferPointer) throws(PyExc) -> Int? {

@@ -46,9 +46,16 @@ enum NativeStreamMethods {
             }
             // readinto(buf[, n]): the count read into buf, or None.
             cls.method("readinto", 2, 3) { (a, nPos, _) throws(PyExc) in
-                let (p, size) = try ModSupport.writeBuffer(a[1])
+                let (_, size) = try ModSupport.writeBuffer(a[1])
                 let n = nPos > 2 ? min(size, max(0, try IntOps.toInt(a[2]))) : size
-                guard let got = try read(a[0], UnsafeMutableRawBufferPointer(start: p, count: n)) else { return .none }
+                // Read into host memory: a read that runs Python code (a stream over a Python
+                // stream) may resize the target while it runs; copy into where it is afterwards.
+                let tmp = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, n), alignment: 1)
+                defer { tmp.deallocate() }
+                guard let got = try read(a[0], UnsafeMutableRawBufferPointer(rebasing: tmp[0..<n])) else { return .none }
+                let (p, now) = try ModSupport.writeBuffer(a[1])
+                let count = min(got, now)
+                if count > 0 { UnsafeMutableRawPointer(p).copyMemory(from: tmp.baseAddress!, byteCount: count) }
                 return Obj(small: got)
             }
             // readline(): up to and including the next newline.
