@@ -100,3 +100,25 @@ class Deeper(Display):
 e = Deeper()
 e.border(1)
 print(e.buf, e.w)
+
+
+# the two-argument super() form, and a super().__init__ call kept for later
+class Explicit(framebuf.FrameBuffer):
+    def __init__(self):
+        super(Explicit, self).__init__(bytearray(1), 8, 1, framebuf.MONO_HLSB)
+
+
+x = Explicit()
+x.fill(1)
+print(bytes(x))
+
+
+class Later(framebuf.FrameBuffer):
+    def __init__(self):
+        init = super().__init__
+        init(bytearray(2), 2, 1, framebuf.GS8)
+
+
+y = Later()
+y.pixel(1, 0, 4)
+print(bytes(y))
