@@ -134,6 +134,9 @@ public enum WebsocketModule {
     }
 
     static func write(_ o: Obj, _ data: UnsafeRawBufferPointer) throws(PyExc) -> Int? {
+        // C's stream layer never calls the write function for nothing (mp_stream_rw's loop):
+        // an empty write sends no frame.
+        if data.isEmpty { return 0 }
         if data.count >= maxPayload { throw PyExc.osError(Errno.ENOBUFS) }
         let first = finalFrame | (State(o)[optionsOffset] & opcodeMask)
         let header: [UInt8] = data.count < length16

@@ -81,8 +81,6 @@ enum NativeStreamMethods {
             // when it would block.
             cls.method("write", 2, 4) { (a, nPos, _) throws(PyExc) in
                 let b = try NativeStreamMethods.writeSlice(try ModSupport.bufferView(a[1]), a, nPos)
-                // Nothing to write never reaches the stream (mp_stream_rw's loop).
-                if b.isEmpty { return Obj(small: 0) }
                 guard let n = try write(a[0], UnsafeRawBufferPointer(b)) else { return .none }
                 return Obj(small: n)
             }
