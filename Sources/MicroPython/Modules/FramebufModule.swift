@@ -17,6 +17,8 @@ public enum FramebufModule {
     static let ellipseFill = 0x10, ellipseAllQuadrants = 0x0F
     static let quadrant1 = 0x01, quadrant2 = 0x02, quadrant3 = 0x04, quadrant4 = 0x08
     static let glyphSize = 8
+    /// The font's rows keep the leftmost pixel in the top bit.
+    static let fontLeftmostBit: UInt8 = 0x80
     /// How many FrameBuffers over FrameBuffers a buffer lookup follows (a chain longer than
     /// this, or a loop made through __init__, has no buffer).
     static let maxBufferChain = 64
@@ -528,7 +530,7 @@ public enum FramebufModule {
                 if py < 0 || py >= Int128(s.height) { continue }
                 let bits = font[glyph + row]
                 if bits == 0 { continue }
-                for col in 0..<glyphSize where bits & (0x80 >> UInt8(col)) != 0 {
+                for col in 0..<glyphSize where bits & (fontLeftmostBit >> UInt8(col)) != 0 {
                     s.setChecked(left &+ Int128(col), py, c)
                 }
             }
