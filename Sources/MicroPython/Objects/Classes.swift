@@ -192,6 +192,10 @@ public enum Classes {
                 let native: Obj
                 if TypeObject.kind(nb) == .exception {
                     native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
+                } else if hasInit && TypeObject.kind(nb) == .nativeObject {
+                    // A port's class is built by the Python __init__'s super().__init__(...)
+                    // (MicroPython's native_base_init_wrapper), else without arguments after it.
+                    native = .null
                 } else {
                     native = try construct(nb, args, hasInit ? 0 : nPos, hasInit ? 0 : nKw)
                 }
@@ -202,6 +206,9 @@ public enum Classes {
         if let initFn = lookup(cls, .__init__), kindOf(initFn) != .builtinFunction {
             let r = try Runtime.call(initFn, a, nPos + 1, nKw)
             if r != .none { throw PyExc.typeError("__init__() should return None, not '\(typeName(r))'") }
+            if hasNativePart(cls) && field(obj, 4).isNull && TypeObject.kind(TypeObject.nativeBase(cls)) == .nativeObject {
+                setField(obj, 4, try construct(TypeObject.nativeBase(cls), a, 0, 0))
+            }
         } else if nPos + nKw > 0 && !hasNativePart(cls) && lookup(cls, .__new__) == nil {
             throw PyExc.typeError("function takes 0 positional arguments but \(nPos) were given")
         }

@@ -131,6 +131,11 @@ public enum BytesMethods {
 
     public static func isBuffer(_ o: Obj) -> Bool {
         let k = kindOf(o)
+        if k == .instance {
+            // A Python subclass of a buffer type (a FrameBuffer's) is a buffer through its native part.
+            let n = Classes.nativePart(o)
+            return !n.isNull && kindOf(n) != .instance && isBuffer(n)
+        }
         return k == .bytes || k == .bytearray || k == .memoryview || (k == .nativeObject && (ArrayModule.buffer(o) != nil || NativeProtocols.bytes(o) != nil))
     }
 
@@ -342,7 +347,11 @@ public enum MemoryView {
         return (p + Int(words(o)[2]), count(o) * itemSize(o))
     }
 
-    static func writable(_ o: Obj) -> Bool { writableBuffer(field(o, 1)) }
+    /// Writable over a bytearray, an array or a port object with a writable buffer (also
+    /// through a subclass instance).
+    static func writable(_ o: Obj) -> Bool {
+        writableBuffer(field(o, 1)) || (try? ModSupport.writeBuffer(field(o, 1))) != nil
+    }
 
     /// Whether buffer `b` may be written through a view (bytes and str may not).
     static func writableBuffer(_ b: Obj) -> Bool {

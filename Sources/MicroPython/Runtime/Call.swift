@@ -21,6 +21,8 @@ public enum Native {
         let call: NativeFn
     }
     public static let varArgs = 255
+    /// Set in a constructor's spec word: its first argument (the type) is not counted in messages.
+    static let constructorFlag: UInt32 = 1 << 17
 
     /// A static builtin function object.
     @discardableResult
@@ -46,13 +48,15 @@ public enum Native {
         let spec = words(f)[2]
         let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
         if nPos < minA || (maxA != varArgs && nPos > maxA) {
+            // A constructor's type argument is not counted in the message (mp_arg_check_num).
+            let hidden = spec & constructorFlag != 0 ? 1 : 0
             if minA == maxA {
-                throw PyExc.typeError("function takes \(minA) positional arguments but \(nPos) were given")
+                throw PyExc.typeError("function takes \(minA - hidden) positional arguments but \(nPos - hidden) were given")
             }
             if nPos < minA {
                 throw PyExc.typeError("function missing \(minA - nPos) required positional arguments")
             }
-            throw PyExc.typeError("function expected at most \(maxA) arguments, got \(nPos)")
+            throw PyExc.typeError("function expected at most \(maxA - hidden) arguments, got \(nPos - hidden)")
         }
         if nKw > 0 && spec & (1 << 16) == 0 {
             throw PyExc.typeError("function doesn't take keyword arguments")
