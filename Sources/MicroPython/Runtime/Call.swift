@@ -21,6 +21,10 @@ public enum Native {
         let call: NativeFn
     }
     public static let varArgs = 255
+    /// Spec bits: keyword arguments accepted; a type's constructor (its first argument is the
+    /// type, which the argument-count errors do not count, as mp_arg_check_num in make_new).
+    static let acceptsKeywords: UInt32 = 1 << 16
+    static let constructorFlag: UInt32 = 1 << 17
 
     /// A static builtin function object.
     @discardableResult
@@ -29,7 +33,7 @@ public enum Native {
         let f = Obj(offset: Heap.allocateStatic(bytes: 16))
         setField(f, 0, Types.builtinFunction)
         words(f)[1] = UInt32(tableCount)
-        words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? 1 << 16 : 0)
+        words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? acceptsKeywords : 0)
         setField(f, 3, Obj(qstr: Qstr(name)))
         if tableCount == tableCapacity {
             let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: max(256, tableCapacity * 2))
@@ -46,15 +50,16 @@ public enum Native {
         let spec = words(f)[2]
         let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
         if nPos < minA || (maxA != varArgs && nPos > maxA) {
+            let typeArg = spec & constructorFlag != 0 ? 1 : 0
             if minA == maxA {
-                throw PyExc.typeError("function takes \(minA) positional arguments but \(nPos) were given")
+                throw PyExc.typeError("function takes \(minA - typeArg) positional arguments but \(nPos - typeArg) were given")
             }
             if nPos < minA {
                 throw PyExc.typeError("function missing \(minA - nPos) required positional arguments")
             }
-            throw PyExc.typeError("function expected at most \(maxA) arguments, got \(nPos)")
+            throw PyExc.typeError("function expected at most \(maxA - typeArg) arguments, got \(nPos - typeArg)")
         }
-        if nKw > 0 && spec & (1 << 16) == 0 {
+        if nKw > 0 && spec & acceptsKeywords == 0 {
             throw PyExc.typeError("function doesn't take keyword arguments")
         }
         return try table[Int(words(f)[1])].call(args, nPos, nKw)

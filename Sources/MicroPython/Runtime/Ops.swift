@@ -20,6 +20,7 @@ extension Runtime {
             if let r = try FloatOps.binary(op, aInt ? Float.narrow(IntOps.toDouble(a)) : Float.value(a),
                                            bInt ? Float.narrow(IntOps.toDouble(b)) : Float.value(b)) { return r }
         }
+        if ka == .complex || kb == .complex, let r = try Complex.runtimeBinary(op, a, b, ka, kb) { return r }
         if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invoke(m, a, b)
             if r != Singletons.notImplemented { return r }
@@ -155,6 +156,8 @@ extension Runtime {
             case UnaryOp.negative: return try Float.make(-Float.value(a))
             default: break
             }
+        case .complex:
+            if let r = try Complex.unary(op, a) { return r }
         case .instance:
             if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invoke(m, a) }
             let n = Classes.nativePart(a)
@@ -212,6 +215,12 @@ extension Runtime {
         if a.isSmallInt && b.isSmallInt { return a.smallValue < b.smallValue }
         return try binaryOp(BinOp.less, a, b) == .true
     }
+
+    /// `a > b`, for max().
+    @inline(__always) public static func more(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a.isSmallInt && b.isSmallInt { return a.smallValue > b.smallValue }
+        return try binaryOp(BinOp.more, a, b) == .true
+    }
 }
 
 public enum FloatOps {
@@ -240,6 +249,7 @@ public enum FloatOps {
             // zero; a negative base to a non-integral power would be complex.
             if x == 0 && y < 0 && !y.isInfinite { throw PyExc.zeroDivision() }
             if x < 0 && y != y.rounded(.down) && !y.isNaN {
+                if Complex.enabled { return try Complex.binary(BinOp.pow, x, 0, y, 0) }
                 throw PyExc.valueError("complex values not supported")
             }
             return try Float.make(pow(x, y))

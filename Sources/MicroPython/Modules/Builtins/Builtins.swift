@@ -54,6 +54,7 @@ public enum Builtins {
     /// Sets the constructor of a builtin type (called with the type first).
     static func constructor(_ type: Obj, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
         let f = Native.make(TypeObject.name(type).string, minArgs + 1, maxArgs == Native.varArgs ? maxArgs : maxArgs + 1, kw: kw, fn)
+        words(f)[2] |= Native.constructorFlag
         setField(type, 7, f)
     }
 
@@ -80,6 +81,7 @@ public enum Builtins {
                   Types.classMethod, Types.staticMethod] {
             try! Dict.set(Runtime.builtinsDict, field(t, 1), t)
         }
+        if Complex.enabled { try! Dict.set(Runtime.builtinsDict, field(Types.complex, 1), Types.complex) }
         for t in Exceptions.all { try! Dict.set(Runtime.builtinsDict, field(t, 1), t) }
         add("NotImplemented", Singletons.notImplemented)
         add("Ellipsis", Singletons.ellipsis)
