@@ -263,6 +263,7 @@ public enum Complex {
 
     /// repr() and str(): "1j", "(1+2j)", "(nan-infj)": each part as a float's repr without the
     /// forced ".0", the real part left out when it is zero (either sign).
+    @inline(never)
     static func write(_ a: Obj, _ p: inout Printer) {
         let re = real(a), im = imag(a)
         if re != 0 {

@@ -49,20 +49,26 @@ public enum Native {
     @inline(__always) static func call(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
         let spec = words(f)[2]
         let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
-        if nPos < minA || (maxA != varArgs && nPos > maxA) {
-            let typeArg = spec & constructorFlag != 0 ? 1 : 0
-            if minA == maxA {
-                throw PyExc.typeError("function takes \(minA - typeArg) positional arguments but \(nPos - typeArg) were given")
-            }
-            if nPos < minA {
-                throw PyExc.typeError("function missing \(minA - nPos) required positional arguments")
-            }
-            throw PyExc.typeError("function expected at most \(maxA - typeArg) arguments, got \(nPos - typeArg)")
-        }
+        if nPos < minA || (maxA != varArgs && nPos > maxA) { throw argumentCountError(spec, nPos) }
         if nKw > 0 && spec & acceptsKeywords == 0 {
             throw PyExc.typeError("function doesn't take keyword arguments")
         }
         return try table[Int(words(f)[1])].call(args, nPos, nKw)
+    }
+
+    /// The TypeError for a call with the wrong number of positional arguments (out of line:
+    /// the call path stays small).
+    @inline(never)
+    static func argumentCountError(_ spec: UInt32, _ nPos: Int) -> PyExc {
+        let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
+        let typeArg = spec & constructorFlag != 0 ? 1 : 0
+        if minA == maxA {
+            return PyExc.typeError("function takes \(minA - typeArg) positional arguments but \(nPos - typeArg) were given")
+        }
+        if nPos < minA {
+            return PyExc.typeError("function missing \(minA - nPos) required positional arguments")
+        }
+        return PyExc.typeError("function expected at most \(maxA - typeArg) arguments, got \(nPos - typeArg)")
     }
 
     public static func name(_ f: Obj) -> Qstr { field(f, 3).qstrValue }
