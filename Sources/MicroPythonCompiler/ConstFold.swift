@@ -83,7 +83,13 @@ struct ConstFolder {
         case .bytes(let b): return !b.isEmpty
         case .int(let s): return s != "0"
         case .float(let s): return (Double(s) ?? 1) != 0
-        case .complex: return true
+        case .complex(let s):
+            // A literal's text: "0j" (or "0.0j" from another writer) is false.
+            let n = Array(s.utf8).withUnsafeBufferPointer {
+                FloatText.parseNumber($0, model: .double, allowImaginary: true, forceComplex: true, complexSupported: true)
+            }
+            if case .complex(let re, let im) = n { return re != 0 || im != 0 }
+            return true
         case .tuple(let t): return !t.isEmpty
         }
     }
@@ -343,19 +349,27 @@ struct ConstFolder {
         return Expr(.constObj(.int(dec)), line: line)
     }
 
+    /// A float or imaginary literal, read as MicroPython's parser reads it
+    /// (mp_parse_num_decimal with imaginary numbers allowed): on a build without complex
+    /// numbers a `j` is "complex values not supported", where the text has one.
     func parseFloat(_ text: String, line: Int) throws(CompileError) -> Expr {
-        var t = text.filter { $0 != "_" }
-        let bad = CompileError(.syntaxError, "invalid syntax for number", line: line)
-        if t.hasSuffix("j") || t.hasSuffix("J") {
-            if !allowComplex { throw CompileError(.syntaxError, "complex values not supported", line: line) }
-            t.removeLast()
-            guard let d = FloatText.parse(t, model: .double) else { throw bad }
-            var r = floatRepr(d)
+        let t = Array(text.utf8).filter { $0 != UInt8(ascii: "_") }
+        let n = t.withUnsafeBufferPointer {
+            FloatText.parseNumber($0, model: floatModel, allowImaginary: true, forceComplex: false, complexSupported: allowComplex)
+        }
+        switch n {
+        case .real(let d):
+            return Expr(.constObj(.float(floatRepr(d))), line: line)
+        case .complex(_, let imaginary):
+            // The .mpy text is the complex's repr: "1.5j", "1e+100j", "infj".
+            var r = floatRepr(imaginary)
             if r.hasSuffix(".0") { r.removeLast(2) }
             return Expr(.constObj(.complex(r + "j")), line: line)
+        case .imaginaryUnsupported:
+            throw CompileError(.syntaxError, "complex values not supported", line: line)
+        case .invalid:
+            throw CompileError(.syntaxError, "invalid syntax for number", line: line)
         }
-        guard let d = FloatText.parse(t, model: floatModel) else { throw bad }
-        return Expr(.constObj(.float(floatRepr(d))), line: line)
     }
 }
 

@@ -44,40 +44,85 @@ public enum FloatText {
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
 
+    /// What a number's text reads as (mp_parse_num_decimal): a float, a complex (real and
+    /// imaginary parts), an imaginary number on a build without complex numbers, or nothing.
+    public enum Number: Equatable, Sendable {
+        case real(Double)
+        case complex(Double, Double)
+        case imaginaryUnsupported
+        case invalid
+    }
+
+    static let plusChar = UInt8(ascii: "+"), minusChar = UInt8(ascii: "-")
+    static let lowerJ = UInt8(ascii: "j")
+
     /// mp_parse_num_float without complex numbers: optional spaces, sign, "inf"/"infinity",
     /// "nan" or a decimal number, spaces. Nil if the text is not a number.
     public static func parse(_ text: UnsafeBufferPointer<UInt8>, model: Model) -> Double? {
-        var i = 0
+        if case .real(let d) = parseNumber(text, model: model, allowImaginary: false, forceComplex: false, complexSupported: false) {
+            return d
+        }
+        return nil
+    }
+
+    /// mp_parse_num_decimal: each part is optional spaces, a sign, "inf"/"infinity", "nan" or
+    /// a decimal number, then (with `allowImaginary`) a `j`/`J` that makes it imaginary (a bare
+    /// `j` is 1j), then spaces. `forceComplex` (complex(str)) reads a second part after a real
+    /// one, which must be imaginary ("1+2j", "1-j"), and always gives a complex. Without
+    /// `complexSupported` a `j` is `.imaginaryUnsupported` ("complex values not supported").
+    public static func parseNumber(_ text: UnsafeBufferPointer<UInt8>, model: Model, allowImaginary: Bool,
+                                   forceComplex: Bool, complexSupported: Bool) -> Number {
         let top = text.count
-        while i < top && isSpace(text[i]) { i += 1 }
-        var negative = false
-        if i < top && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) {
-            negative = text[i] == UInt8(ascii: "-")
-            i += 1
-        }
-        let start = i
+        var i = 0
+        var realPart = 0.0
+        var haveReal = false, haveImaginary = false
         func lower(_ k: Int) -> UInt8 { text[k] | 0x20 }
-        var value: Double
-        if i + 2 < top && lower(i) == UInt8(ascii: "i") && lower(i + 1) == UInt8(ascii: "n") && lower(i + 2) == UInt8(ascii: "f") {
-            i += 3
-            value = .infinity
-            if i + 4 < top && lower(i) == UInt8(ascii: "i") && lower(i + 1) == UInt8(ascii: "n") && lower(i + 2) == UInt8(ascii: "i")
-                && lower(i + 3) == UInt8(ascii: "t") && lower(i + 4) == UInt8(ascii: "y") {
-                i += 5
+        while true {
+            while i < top && isSpace(text[i]) { i += 1 }
+            var negative = false
+            if i < top && (text[i] == plusChar || text[i] == minusChar) {
+                negative = text[i] == minusChar
+                i += 1
             }
-        } else if i + 2 < top && lower(i) == UInt8(ascii: "n") && lower(i + 1) == UInt8(ascii: "a") && lower(i + 2) == UInt8(ascii: "n") {
-            i += 3
-            value = .nan
-        } else {
-            guard let (v, end) = parseDecimal(text, i, top, model) else { return nil }
-            value = v
-            i = end
+            let start = i
+            var value: Double
+            if i + 2 < top && lower(i) == UInt8(ascii: "i") && lower(i + 1) == UInt8(ascii: "n") && lower(i + 2) == UInt8(ascii: "f") {
+                i += 3
+                value = .infinity
+                if i + 4 < top && lower(i) == UInt8(ascii: "i") && lower(i + 1) == UInt8(ascii: "n") && lower(i + 2) == UInt8(ascii: "i")
+                    && lower(i + 3) == UInt8(ascii: "t") && lower(i + 4) == UInt8(ascii: "y") {
+                    i += 5
+                }
+            } else if i + 2 < top && lower(i) == UInt8(ascii: "n") && lower(i + 1) == UInt8(ascii: "a") && lower(i + 2) == UInt8(ascii: "n") {
+                i += 3
+                value = .nan
+            } else {
+                guard let (v, end) = parseDecimal(text, i, top, model) else { return .invalid }
+                value = v
+                i = end
+            }
+            if allowImaginary && i < top && lower(i) == lowerJ {
+                if !complexSupported { return .imaginaryUnsupported }
+                if i == start { value = 1 }
+                i += 1
+                haveImaginary = true
+            }
+            if negative { value = -value }
+            if i == start { return .invalid }
+            while i < top && isSpace(text[i]) { i += 1 }
+            if i != top {
+                // Only a real first part may be followed by a (necessarily imaginary) second one.
+                if forceComplex && !haveReal && !haveImaginary {
+                    realPart = value
+                    haveReal = true
+                    continue
+                }
+                return .invalid
+            }
+            if haveReal && !haveImaginary { return .invalid }
+            if haveImaginary { return .complex(realPart, value) }
+            return forceComplex ? .complex(value, 0) : .real(value)
         }
-        if negative { value = -value }
-        if i == start { return nil }
-        while i < top && isSpace(text[i]) { i += 1 }
-        if i != top { return nil }
-        return value
     }
 
     public static func parse(_ text: [UInt8], model: Model) -> Double? {

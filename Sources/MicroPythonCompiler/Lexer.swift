@@ -175,7 +175,9 @@ struct Lexer {
                     isFloat = true
                     b.append(d); advance(); b.append(ch()); advance()
                 } else if Lexer.isDigit(d) || Lexer.isLetter(d) || d == 95 || d == 46 {
-                    if !forcedInt && (d == 46 || d == 101 || d == 69 || d == 106 || d == 74) { isFloat = true }
+                    // As MicroPython's lexer: '.', 'j' and 'J' make a float-or-imaginary token even
+                    // after a base prefix (whose parse then fails), 'e' only without one.
+                    if d == 46 || d == 106 || d == 74 || (!forcedInt && (d == 101 || d == 69)) { isFloat = true }
                     b.append(d); advance()
                 } else {
                     break

@@ -222,7 +222,7 @@ public enum Loader {
         case .float(let s):
             guard let d = Double(s) else { throw PyExc.valueError("invalid float") }
             return try Float.make(d)
-        case .complex: throw PyExc.valueError("complex values not supported")
+        case .complex(let s): return try Complex.constant(s)
         case .tuple(let items):
             let t = try Tuple.make(count: items.count)
             for i in 0..<items.count { setField(t, 2 + i, .none) }

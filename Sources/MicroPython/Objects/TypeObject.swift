@@ -82,6 +82,7 @@ public enum Types {
     nonisolated(unsafe) public static var bool = Obj(raw: 0)
     nonisolated(unsafe) public static var int = Obj(raw: 0)
     nonisolated(unsafe) public static var float = Obj(raw: 0)
+    nonisolated(unsafe) public static var complex = Obj(raw: 0)
     nonisolated(unsafe) public static var str = Obj(raw: 0)
     nonisolated(unsafe) public static var bytes = Obj(raw: 0)
     nonisolated(unsafe) public static var bytearray = Obj(raw: 0)
@@ -148,5 +149,6 @@ public enum Types {
         superObj = TypeObject.makeBuiltin(.super, .superObj, base: object)
         iterator = TypeObject.makeBuiltin(.iterator, .iterator)
         rawCode = TypeObject.makeBuiltin(Qstr("code"), .rawCode)
+        complex = TypeObject.makeBuiltin(.complex, .complex, base: object, flags: TypeFlags.subclassable)
     }
 }

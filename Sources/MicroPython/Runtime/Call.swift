@@ -21,7 +21,9 @@ public enum Native {
         let call: NativeFn
     }
     public static let varArgs = 255
-    /// Set in a constructor's spec word: its first argument (the type) is not counted in messages.
+    /// Spec bits: keyword arguments accepted; a type's constructor (its first argument is the
+    /// type, which the argument-count errors do not count, as mp_arg_check_num in make_new).
+    static let acceptsKeywords: UInt32 = 1 << 16
     static let constructorFlag: UInt32 = 1 << 17
 
     /// A static builtin function object.
@@ -31,7 +33,7 @@ public enum Native {
         let f = Obj(offset: Heap.allocateStatic(bytes: 16))
         setField(f, 0, Types.builtinFunction)
         words(f)[1] = UInt32(tableCount)
-        words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? 1 << 16 : 0)
+        words(f)[2] = UInt32(minArgs) | UInt32(maxArgs) << 8 | (kw ? acceptsKeywords : 0)
         setField(f, 3, Obj(qstr: Qstr(name)))
         if tableCount == tableCapacity {
             let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: max(256, tableCapacity * 2))
@@ -47,21 +49,26 @@ public enum Native {
     @inline(__always) static func call(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
         let spec = words(f)[2]
         let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
-        if nPos < minA || (maxA != varArgs && nPos > maxA) {
-            // A constructor's type argument is not counted in the message (mp_arg_check_num).
-            let hidden = spec & constructorFlag != 0 ? 1 : 0
-            if minA == maxA {
-                throw PyExc.typeError("function takes \(minA - hidden) positional arguments but \(nPos - hidden) were given")
-            }
-            if nPos < minA {
-                throw PyExc.typeError("function missing \(minA - nPos) required positional arguments")
-            }
-            throw PyExc.typeError("function expected at most \(maxA - hidden) arguments, got \(nPos - hidden)")
-        }
-        if nKw > 0 && spec & (1 << 16) == 0 {
+        if nPos < minA || (maxA != varArgs && nPos > maxA) { throw argumentCountError(spec, nPos) }
+        if nKw > 0 && spec & acceptsKeywords == 0 {
             throw PyExc.typeError("function doesn't take keyword arguments")
         }
         return try table[Int(words(f)[1])].call(args, nPos, nKw)
+    }
+
+    /// The TypeError for a call with the wrong number of positional arguments (out of line:
+    /// the call path stays small).
+    @inline(never)
+    static func argumentCountError(_ spec: UInt32, _ nPos: Int) -> PyExc {
+        let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
+        let typeArg = spec & constructorFlag != 0 ? 1 : 0
+        if minA == maxA {
+            return PyExc.typeError("function takes \(minA - typeArg) positional arguments but \(nPos - typeArg) were given")
+        }
+        if nPos < minA {
+            return PyExc.typeError("function missing \(minA - nPos) required positional arguments")
+        }
+        return PyExc.typeError("function expected at most \(maxA - typeArg) arguments, got \(nPos - typeArg)")
     }
 
     public static func name(_ f: Obj) -> Qstr { field(f, 3).qstrValue }

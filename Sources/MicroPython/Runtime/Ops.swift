@@ -56,7 +56,11 @@ extension Runtime {
         case .tuple: return try Sequences.tupleBinary(op, a, b, kb)
         case .dict: return try DictMethods.binary(op, a, b, kb)
         case .set, .frozenset: return try SetObj.binary(op, a, b, kb)
+        // complex here, past the int and float fast cases: they pay nothing for it.
+        case .complex: return try Complex.runtimeBinary(op, a, b, ka, kb)
+        case .float: return kb == .complex ? try Complex.runtimeBinary(op, a, b, ka, kb) : nil
         case .int, .bool:
+            if kb == .complex { return try Complex.runtimeBinary(op, a, b, ka, kb) }
             if op == BinOp.mul || op == BinOp.inplaceMul {
                 if kb == .str { return try StrMethods.repeatStr(b, a) }
                 if kb == .list || kb == .tuple || kb == .bytes || kb == .bytearray {
@@ -103,6 +107,11 @@ extension Runtime {
                     let n = Classes.nativePart(x)
                     if !n.isNull { return try binaryOp(op, n, y) }
                 }
+            } else if (pass == 0 ? ka : kb) == .complex,
+                      let r = try Complex.binary(op, Complex.real(x), Complex.imag(x), y) {
+                // complex compares with an instance that converts (mp_obj_equal_not_equal
+                // asks both operands' types).
+                return r
             }
             swap(&x, &y)
         }
@@ -111,6 +120,9 @@ extension Runtime {
 
     static func instanceBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
         if op == BinOp.equal || op == BinOp.notEqual { return try instanceEquality(op, a, b, ka, kb) }
+        // complex's operators take an instance with __float__ or __complex__ before its
+        // reflected methods are tried.
+        if ka == .complex, let r = try Complex.runtimeBinary(op, a, b, ka, kb) { return r }
         if ka == .instance, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
@@ -163,6 +175,8 @@ extension Runtime {
             case UnaryOp.negative: return try Float.make(-Float.value(a))
             default: break
             }
+        case .complex:
+            if let r = try Complex.unary(op, a) { return r }
         case .instance:
             if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invokeMethod(m, a) }
             let n = Classes.nativePart(a)
@@ -224,6 +238,12 @@ extension Runtime {
         if a.isSmallInt && b.isSmallInt { return a.smallValue < b.smallValue }
         return try binaryOp(BinOp.less, a, b) == .true
     }
+
+    /// `a > b`, for max().
+    @inline(__always) public static func more(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a.isSmallInt && b.isSmallInt { return a.smallValue > b.smallValue }
+        return try binaryOp(BinOp.more, a, b) == .true
+    }
 }
 
 public enum FloatOps {
@@ -251,9 +271,7 @@ public enum FloatOps {
             // mp_obj_float_binary_op's checks: zero to a finite negative power divides by
             // zero; a negative base to a non-integral power would be complex.
             if x == 0 && y < 0 && !y.isInfinite { throw PyExc.zeroDivision() }
-            if x < 0 && y != y.rounded(.down) && !y.isNaN {
-                throw PyExc.valueError("complex values not supported")
-            }
+            if x < 0 && y != y.rounded(.down) && !y.isNaN { return try negativeBasePower(x, y) }
             return try Float.make(pow(x, y))
         case BinOp.less: return Obj(bool: x < y)
         case BinOp.more: return Obj(bool: x > y)
@@ -263,6 +281,15 @@ public enum FloatOps {
         case BinOp.notEqual: return Obj(bool: x != y)
         default: return nil
         }
+    }
+
+    /// A negative base to a non-integral power: a complex where the profile has complex
+    /// numbers, else "complex values not supported". Out of line, so that the operator's hot
+    /// cases keep their small frame.
+    @inline(never)
+    static func negativeBasePower(_ x: Double, _ y: Double) throws(PyExc) -> Obj {
+        if Complex.enabled, let r = try Complex.binary(BinOp.pow, x, 0, y, 0) { return r }
+        throw PyExc.valueError("complex values not supported")
     }
 
     /// x % y as the C code computes it: fmod, then the sign of y (in the profile's precision).

@@ -65,6 +65,7 @@ extension Runtime {
         case .notImplemented: p.write("NotImplemented")
         case .int: p.write(IntOps.string(o))
         case .float: p.write(FloatFormat.repr(Float.value(o)))
+        case .complex: Complex.write(o, &p)
         case .str:
             if kind == .repr { writeStrRepr(Str.buffer(o), &p) } else { p.write(Str.buffer(o)) }
         case .bytes: writeBytesRepr(Str.buffer(o), &p)

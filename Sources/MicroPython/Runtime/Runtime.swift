@@ -43,6 +43,7 @@ public enum Runtime {
         switch kindOf(o) {
         case .float: return Float.value(o) != 0
         case .int: return !IntOps.isZero(o)
+        case .complex: return Complex.real(o) != 0 || Complex.imag(o) != 0
         case .str, .bytes: return Str.length(o) > 0
         case .list: return List.count(o) > 0
         case .tuple: return Tuple.count(o) > 0
@@ -90,6 +91,8 @@ public enum Runtime {
         case .int: return IntOps.hash(o)
         case .float:
             return Float.hash(Float.value(o))
+        case .complex:
+            return Complex.hash(o)
         case .tuple:
             let cost = try VM.enterNested()
             defer { VM.leave(cost) }
@@ -132,6 +135,8 @@ public enum Runtime {
     public static func equals(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
         if a == b {
             if a.isPointer && Float.isFloat(a) { return !Float.value(a).isNaN }
+            // complex is not reflexive either (MP_TYPE_FLAG_EQ_NOT_REFLEXIVE): a NaN part.
+            if a.isPointer && Complex.isComplex(a) { return !Complex.real(a).isNaN && !Complex.imag(a).isNaN }
             if !a.isPointer || kindOf(a) != .instance { return true }
         }
         if a.isSmallInt && b.isSmallInt { return false }

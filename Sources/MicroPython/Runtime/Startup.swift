@@ -29,6 +29,7 @@ public enum MicroPythonRuntime {
         self.port = port
         sessionArgv = argv
         Float.immediate = port.floats == .immediateSingle
+        Complex.enabled = port.complexNumbers
         Runtime.compilerOptions.allowComplex = port.complexNumbers
         Runtime.compilerOptions.floatModel = Float.model
         MapRef.hashMask = port.wordBits >= 64 ? UInt.max : UInt(UInt32.max)

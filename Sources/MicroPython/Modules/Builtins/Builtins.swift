@@ -83,6 +83,7 @@ public enum Builtins {
                   Types.classMethod, Types.staticMethod] {
             try! Dict.set(Runtime.builtinsDict, field(t, 1), t)
         }
+        if Complex.enabled { try! Dict.set(Runtime.builtinsDict, field(Types.complex, 1), Types.complex) }
         for t in Exceptions.all { try! Dict.set(Runtime.builtinsDict, field(t, 1), t) }
         add("NotImplemented", Singletons.notImplemented)
         add("Ellipsis", Singletons.ellipsis)

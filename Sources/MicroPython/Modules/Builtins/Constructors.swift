@@ -52,6 +52,7 @@ extension Builtins {
             }
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
         }
+        constructor(Types.complex, 0, 2) { (a, n, _) throws(PyExc) in try Complex.construct(a + 1, n - 1) }
         constructor(Types.str, 0, 3, kw: true) { (a, n, _) throws(PyExc) in
             if n == 1 { return Obj(qstr: .empty) }
             if n >= 3 {

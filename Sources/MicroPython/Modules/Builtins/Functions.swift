@@ -33,18 +33,7 @@ extension Builtins {
         }
         add("__repl_print__", replPrint)
         function("len", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(try Runtime.length(a[0])) }
-        function("abs", 1, 1) { (a, _, _) throws(PyExc) in
-            let x = a[0]
-            if x.isSmallInt { return try IntOps.make(abs(x.smallValue)) }
-            switch kindOf(x) {
-            case .int: return IntOps.big(x).signum < 0 ? try Runtime.unaryOp(UnaryOp.negative, x) : x
-            case .bool: return Obj(small: x == .true ? 1 : 0)
-            case .float: return try Float.make(Swift.abs(Float.value(x)))
-            default:
-                if let m = Classes.lookup(typeOf(x), .__abs__) { return try Runtime.invoke(m, x) }
-                throw PyExc.typeError("unsupported type for __abs__: '\(typeName(x))'")
-            }
-        }
+        function("abs", 1, 1) { (a, _, _) throws(PyExc) in try absolute(a[0]) }
         function("all", 1, 1) { (a, _, _) throws(PyExc) in
             let it = try Runtime.getIter(a[0])
             while true {
@@ -90,6 +79,12 @@ extension Builtins {
             return Obj(small: Int(p[0]))
         }
         function("divmod", 2, 2) { (a, _, _) throws(PyExc) in
+            if Complex.isComplex(a[0]) || Complex.isComplex(a[1]) {
+                // complex has no divmod (MP_BINARY_OP_DIVMOD is not among its operators).
+                // A bool on the left goes in as an int (bool's operators forward to int's).
+                let left = a[0] == .true || a[0] == .false ? "int" : typeName(a[0])
+                throw PyExc.typeError("unsupported types for __divmod__: '\(left)', '\(typeName(a[1]))'")
+            }
             let q = try Runtime.binaryOp(BinOp.floorDiv, a[0], a[1])
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = q
@@ -159,7 +154,7 @@ extension Builtins {
         function("pow", 2, 3) { (a, n, _) throws(PyExc) in
             if n == 3 && a[2] != .none {
                 guard IntOps.isInt(a[0]) && IntOps.isInt(a[1]) && IntOps.isInt(a[2]) else {
-                    throw PyExc.typeError("pow() 3rd argument not allowed unless all arguments are integers")
+                    throw PyExc.typeError("pow() with 3 arguments requires integers")
                 }
                 if IntOps.isZero(a[2]) { throw PyExc.valueError("pow() 3rd argument cannot be 0") }
                 guard let r = IntOps.big(a[0]).power(IntOps.big(a[1]), modulus: IntOps.big(a[2])) else {
@@ -237,6 +232,24 @@ extension Builtins {
         add("__build_class__", buildClass)
     }
 
+    /// abs(x): numbers, __abs__, and the native part of a subclass of a number type.
+    static func absolute(_ x: Obj) throws(PyExc) -> Obj {
+        if x.isSmallInt { return try IntOps.make(abs(x.smallValue)) }
+        switch kindOf(x) {
+        case .int: return IntOps.big(x).signum < 0 ? try Runtime.unaryOp(UnaryOp.negative, x) : x
+        case .bool: return Obj(small: x == .true ? 1 : 0)
+        case .float: return try Float.make(Swift.abs(Float.value(x)))
+        case .complex: return try Float.make(Complex.magnitude(x))
+        default:
+            if let m = Classes.lookup(typeOf(x), .__abs__) { return try Runtime.invoke(m, x) }
+            if kindOf(x) == .instance {
+                let n = Classes.nativePart(x)
+                if !n.isNull && (IntOps.isInt(n) || Float.isFloat(n) || Complex.isComplex(n)) { return try absolute(n) }
+            }
+            throw PyExc.typeError("unsupported type for __abs__: '\(typeName(x))'")
+        }
+    }
+
     static func qstrArg(_ o: Obj) throws(PyExc) -> Qstr {
         guard Str.isStr(o) else { throw PyExc.typeError("attribute name must be string, not '\(typeName(o))'") }
         return try Str.intern(o)
@@ -267,7 +280,8 @@ extension Builtins {
         var best = Obj.null, bestKey = Obj.null
         func consider(_ v: Obj) throws(PyExc) {
             let k = key == .none ? v : try Runtime.invoke(key, v)
-            let better = best.isNull ? true : (max ? try Runtime.less(bestKey, k) : try Runtime.less(k, bestKey))
+            // As mp_builtin_min_max: max asks item > best (__gt__), min item < best (__lt__).
+            let better = best.isNull ? true : (max ? try Runtime.more(k, bestKey) : try Runtime.less(k, bestKey))
             if better {
                 best = v; bestKey = k
                 hold[1] = best; hold[2] = bestKey

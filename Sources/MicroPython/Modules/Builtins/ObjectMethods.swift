@@ -147,12 +147,10 @@ public enum Attributes {
             if name == .__self__ { return field(o, 2) }
             if name == .__func__ { return field(o, 1) }
             if name == .__name__ { return try Runtime.loadAttr(field(o, 1), .__name__) }
-        case .int, .bool:
-            if name == .real { return o }
-            if name == .imag { return Obj(small: 0) }
-        case .float:
-            if name == .real { return o }
-            if name == .imag { return try Float.make(0) }
+        case .complex:
+            // (int and float have no real/imag in MicroPython.)
+            if name == .real { return try Float.make(Complex.real(o)) }
+            if name == .imag { return try Float.make(Complex.imag(o)) }
         case .range:
             if name == .start { return field(o, 1) }
             if name == .stop { return field(o, 2) }
