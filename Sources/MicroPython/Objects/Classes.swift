@@ -124,7 +124,13 @@ public enum Classes {
             // An .object-kind builtin (object, io.IOBase) adds no native part.
             let bk2 = TypeObject.kind(b)
             let nb = bk2 == .instance ? TypeObject.nativeBase(b) : bk2 == .object ? Types.object : b
-            if nb != Types.object { nativeBase = nb }
+            if nb != Types.object {
+                // Two different native layouts cannot be combined in one instance.
+                if nativeBase != Types.object && nativeBase != nb {
+                    throw PyExc.typeError("multiple bases have instance lay-out conflict")
+                }
+                nativeBase = nb
+            }
             flags |= TypeObject.flags(b) & TypeFlags.exception
         }
         // A plain function named __new__ is implicitly a staticmethod.

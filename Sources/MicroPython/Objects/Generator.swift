@@ -28,7 +28,8 @@ public enum Generator {
         }
         let f = frame(g)
         if f[5] == 2 {
-            if !throwing.isNull { result = try Exceptions.normalise(throwing); return .raised }
+            // (The value goes back as given: whoever raises it makes it an exception.)
+            if !throwing.isNull { result = throwing; return .raised }
             result = .none
             return .returned
         }
@@ -85,7 +86,7 @@ public enum Generator {
                     result = try Runtime.callMethod(dest, 1, 0)
                     return .yielded
                 }
-                result = try Exceptions.normalise(throwing)
+                result = throwing
                 return .raised
             }
             if send == .none {
@@ -137,7 +138,7 @@ public enum Generator {
         case .yielded: return r
         case .returned:
             throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, r == .none ? .null : r))
-        case .raised: throw PyExc(r)
+        case .raised: throw PyExc(try Exceptions.normalise(r))
         }
     }
 

@@ -531,7 +531,7 @@ public enum VM {
                             // The exception thrown in went through unhandled: even a
                             // StopIteration propagates (it does not end the delegation).
                             thrownThrough = ret == thrown
-                            throw PyExc(ret)
+                            throw PyExc(try Exceptions.normalise(ret))
                         }
 
                     // MARK: operators
