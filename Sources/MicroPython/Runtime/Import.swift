@@ -189,9 +189,32 @@ public enum Import {
         throw PyExc.make(Exceptions.ImportError, "can't import name \(name.string)")
     }
 
+    /// `from m import *` (mp_import_all): the names of `__all__` when m has one, else every
+    /// name of m's `__dict__` not starting with an underscore. m may be any object.
     public static func importStar(_ module: Obj, into target: Obj) throws(PyExc) {
-        guard kindOf(module) == .module else { return }
-        let g = Module.globals(module)
+        let dest = try PyStack.pushObjs(3)
+        defer { PyStack.pop(to: dest) }
+        var all = Obj.null
+        do throws(PyExc) { all = try Runtime.loadAttr(module, .__all__) } catch {
+            if !isInstance(error.obj, Exceptions.AttributeError) { throw error }
+        }
+        if !all.isNull {
+            dest[0] = all
+            let it = try Runtime.getIter(all)
+            dest[1] = it
+            while true {
+                let name = try Runtime.iterNext(it)
+                if name.isNull { break }
+                guard Str.isStr(name) else { throw PyExc.typeError("can't convert '\(typeName(name))' object to str implicitly") }
+                dest[2] = name
+                let q = try QstrPool.intern(data: Str.string(name))
+                try Dict.set(target, Obj(qstr: q), try Runtime.loadAttr(module, q))
+            }
+            return
+        }
+        let g = kindOf(module) == .module ? Module.globals(module) : try Runtime.loadAttr(module, .__dict__)
+        guard kindOf(g) == .dict else { throw PyExc.typeError("expected a dict") }
+        dest[0] = g
         let m = Dict.map(g)
         var i = 0
         while let s = m.next(from: &i) {

@@ -356,6 +356,11 @@ extension Builtins {
     }
 
     static func dir(_ o: Obj) throws(PyExc) -> Obj {
+        // An instance whose class defines __dir__ answers for itself (not a class: dir(C)
+        // lists C's attributes).
+        if kindOf(o) == .instance, let m = Classes.lookup(typeOf(o), .__dir__) {
+            return try Runtime.invokeMethod(m, o)
+        }
         let l = try List.make(count: 0)
         let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
         hold[0] = l
