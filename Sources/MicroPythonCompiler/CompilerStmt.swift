@@ -103,6 +103,9 @@ extension CodeGen {
             e.op(Op.returnValue, -1)
             e.suppress = true
         case .raise(let x, let cause):
+            if scope.emitKind != EmitKind.bytecode && (x == nil || cause != nil) {
+                throw CompileError(.notImplementedError, "native raise", line: line)
+            }
             if let x = x {
                 try expr(x)
                 if let c = cause {

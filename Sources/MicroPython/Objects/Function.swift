@@ -27,6 +27,10 @@ public enum RawCodeObj {
     }
     @inline(__always) public static func child(_ rc: Obj, _ i: Int) -> Obj { objArray(words(rc)[4])[i] }
 
+    /// Word 6 holds the data length and, in its top bits, the `EmitKind` (native, viper).
+    static let emitKindShift: UInt32 = 28
+    @inline(__always) public static func emitKind(_ rc: Obj) -> UInt8 { UInt8(words(rc)[6] >> emitKindShift) }
+
     static let generatorFlag: UInt32 = 0x01
     static let varKwFlag: UInt32 = 0x02
     static let varArgsFlag: UInt32 = 0x04
@@ -41,7 +45,7 @@ public enum RawCodeObj {
         code.data.withUnsafeBufferPointer { b in
             if n > 0 { data(rc).update(from: b.baseAddress!, count: n) }
         }
-        words(rc)[6] = UInt32(n)
+        words(rc)[6] = UInt32(n) | UInt32(code.emitKind & 3) << emitKindShift
         // Decode the signature (bit-interleaved, see the format notes).
         let d = data(rc)
         var i = 0

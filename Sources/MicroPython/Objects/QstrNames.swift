@@ -693,6 +693,7 @@ enum LiteralNames {
         "OrderedDict",
         "StringIO",
         "TextIOWrapper",
+        "ViperTypeError",
         "__missing__",
         "_asdict",
         "_fields",
