@@ -341,7 +341,7 @@ extension Emitter {
                 v.push(.bool)
             default:
                 v.typeError("binary op \(BinOpNum.methodName(op)) not implemented")
-                v.push(.object)
+                v.stack.append(lhs)
             }
         } else if lt == .object && rt == .object {
             v.push(.object)

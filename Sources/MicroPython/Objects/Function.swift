@@ -180,6 +180,12 @@ public enum Function {
         return c
     }
 
+    /// Compiled from a `@micropython.viper` function (a function or its closure).
+    public static func isViper(_ f: Obj) -> Bool {
+        let fn = kindOf(f) == .closure ? field(f, 1) : f
+        return RawCodeObj.emitKind(rawCode(fn)) == EmitKind.viper
+    }
+
     public static func name(_ f: Obj) -> Qstr {
         var fn = f
         if kindOf(fn) == .closure { fn = field(fn, 1) }

@@ -79,7 +79,9 @@ public enum Viper {
 
     // MARK: the instruction
 
-    /// Executes one `Op.viper` instruction on the value stack; returns the new stack top.
+    /// Executes one `Op.viper` instruction on the value stack; returns the new stack top
+    /// (out of line: the VM loop keeps one call for the whole family).
+    @inline(never)
     public static func execute(_ operand: Int, _ sp: UnsafeMutablePointer<Obj>) throws(PyExc) -> UnsafeMutablePointer<Obj> {
         let a = (operand >> 4) & 0xFF
         let b = operand >> 12
