@@ -80,6 +80,8 @@ final class FunctionDef {
     var scope: Scope?
     /// The return annotation (`-> int`); only viper functions read it.
     var returnAnnotation: Expr? = nil
+    /// The line of `def` itself (after any decorators).
+    var defLine = 0
     init(name: String, params: [Param], body: [Stmt], decorators: [Decorator], isAsync: Bool, line: Int) {
         self.name = name; self.params = params; self.body = body; self.decorators = decorators
         self.isAsync = isAsync; self.line = line

@@ -146,7 +146,7 @@ final class CodeGen {
             if let v = e.viper {
                 if let m = v.fatal { throw CompileError(.notImplementedError, m, line: f.line) }
                 if let m = v.error {
-                    var ce = CompileError(.viperTypeError, m, line: f.line)
+                    var ce = CompileError(.viperTypeError, m, line: v.errorLine ?? max(f.defLine, f.line))
                     ce.function = f.name
                     throw ce
                 }
@@ -190,7 +190,7 @@ final class CodeGen {
             guard let a = a else { return .object }
             guard case .name(let n) = a.kind else { throw err("annotation must be an identifier", a.line) }
             guard let t = ViperType.named(n) else {
-                var ce = CompileError(.viperTypeError, "unknown type '\(n)'", line: f.line)
+                var ce = CompileError(.viperTypeError, "unknown type '\(n)'", line: max(f.defLine, f.line))
                 ce.function = f.name
                 throw ce
             }

@@ -223,6 +223,7 @@ struct Parser {
     }
 
     mutating func parseFuncDef(decorators: [Decorator], isAsync: Bool, line: Int) throws(CompileError) -> Stmt {
+        let defLine = tok.line
         try expectKw("def")
         let name = try expectName()
         try expectOp("(")
@@ -234,6 +235,7 @@ struct Parser {
         leave()
         let f = FunctionDef(name: name, params: params, body: body, decorators: decorators, isAsync: isAsync, line: line)
         f.returnAnnotation = ret
+        f.defLine = defLine
         return Stmt(.funcDef(f), line: line)
     }
 

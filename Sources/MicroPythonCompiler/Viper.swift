@@ -124,6 +124,8 @@ final class ViperTyper {
     var error: String?
     /// NotImplementedError raised at once by MicroPython (the first one wins).
     var fatal: String?
+    /// The line of the statement that had the first error (nil: the function's line).
+    var errorLine: Int?
     let smallIntBits: Int
 
     init(scope: Scope, paramTypes: [Int: ViperType], returnType: ViperType, smallIntBits: Int) {
@@ -203,6 +205,13 @@ extension Emitter {
                     v.typeError("local '\(v.localNames[n])' has type '\(v.locals[n].name)' but source is '\(s.type.name)'")
                 }
             }
+        case Op.loadDeref, Op.storeDeref:
+            // MicroPython reads the cell through its local slot, which has no viper type
+            // unless it is an annotated parameter.
+            if operand < v.locals.count && v.locals[operand] == .unbound {
+                v.typeError("local '\(v.localNames[operand])' used before type known")
+            }
+            viperGeneric(v, b, delta)
         case Op.loadGlobal:
             let name = operand < tables.qstrs.count ? tables.qstrs[operand] : ""
             if let t = ViperType.named(name), t != .object {

@@ -210,9 +210,9 @@ public enum Viper {
         while i >= 0 {
             let e = entries[i]
             i -= 1
-            guard address >= e.address, address - e.address < UInt64(Int.max) else { continue }
+            guard address >= e.address, address - e.address <= UInt64(e.length) else { continue }
             let off = Int(address - e.address)
-            guard off + size <= e.length, ownerIsLive(e) else { continue }
+            guard size <= e.length - off, ownerIsLive(e) else { continue }
             guard let view = try? ModSupport.bufferView(e.owner),
                   UnsafeMutablePointer(mutating: view.baseAddress) == e.host, off + size <= view.count,
                   let base = e.host else { continue }

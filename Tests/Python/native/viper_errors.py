@@ -33,3 +33,21 @@ check(N + "def f():\n    raise\n")
 check(N + "def f():\n    raise ValueError from None\n")
 check(N + "def f():\n    yield 1\n")
 check("@micropython.foo\ndef f():\n    pass\n")
+# a viper local captured by a closure, and `except ... as e` (e = None at the end), as MicroPython
+check(V + "def f():\n    k = 5\n    def g():\n        return k\n    return g\n")
+check(V + "def f():\n    try:\n        pass\n    except ValueError as e:\n        pass\n")
+
+
+# the line of a viper type error: the statement, or the def line for a one-statement body
+def where(src):
+    try:
+        exec(src)
+    except ViperTypeError as e:
+        import sys
+
+        sys.print_exception(e)
+
+
+where(V + "def f(x: int):\n    y = 1\n    y = []\n    return None\n")
+where(V + "def f(x: int):\n    return []\n")
+where("\n\n" + V + "def f(x: int):\n    if x:\n        y = 1\n        y = x > 1\n        return x\n    return x\n")
