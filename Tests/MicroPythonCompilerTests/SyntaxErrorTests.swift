@@ -35,7 +35,7 @@ final class SyntaxErrorTests: XCTestCase {
         check("@micropython.asm_thumb\ndef f(): pass\n", "invalid micropython decorator", line: 1)
         check("@micropython.viper\ndef f(a: 1): pass\n", "annotation must be an identifier", line: 2)
         check("@micropython.viper\ndef f():\n    x = 1\n    x = []\n", "local 'x' has type 'int' but source is 'object'",
-              line: 2, kind: .viperTypeError)
+              line: 4, kind: .viperTypeError)
         check("@micropython.native\ndef f():\n    raise\n", "native raise", line: 3, kind: .notImplementedError)
         check("f(a=1, 2)\n", "positional arg after keyword arg", line: 1)
         check("x = \"abc\n", "invalid syntax", line: 1)
