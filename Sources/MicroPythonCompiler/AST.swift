@@ -66,6 +66,8 @@ struct Param {
     var kind: Kind
     var defaultValue: Expr?
     var line: Int
+    /// The annotation (`x: int`); only viper functions read it.
+    var annotation: Expr? = nil
 }
 
 final class FunctionDef {
@@ -76,6 +78,10 @@ final class FunctionDef {
     var isAsync: Bool
     var line: Int
     var scope: Scope?
+    /// The return annotation (`-> int`); only viper functions read it.
+    var returnAnnotation: Expr? = nil
+    /// The line of `def` itself (after any decorators).
+    var defLine = 0
     init(name: String, params: [Param], body: [Stmt], decorators: [Decorator], isAsync: Bool, line: Int) {
         self.name = name; self.params = params; self.body = body; self.decorators = decorators
         self.isAsync = isAsync; self.line = line

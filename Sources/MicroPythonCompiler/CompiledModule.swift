@@ -40,11 +40,15 @@ public struct RawCode: Sendable {
     public var kind: UInt8
     public var data: [UInt8]
     public var children: [RawCode]
+    /// How the compiler made this bytecode (`EmitKind`): our own compiler marks the functions
+    /// decorated `@micropython.native` or `@micropython.viper`; a .mpy file never does.
+    public var emitKind: UInt8
 
-    public init(kind: UInt8 = 0, data: [UInt8], children: [RawCode] = []) {
+    public init(kind: UInt8 = 0, data: [UInt8], children: [RawCode] = [], emitKind: UInt8 = 0) {
         self.kind = kind
         self.data = data
         self.children = children
+        self.emitKind = emitKind
     }
 }
 
@@ -63,11 +67,13 @@ public enum CompileMode: Sendable {
 
 /// A compile-time error, reported as MicroPython reports it.
 public struct CompileError: Error, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case syntaxError, indentationError }
+    public enum Kind: Sendable, Equatable { case syntaxError, indentationError, viperTypeError, notImplementedError }
     public var kind: Kind
     public var message: String
     /// 1-based source line of the error.
     public var line: Int
+    /// For a viper type error: the function being compiled (its traceback entry).
+    public var function: String? = nil
 
     public init(_ kind: Kind, _ message: String, line: Int) {
         self.kind = kind

@@ -7,11 +7,15 @@ public struct CompilerOptions: Sendable {
     public var allowComplex: Bool
     /// The float model of the target: how literals read, whether float arithmetic folds.
     public var floatModel: FloatText.Model
+    /// The target's machine word (viper integers wrap at it; its small ints are one bit less).
+    public var nativeWordBits: Int
 
-    public init(optimizationLevel: Int = 0, allowComplex: Bool = true, floatModel: FloatText.Model = .double) {
+    public init(optimizationLevel: Int = 0, allowComplex: Bool = true, floatModel: FloatText.Model = .double,
+                nativeWordBits: Int = 64) {
         self.optimizationLevel = optimizationLevel
         self.allowComplex = allowComplex
         self.floatModel = floatModel
+        self.nativeWordBits = nativeWordBits
     }
 }
 
@@ -106,7 +110,7 @@ final class CodeGen {
     }
 
     func rawCode(_ s: Scope) -> RawCode {
-        return RawCode(kind: 0, data: s.data, children: s.children.map { rawCode($0) })
+        return RawCode(kind: 0, data: s.data, children: s.children.map { rawCode($0) }, emitKind: s.emitKind)
     }
 
     func newLabel() -> Int {
@@ -146,10 +150,21 @@ final class CodeGen {
         case .function:
             let f = s.funcDef!
             if p == .scope { try declareParams(f.params) }
+            if s.emitKind == EmitKind.viper {
+                if p == .scope { try viperAnnotations(f) } else { viperStart(s) }
+            }
             try stmts(f.body)
             e.op(Op.loadConstNone, 1)
             e.op(Op.returnValue, -1)
             e.suppress = true
+            if let v = e.viper {
+                if let m = v.fatal { throw CompileError(.notImplementedError, m, line: f.line) }
+                if let m = v.error {
+                    var ce = CompileError(.viperTypeError, m, line: v.errorLine ?? max(f.defLine, f.line))
+                    ce.function = f.name
+                    throw ce
+                }
+            }
         case .lambda:
             let l = s.lambda!
             e.setLine(l.line)
@@ -181,6 +196,43 @@ final class CodeGen {
             e.suppress = true
         }
         return e.end()
+    }
+
+    /// Reads a viper function's annotations (MicroPython's compile_viper_type_annotation).
+    func viperAnnotations(_ f: FunctionDef) throws(CompileError) {
+        func annotation(_ a: Expr?) throws(CompileError) -> ViperType {
+            guard let a = a else { return .object }
+            guard case .name(let n) = a.kind else { throw err("annotation must be an identifier", a.line) }
+            guard let t = ViperType.named(n) else {
+                var ce = CompileError(.viperTypeError, "unknown type '\(n)'", line: max(f.defLine, f.line))
+                ce.function = f.name
+                throw ce
+            }
+            return t
+        }
+        for p in f.params where p.kind == .normal {
+            if let n = p.name { scope.viperParams[n] = try annotation(p.annotation) }
+        }
+        scope.viperReturn = try annotation(f.returnAnnotation)
+    }
+
+    /// Starts a pass over a viper function: the typer, and the conversion of annotated
+    /// arguments to their machine types.
+    func viperStart(_ s: Scope) {
+        var types: [Int: ViperType] = [:]
+        for id in s.ids where id.isParam {
+            types[id.localNum] = s.viperParams[id.name] ?? .object
+        }
+        let bits = options.nativeWordBits >= 64 ? 64 : 32
+        e.viper = ViperTyper(scope: s, paramTypes: types, returnType: s.viperReturn, smallIntBits: bits - 1)
+        for (n, t) in types.sorted(by: { $0.key < $1.key }) where t != .object {
+            if s.ids.contains(where: { $0.isParam && $0.localNum == n && $0.kind == .cell }) { continue }
+            e.adjust(1)
+            if n <= 15 { e.emitRaw(Op.loadFastMulti + UInt8(n)) } else { e.emitRawUInt(Op.loadFastN, n) }
+            e.emitRawUInt(Op.viper, ViperOp.encode(ViperOp.cast, t.rawValue))
+            if n <= 15 { e.emitRaw(Op.storeFastMulti + UInt8(n)) } else { e.emitRawUInt(Op.storeFastN, n) }
+            e.adjust(-1)
+        }
     }
 
     func declareParams(_ params: [Param]) throws(CompileError) {
@@ -324,7 +376,9 @@ final class CodeGen {
     /// Handles `@micropython.xxx` decorators; returns true if the decorator was one of them.
     func builtinDecorator(_ d: Decorator) throws(CompileError) -> Bool {
         guard d.dotted[0] == "micropython" else { return false }
-        if d.dotted.count != 2 || d.dotted[1] != "bytecode" { throw err("invalid micropython decorator", d.line) }
+        if d.dotted.count != 2 || !["bytecode", "native", "viper"].contains(d.dotted[1]) {
+            throw err("invalid micropython decorator", d.line)
+        }
         return true
     }
 
@@ -350,6 +404,14 @@ final class CodeGen {
             let s = newScope(.function, name: f.name)
             s.funcDef = f
             f.scope = s
+            for d in f.decorators where d.dotted.count == 2 && d.dotted[0] == "micropython" {
+                switch d.dotted[1] {
+                case "native": s.emitKind = EmitKind.native
+                case "viper": s.emitKind = EmitKind.viper
+                case "bytecode": s.emitKind = EmitKind.bytecode
+                default: break
+                }
+            }
         }
         let fs = f.scope!
         if f.isAsync { fs.flags |= scopeFlagGenerator }

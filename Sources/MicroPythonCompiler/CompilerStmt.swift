@@ -1,7 +1,19 @@
 /// Statement compilation.
 extension CodeGen {
     func stmts(_ list: [Stmt]) throws(CompileError) {
-        for s in list { try stmt(s) }
+        guard let v = e.viper else {
+            for s in list { try stmt(s) }
+            return
+        }
+        // Viper, as MicroPython: a block stops at the first statement with an error, whose
+        // line (when the block has several statements) is the error's line.
+        for s in list {
+            try stmt(s)
+            if v.error != nil || v.fatal != nil {
+                if list.count > 1 && v.errorLine == nil { v.errorLine = s.line }
+                return
+            }
+        }
     }
 
     func isLonelyConst(_ x: Expr) -> Bool {
@@ -103,6 +115,9 @@ extension CodeGen {
             e.op(Op.returnValue, -1)
             e.suppress = true
         case .raise(let x, let cause):
+            if scope.emitKind != EmitKind.bytecode && (x == nil || cause != nil) {
+                throw CompileError(.notImplementedError, "native raise", line: line)
+            }
             if let x = x {
                 try expr(x)
                 if let c = cause {

@@ -60,6 +60,8 @@ final class Emitter {
     var lastLineOffset = 0
     var nInfoStart = 0
     var childCount = 0
+    /// Set while compiling a viper function (passes after the scope pass).
+    var viper: ViperTyper?
 
     init(pass: Pass, scope: Scope, tables: ModuleTables, keepLines: Bool) {
         self.pass = pass
@@ -152,12 +154,23 @@ final class Emitter {
     }
 
     func op(_ b: UInt8, _ delta: Int) {
+        if let v = viper, viperOp(v, b, 0, delta) { return }
         adjust(delta)
         raw(b)
     }
 
     func opUInt(_ b: UInt8, _ delta: Int, _ v: Int) {
+        if let vt = viper, viperOp(vt, b, v, delta) { return }
         adjust(delta)
+        if suppress { return }
+        bc.append(b)
+        encodeUInt(v, into: &bc)
+    }
+
+    /// Writes an instruction without typing it (viper's own code).
+    func emitRaw(_ b: UInt8) { raw(b) }
+
+    func emitRawUInt(_ b: UInt8, _ v: Int) {
         if suppress { return }
         bc.append(b)
         encodeUInt(v, into: &bc)
@@ -168,6 +181,7 @@ final class Emitter {
     }
 
     func opLabel(_ b: UInt8, _ delta: Int, _ label: Int) {
+        if let v = viper { _ = viperOp(v, b, 0, delta) }
         adjust(delta)
         if suppress { return }
         let signed = b <= Op.popJumpIfFalse
@@ -231,6 +245,7 @@ final class Emitter {
         if v >= -16 && v < 48 {
             op(UInt8(0x80 + v), 1)
         } else {
+            if let vt = viper { _ = viperOp(vt, Op.loadConstSmallInt, v, 1) }
             adjust(1)
             if suppress { return }
             bc.append(Op.loadConstSmallInt)

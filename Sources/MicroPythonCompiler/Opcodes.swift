@@ -74,6 +74,8 @@ public enum Op {
     @inlinable public static var yieldValue: UInt8 { 0x67 }
     @inlinable public static var yieldFrom: UInt8 { 0x68 }
     @inlinable public static var importStar: UInt8 { 0x69 }
+    /// Not a MicroPython opcode: a typed operation of a viper function (see Viper.swift).
+    @inlinable public static var viper: UInt8 { 0x6a }
     @inlinable public static var loadConstSmallIntMulti: UInt8 { 0x70 }
     @inlinable public static var loadFastMulti: UInt8 { 0xb0 }
     @inlinable public static var storeFastMulti: UInt8 { 0xc0 }
@@ -115,6 +117,6 @@ public enum Op {
         0x5c: ("WITH_CLEANUP", "-"), 0x5d: ("END_FINALLY", "-"), 0x5e: ("GET_ITER", "-"),
         0x5f: ("GET_ITER_STACK", "-"), 0x62: ("STORE_MAP", "-"), 0x63: ("RETURN_VALUE", "-"),
         0x64: ("RAISE_LAST", "-"), 0x65: ("RAISE_OBJ", "-"), 0x66: ("RAISE_FROM", "-"),
-        0x67: ("YIELD_VALUE", "-"), 0x68: ("YIELD_FROM", "-"), 0x69: ("IMPORT_STAR", "-"),
+        0x67: ("YIELD_VALUE", "-"), 0x68: ("YIELD_FROM", "-"), 0x69: ("IMPORT_STAR", "-"), 0x6a: ("VIPER", "u"),
     ]
 }

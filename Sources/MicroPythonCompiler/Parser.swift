@@ -223,15 +223,19 @@ struct Parser {
     }
 
     mutating func parseFuncDef(decorators: [Decorator], isAsync: Bool, line: Int) throws(CompileError) -> Stmt {
+        let defLine = tok.line
         try expectKw("def")
         let name = try expectName()
         try expectOp("(")
         let params = try parseParams(close: ")", annotations: true)
-        if acceptOp("->") { _ = try parseTest() }
+        var ret: Expr? = nil
+        if acceptOp("->") { ret = try parseTest() }
         try enter()
         let body = try parseBlock()
         leave()
         let f = FunctionDef(name: name, params: params, body: body, decorators: decorators, isAsync: isAsync, line: line)
+        f.returnAnnotation = ret
+        f.defLine = defLine
         return Stmt(.funcDef(f), line: line)
     }
 
@@ -241,21 +245,24 @@ struct Parser {
             let pl = tok.line
             if acceptOp("*") {
                 var name: String? = nil
+                var ann: Expr? = nil
                 if tok.kind == .name {
                     name = try expectName()
-                    if annotations && acceptOp(":") { _ = try parseTest() }
+                    if annotations && acceptOp(":") { ann = try parseTest() }
                 }
-                params.append(Param(name: name, kind: .star, defaultValue: nil, line: pl))
+                params.append(Param(name: name, kind: .star, defaultValue: nil, line: pl, annotation: ann))
             } else if acceptOp("**") {
                 let name = try expectName()
-                if annotations && acceptOp(":") { _ = try parseTest() }
-                params.append(Param(name: name, kind: .doubleStar, defaultValue: nil, line: pl))
+                var ann: Expr? = nil
+                if annotations && acceptOp(":") { ann = try parseTest() }
+                params.append(Param(name: name, kind: .doubleStar, defaultValue: nil, line: pl, annotation: ann))
             } else {
                 let name = try expectName()
-                if annotations && acceptOp(":") { _ = try parseTest() }
+                var ann: Expr? = nil
+                if annotations && acceptOp(":") { ann = try parseTest() }
                 var def: Expr? = nil
                 if acceptOp("=") { def = try parseTest() }
-                params.append(Param(name: name, kind: .normal, defaultValue: def, line: pl))
+                params.append(Param(name: name, kind: .normal, defaultValue: def, line: pl, annotation: ann))
             }
             if !acceptOp(",") { break }
         }

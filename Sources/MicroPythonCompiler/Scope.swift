@@ -46,6 +46,11 @@ final class Scope {
     var bytecodeSize = 0
     var children: [Scope] = []
     var data: [UInt8] = []
+    /// `EmitKind` of a function decorated `@micropython.native` / `@micropython.viper`.
+    var emitKind: UInt8 = 0
+    /// Viper annotations: parameter types by name, and the return type.
+    var viperParams: [String: ViperType] = [:]
+    var viperReturn: ViperType = .object
 
     init(kind: ScopeKind, parent: Scope?, name: String) {
         self.kind = kind

@@ -32,7 +32,11 @@ final class SyntaxErrorTests: XCTestCase {
         check("if 1:\n    x\n  y\n", "unindent doesn't match any outer indent level", line: 2, kind: .indentationError)
         check("  x = 1\n", "unexpected indent", line: 1, kind: .indentationError)
         check("x = 1\n    y = 2\n", "unexpected indent", line: 2, kind: .indentationError)
-        check("@micropython.native\ndef f(): pass\n", "invalid micropython decorator", line: 1)
+        check("@micropython.asm_thumb\ndef f(): pass\n", "invalid micropython decorator", line: 1)
+        check("@micropython.viper\ndef f(a: 1): pass\n", "annotation must be an identifier", line: 2)
+        check("@micropython.viper\ndef f():\n    x = 1\n    x = []\n", "local 'x' has type 'int' but source is 'object'",
+              line: 4, kind: .viperTypeError)
+        check("@micropython.native\ndef f():\n    raise\n", "native raise", line: 3, kind: .notImplementedError)
         check("f(a=1, 2)\n", "positional arg after keyword arg", line: 1)
         check("x = \"abc\n", "invalid syntax", line: 1)
         check("f(**a, *b)\n", "* arg after **", line: 1)

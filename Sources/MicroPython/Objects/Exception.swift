@@ -30,6 +30,8 @@ public enum Exceptions {
     nonisolated(unsafe) public static var TypeError = Obj(raw: 0)
     nonisolated(unsafe) public static var ValueError = Obj(raw: 0)
     nonisolated(unsafe) public static var UnicodeError = Obj(raw: 0)
+    /// Raised when a viper function does not type-check (compile time).
+    nonisolated(unsafe) public static var ViperTypeError = Obj(raw: 0)
 
     /// Preallocated instances raised without allocating.
     nonisolated(unsafe) static var memoryErrorInstance = Obj(raw: 0)
@@ -80,6 +82,7 @@ public enum Exceptions {
         TypeError = make(.TypeError, Exception)
         ValueError = make(.ValueError, Exception)
         UnicodeError = make(.UnicodeError, ValueError)
+        ViperTypeError = make(Qstr("ViperTypeError"), TypeError)
         Types.baseException = BaseException
 
         memoryErrorInstance = makeStatic(MemoryError, nil)

@@ -27,6 +27,10 @@ public enum RawCodeObj {
     }
     @inline(__always) public static func child(_ rc: Obj, _ i: Int) -> Obj { objArray(words(rc)[4])[i] }
 
+    /// Word 6 holds the data length and, in its top bits, the `EmitKind` (native, viper).
+    static let emitKindShift: UInt32 = 28
+    @inline(__always) public static func emitKind(_ rc: Obj) -> UInt8 { UInt8(words(rc)[6] >> emitKindShift) }
+
     static let generatorFlag: UInt32 = 0x01
     static let varKwFlag: UInt32 = 0x02
     static let varArgsFlag: UInt32 = 0x04
@@ -41,7 +45,7 @@ public enum RawCodeObj {
         code.data.withUnsafeBufferPointer { b in
             if n > 0 { data(rc).update(from: b.baseAddress!, count: n) }
         }
-        words(rc)[6] = UInt32(n)
+        words(rc)[6] = UInt32(n) | UInt32(code.emitKind & 3) << emitKindShift
         // Decode the signature (bit-interleaved, see the format notes).
         let d = data(rc)
         var i = 0
@@ -174,6 +178,12 @@ public enum Function {
         words(c)[2] = UInt32(n)
         for i in 0..<n { setField(c, 3 + i, cells[i]) }
         return c
+    }
+
+    /// Compiled from a `@micropython.viper` function (a function or its closure).
+    public static func isViper(_ f: Obj) -> Bool {
+        let fn = kindOf(f) == .closure ? field(f, 1) : f
+        return RawCodeObj.emitKind(rawCode(fn)) == EmitKind.viper
     }
 
     public static func name(_ f: Obj) -> Qstr {

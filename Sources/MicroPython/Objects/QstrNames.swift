@@ -693,6 +693,7 @@ enum LiteralNames {
         "OrderedDict",
         "StringIO",
         "TextIOWrapper",
+        "ViperTypeError",
         "__complex__",
         "__missing__",
         "_asdict",

@@ -1,3 +1,4 @@
+import MicroPythonCompiler
 /// Native functions: Swift closures called with a pointer to their arguments (positional, then
 /// key/value pairs for keywords; all on a GC-scanned stack).
 public typealias NativeFn = (_ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj
@@ -369,6 +370,13 @@ extension Runtime {
                             _ args: UnsafeMutablePointer<Obj>, _ nPosGiven: Int, _ nKw: Int,
                             _ flags: UInt32, _ nPosParams: Int, _ nKwOnly: Int, _ nDef: Int) throws(PyExc) {
         let nPos = nPosGiven + nCells
+        if RawCodeObj.emitKind(rc) == EmitKind.viper {
+            // Viper functions take exactly their positional arguments (no defaults, no keywords).
+            if nKw > 0 { throw PyExc.typeError("function doesn't take keyword arguments") }
+            if nPos != nPosParams {
+                throw PyExc.typeError("function takes \(nPosParams - nCells) positional arguments but \(nPosGiven) were given")
+            }
+        }
         @inline(__always) func positional(_ i: Int) -> Obj { i < nCells ? cells![i] : args[i - nCells] }
         let hasVarArgs = flags & RawCodeObj.varArgsFlag != 0
         let hasVarKw = flags & RawCodeObj.varKwFlag != 0

@@ -242,6 +242,18 @@ extension Runtime {
             compiledHook?(compiled)
             return compiled
         } catch {
+            switch error.kind {
+            case .notImplementedError:
+                // Raised by MicroPython's native emitter itself: no traceback entry.
+                throw PyExc.make(Exceptions.NotImplementedError, error.message)
+            case .viperTypeError:
+                let e = PyExc.make(Exceptions.ViperTypeError, error.message)
+                Exceptions.addTraceback(e.obj, file: try QstrPool.intern(data: fileName), line: error.line,
+                                        function: try QstrPool.intern(data: error.function ?? ""))
+                throw e
+            default:
+                break
+            }
             let type = error.kind == .indentationError ? Exceptions.IndentationError : Exceptions.SyntaxError
             let e = PyExc.make(type, error.message)
             // The C lexer interns the file name first, on the heap like any program data.

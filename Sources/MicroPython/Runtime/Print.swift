@@ -141,6 +141,7 @@ extension Runtime {
                 p.write("<class '\(TypeObject.name(o).string)'>")
             }
         case .function, .closure:
+            if Function.isViper(o) { p.write("<function>"); break }
             p.write("<function \(Function.name(o).string) at 0x\(String(o.raw, radix: 16))>")
         case .builtinFunction, .checkedFunction:
             p.write("<function>")

@@ -45,5 +45,6 @@ public enum RuntimeState {
         HostObjects.removeAll()
         VfsScratch.clear()
         Stdio.pendingLine = []
+        Viper.reset()
     }
 }

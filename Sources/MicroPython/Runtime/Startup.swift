@@ -32,6 +32,7 @@ public enum MicroPythonRuntime {
         Complex.enabled = port.complexNumbers
         Runtime.compilerOptions.allowComplex = port.complexNumbers
         Runtime.compilerOptions.floatModel = Float.model
+        Runtime.compilerOptions.nativeWordBits = port.wordBits
         MapRef.hashMask = port.wordBits >= 64 ? UInt.max : UInt(UInt32.max)
         QstrPool.start()
         Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)

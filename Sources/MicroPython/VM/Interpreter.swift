@@ -276,6 +276,8 @@ public enum VM {
                         sp += 1; sp[0] = v
                     case Op.importStar:
                         try Import.importStar(sp[0], into: Runtime.locals); sp -= 1
+                    case Op.viper:
+                        sp = try Viper.execute(readUint(&ip), sp)
 
                     // MARK: functions
                     case Op.makeFunction:
@@ -618,7 +620,7 @@ public enum VM {
                     }
                 }
                 let op = opStart.pointee
-                if op != Op.endFinally && op != Op.raiseLast {
+                if op != Op.endFinally && op != Op.raiseLast && RawCodeObj.emitKind(rc) == EmitKind.bytecode {
                     Exceptions.addTraceback(e, file: Qstr(id: qstrs[0]),
                                             line: RawCodeObj.line(rc, at: opStart - code),
                                             function: Qstr(id: qstrs[RawCodeObj.nameIndex(rc)]))

@@ -137,6 +137,8 @@ public enum Attributes {
             default: break
             }
         case .function, .closure:
+            // A viper function is its own type in MicroPython, without these attributes.
+            if Function.isViper(o) { break }
             if name == .__name__ { return Obj(qstr: Function.name(o)) }
             if name == .__globals__ { return field(Function.context(k == .closure ? field(o, 1) : o), 1) }
         case .builtinFunction:
