@@ -199,7 +199,8 @@ public enum BytesMethods {
         let bIsBuf = kb == .bytes || kb == .bytearray || kb == .memoryview
         switch op {
         case BinOp.add, BinOp.inplaceAdd:
-            guard bIsBuf else { return nil }
+            // Anything with the buffer protocol, str included, as MicroPython concatenates.
+            guard bIsBuf || kb == .str else { return nil }
             let (pa, na) = data(a), (pb, nb) = data(b)
             // bytes + bytes with an empty side is the other side (no new object), as in C.
             if ka == .bytes && na == 0 && kb == .bytes { return b }
