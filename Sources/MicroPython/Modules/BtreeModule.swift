@@ -612,13 +612,27 @@ public enum BtreeModule {
     // MARK: cursor
 
     /// Moves to the first leaf item at or after (page, index), following right links.
+    /// A sibling of `page` (right when `forward`), checked: it links back, and its keys
+    /// continue the order (a damaged file could otherwise make iteration loop for ever).
+    static func sibling(_ db: Obj, _ page: Page, forward: Bool) throws(PyExc) -> Page? {
+        let n = forward ? page.next : page.prev
+        if n == pageInvalid { return nil }
+        let s = try readPage(db, n)
+        guard (forward ? s.prev : s.next) == page.pgno, s.isLeaf == page.isLeaf, s.pgno != page.pgno else { throw corrupt() }
+        if let a = forward ? page.items.last : page.items.first, let b = forward ? s.items.first : s.items.last {
+            let c = compare(try fullKey(db, a), try fullKey(db, b))
+            if forward ? c >= 0 : c <= 0 { throw corrupt() }
+        }
+        return s
+    }
+
     static func settleForward(_ db: Obj, _ pg: UInt32, _ index: Int) throws(PyExc) -> (Page, Int)? {
         var page = try readPage(db, pg)
         var i = index
         var hops = 0
         while i >= page.items.count {
-            if page.next == pageInvalid { return nil }
-            page = try readPage(db, page.next)
+            guard let s = try sibling(db, page, forward: true) else { return nil }
+            page = s
             i = 0
             hops += 1
             if hops > Int(fPageCount[db]) { throw corrupt() }
@@ -631,8 +645,8 @@ public enum BtreeModule {
         var i = index
         var hops = 0
         while i < 0 || page.items.isEmpty {
-            if page.prev == pageInvalid { return nil }
-            page = try readPage(db, page.prev)
+            guard let s = try sibling(db, page, forward: false) else { return nil }
+            page = s
             i = page.items.count - 1
             hops += 1
             if hops > Int(fPageCount[db]) { throw corrupt() }
@@ -658,7 +672,7 @@ public enum BtreeModule {
         var at: (Page, Int)?
         switch flags {
         case rCursor:
-            guard let key else { throw PyExc.osError(Errno.EINVAL) }
+            guard let key, !key.isEmpty else { throw PyExc.osError(Errno.EINVAL) }
             let (path, leaf, _) = try search(db, key)
             at = try settleForward(db, leaf.pgno, path[path.count - 1].1)
         case rFirst:
