@@ -40,6 +40,8 @@ public enum AddressSpace {
         /// Head offset of the pool allocation holding it (0: static memory, never freed).
         var head: UInt32
         var writable: Bool
+        /// A str's UTF-8: never handed out as a buffer (a buffer may be written through).
+        var text: Bool
     }
 
     nonisolated(unsafe) static var regions: [Region] = []
@@ -61,7 +63,7 @@ public enum AddressSpace {
 
     /// Records `count` bytes at host pointer `p` (the data of a live buffer object) and returns
     /// their address. ValueError when the bytes are not in the arena (a qstr's characters).
-    public static func expose(_ p: UnsafeMutablePointer<UInt8>, _ count: Int, writable: Bool) throws(PyExc) -> UInt32 {
+    public static func expose(_ p: UnsafeMutablePointer<UInt8>, _ count: Int, writable: Bool, text: Bool = false) throws(PyExc) -> UInt32 {
         let a = UInt(bitPattern: p)
         guard a >= arenaBase && a - arenaBase < UInt(UInt32.max) else {
             throw PyExc.valueError("object's data has no address")
@@ -78,10 +80,11 @@ public enum AddressSpace {
         for i in 0..<regions.count where regions[i].start == off {
             regions[i].length = max(regions[i].length, n)
             regions[i].writable = regions[i].writable || writable
+            regions[i].text = regions[i].text || text
             return off
         }
         if head != 0 && !regions.contains(where: { $0.head == head }) { exposedCount += 1 }
-        regions.append(Region(start: off, length: n, head: head, writable: writable))
+        regions.append(Region(start: off, length: n, head: head, writable: writable, text: text))
         return off
     }
 
@@ -93,7 +96,7 @@ public enum AddressSpace {
 
     /// The host pointer and pool head for `count` bytes at `address`, or nil when they are not
     /// inside one region (for writes: one writable region).
-    static func find(_ address: UInt64, _ count: Int, write: Bool) -> (UnsafeMutablePointer<UInt8>, UInt32)? {
+    static func find(_ address: UInt64, _ count: Int, write: Bool, buffer: Bool = false) -> (UnsafeMutablePointer<UInt8>, UInt32)? {
         guard count >= 0, address <= UInt64(UInt32.max) else { return nil }
         let end = address + UInt64(count)
         for r in regions {
@@ -103,6 +106,7 @@ public enum AddressSpace {
             if r.head != 0 { limit = min(limit, UInt64(r.head) + UInt64(Heap.allocationBytes(r.head))) }
             guard end <= limit else { continue }
             if write && !r.writable { continue }
+            if buffer && r.text { continue }
             return (arenaBytes(UInt32(address)), r.head)
         }
         return nil

@@ -333,12 +333,12 @@ public enum UctypesModule {
     }
 
     /// The struct's memory as a buffer: its descriptor's size at its address, when that is
-    /// exposed memory.
+    /// exposed memory (not a str's: a buffer can be written, and a str must stay UTF-8).
     static func buffer(_ s: Obj) -> UnsafeMutableRawBufferPointer? {
         var maxField: UInt = 0
         let n: UInt
         do { n = try size(descField[s], layoutOf(s), &maxField) } catch { return nil }
-        guard n <= UInt(Int32.max), let (p, _) = AddressSpace.find(address(s), Int(n), write: false) else { return nil }
+        guard n <= UInt(Int32.max), let (p, _) = AddressSpace.find(address(s), Int(n), write: false, buffer: true) else { return nil }
         return UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(p), count: Int(n))
     }
 
@@ -361,7 +361,7 @@ public enum UctypesModule {
         default: writable = false
         }
         let p = UnsafeMutablePointer(mutating: view.baseAddress ?? UnsafePointer(arenaBytes(0)))
-        return try IntOps.make(Int(try AddressSpace.expose(p, view.count, writable: writable)))
+        return try IntOps.make(Int(try AddressSpace.expose(p, view.count, writable: writable, text: Str.isStr(o))))
     }
 
     static func byteCount(_ o: Obj) throws(PyExc) -> Int {

@@ -60,7 +60,12 @@ def store_ro():
 
 attempt("store into it", store_ro)
 print(ro)
-attempt("str", lambda: uctypes.bytes_at(uctypes.addressof("a str " + str(len(ro))), 3))
+text = "a str " + str(len(ro))
+attempt("str", lambda: uctypes.bytes_at(uctypes.addressof(text), 3))
+ts = uctypes.struct(uctypes.addressof(text), {"c": uctypes.UINT8 | 0})
+attempt("str field", lambda: ts.c)
+attempt("str as a buffer", lambda: bytes(ts))  # never: a buffer may be written
+attempt("qstr", lambda: uctypes.bytes_at(uctypes.addressof("abc"), 3))
 
 # pointers that point nowhere
 holder = bytearray(8)
