@@ -58,6 +58,25 @@ public enum Classes {
         }
     }
 
+    /// The type in whose own dict `lookup(t, name)` finds its value.
+    static func owner(_ t: Obj, _ name: Qstr) -> Obj? {
+        let key = Obj(qstr: name)
+        var cur = t
+        while true {
+            let d = TypeObject.locals(cur)
+            if !d.isNull, Dict.map(d).lookupQstr(key) != nil { return cur }
+            let bases = TypeObject.bases(cur)
+            if bases.isNull { return nil }
+            let n = Tuple.count(bases)
+            if n == 0 { return nil }
+            if n == 1 { cur = Tuple.item(bases, 0); continue }
+            for i in 0..<n {
+                if lookup(Tuple.item(bases, i), name) != nil { return owner(Tuple.item(bases, i), name) }
+            }
+            return nil
+        }
+    }
+
     /// Like `lookup`, starting after `cls` in the bases of `cls` (for super()).
     static func lookupAfter(_ cls: Obj, _ name: Qstr) -> Obj? {
         let bases = TypeObject.bases(cls)

@@ -66,6 +66,12 @@ extension Runtime {
                 return true
             }
             if let v = Classes.lookup(t, name) {
+                // A builtin function stored in a class (f = abs) acts as a staticmethod; only
+                // the methods of native base types bind.
+                if kindOf(v) == .builtinFunction, let owner = Classes.owner(t, name), TypeObject.isUserClass(owner) {
+                    dest[0] = v; dest[1] = .null
+                    return true
+                }
                 try bind(v, o, t, dest)
                 return true
             }

@@ -273,6 +273,25 @@ extension Runtime {
     }
 
     /// Calls `f` with the given positional arguments (copied to the value stack first).
+    /// Calls special method `m` found in the class of `argv[0]` (the instance): a
+    /// staticmethod gets the other arguments, a classmethod the class first.
+    public static func invokeMethod(_ m: Obj, _ argv: Obj...) throws(PyExc) -> Obj {
+        var fn = m
+        var first = 0
+        if m.isPointer {
+            switch TypeObject.kind(field(m, 0)) {
+            case .staticMethod: fn = field(m, 1); first = 1
+            case .classMethod: fn = field(m, 1)
+            default: break
+            }
+        }
+        let a = try PyStack.pushObjs(max(1, argv.count))
+        defer { PyStack.pop(to: a) }
+        for (i, v) in argv.enumerated() { a[i] = v }
+        if fn != m && first == 0 { a[0] = kindOf(argv[0]) == .type ? argv[0] : typeOf(argv[0]) }
+        return try call(fn, a + first, argv.count - first, 0)
+    }
+
     public static func invoke(_ f: Obj, _ argv: Obj...) throws(PyExc) -> Obj {
         let a = try PyStack.pushObjs(max(1, argv.count))
         defer { PyStack.pop(to: a) }

@@ -46,7 +46,10 @@ extension Builtins {
         method(Types.generator, "send", 2, 2) { (a, _, _) throws(PyExc) in try Generator.send(a[0], a[1]) }
         method(Types.generator, "throw", 2, 4) { (a, n, _) throws(PyExc) in
             var e = a[1]
-            if n >= 3 && a[2] != .none && Exceptions.isExceptionType(e) { e = try Runtime.invoke(e, a[2]) }
+            // throw(type, value): the value itself when it is already an instance of the type.
+            if n >= 3 && a[2] != .none && Exceptions.isExceptionType(e) {
+                e = isInstance(a[2], e) ? a[2] : try Runtime.invoke(e, a[2])
+            }
             return try Generator.throwInto(a[0], e)
         }
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
@@ -158,7 +161,7 @@ public enum Attributes {
         case .classMethod, .staticMethod:
             if name == .__func__ { return field(o, 1) }
         case .memoryview:
-            if name == .itemsize { return Obj(small: 1) }
+            if name == .itemsize { return Obj(small: MemoryView.itemSize(o)) }
         default: break
         }
         return nil
