@@ -31,10 +31,35 @@ enum MachineMemory {
         mem.method("__repr__", 1, 1) { (a, _, _) throws(PyExc) in
             try Str.make("<\(8 * Int(size[a[0]]))-bit memory>")
         }
+        installAddressSpace()
         for s in sizes {
             let o = try! mem.make()
             size[o] = Int32(s)
             m.set("mem\(8 * s)", o)
         }
+    }
+
+    /// The chip's register blocks and its data RAM (what machine.mem reaches) as uctypes sees
+    /// them: uctypes.struct/bytes_at over these addresses read and write the board's model.
+    static let addressRanges: [Swift.Range<UInt64>] = [
+        UInt64(dportStart)..<UInt64(MemoryMap.dramEnd),
+        UInt64(peripheralStart)..<UInt64(peripheralEnd),
+    ]
+    /// DPORT/eFuse registers start the 0x3FF0_0000 block; the IO peripherals (GPIO...) 0x6000_0000.
+    static let dportStart: UInt32 = 0x3FF0_0000
+    static let peripheralStart: UInt32 = 0x6000_0000
+    static let peripheralEnd: UInt32 = 0x6000_2000
+
+    static func installAddressSpace() {
+        AddressSpace.port = AddressSpace.PortMemory(
+            claims: { address, size in
+                addressRanges.contains { $0.contains(address) && address + UInt64(size) <= $0.upperBound }
+            },
+            read: { (address, size) throws(PyExc) in
+                try MachineArgs.board.hardware.memory.read(address, size: size)
+            },
+            write: { (address, size, value) throws(PyExc) in
+                try MachineArgs.board.hardware.memory.write(address, size: size, value)
+            })
     }
 }

@@ -170,6 +170,7 @@ extension Heap {
                 }
             }
         }
+        AddressSpace.sweep()
         let table = sweepTable
         var carry = 0
         for i in 0..<(poolBlocks >> 2) {

@@ -337,6 +337,8 @@ public enum Heap {
         guard off >= poolStart && off < poolEnd, !collecting else { return }
         let start = blockOf(off)
         guard kind(start) == head else { return }
+        // uctypes may hold addresses into it: only the collector frees it.
+        if AddressSpace.isExposed(off) { return }
         invalidateFitHint()
         setKind(start, free)
         ftb[start >> 3] &= ~(1 << UInt8(start & 7))
@@ -354,7 +356,8 @@ public enum Heap {
             let start = blockOf(off)
             let old = blockCount(off)
             if newBlocks <= old {
-                // Shrink in place, as gc_realloc does.
+                // Shrink in place, as gc_realloc does (not memory uctypes may address).
+                if AddressSpace.isExposed(off) { return off }
                 invalidateFitHint()
                 for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
                 if start + newBlocks < firstFree { firstFree = start + newBlocks }
@@ -391,6 +394,7 @@ public enum Heap {
         let old = blockCount(off)
         if newBlocks == old { return true }
         if newBlocks < old {
+            if AddressSpace.isExposed(off) { return true }
             invalidateFitHint()
             for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
             if start + newBlocks < firstFree { firstFree = start + newBlocks }

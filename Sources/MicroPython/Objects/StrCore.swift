@@ -196,16 +196,16 @@ public enum BytesMethods {
             try ByteArray.replaceContents(o, out)
             return
         }
-        let v = try IntOps.toInt(value)
-        if v < 0 || v > 255 { throw PyExc.valueError("byte must be in range(0, 256)") }
-        p[i] = UInt8(v)
+        // Truncated to a byte, as MicroPython 1.x stores it (CPython raises ValueError).
+        p[i] = UInt8(truncatingIfNeeded: try IntOps.toInt(value))
     }
 
     static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
         let bIsBuf = isBuffer(b)
         switch op {
         case BinOp.add, BinOp.inplaceAdd:
-            guard bIsBuf else { return nil }
+            // Anything with the buffer protocol, str included, as MicroPython concatenates.
+            guard bIsBuf || kb == .str else { return nil }
             let (pa, na) = data(a), (pb, nb) = data(b)
             // bytes + bytes with an empty side is the other side (no new object), as in C.
             if ka == .bytes && na == 0 && kb == .bytes { return b }
@@ -247,9 +247,22 @@ public enum BytesMethods {
     }
 }
 
-/// bytearray: [type, 0, count, data] with a separately allocated buffer.
+/// bytearray: [type, 0, count, data] with a separately allocated buffer. A bytearray over
+/// memory it does not own (uctypes.bytearray_at, a struct's UINT8 array) is
+/// [type, backing, count, data]: `data` points into the pool allocation `backing`, which the
+/// word keeps alive; it can't be resized.
 public enum ByteArray {
     @inline(__always) public static func count(_ o: Obj) -> Int { Int(words(o)[2]) }
+
+    /// A bytearray of `n` bytes at arena offset `data`, inside the pool allocation at `backing`.
+    public static func make(referencing data: UInt32, count n: Int, backing: UInt32) throws(PyExc) -> Obj {
+        let o = Obj(offset: try Heap.allocate(bytes: 16))
+        setField(o, 0, Types.bytearray)
+        words(o)[1] = backing
+        words(o)[2] = UInt32(n)
+        words(o)[3] = data
+        return o
+    }
 
     public static func make(_ bytes: [UInt8], type: Obj = Types.bytearray) throws(PyExc) -> Obj {
         let o = Obj(offset: try Heap.allocate(bytes: 16))
@@ -268,6 +281,12 @@ public enum ByteArray {
     }
 
     public static func replaceContents(_ o: Obj, _ bytes: [UInt8]) throws(PyExc) {
+        if words(o)[1] != 0 {
+            guard bytes.count == count(o) else { throw PyExc.valueError("can't resize a bytearray over fixed memory") }
+            let p = arenaBytes(words(o)[3])
+            for (i, b) in bytes.enumerated() { p[i] = b }
+            return
+        }
         let cap = Heap.allocationBytes(words(o)[3])
         if bytes.count > cap || words(o)[3] == 0 {
             words(o)[3] = try Heap.reallocate(words(o)[3], bytes: max(1, bytes.count))

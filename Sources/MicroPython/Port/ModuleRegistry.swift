@@ -21,6 +21,7 @@ public enum ModuleRegistry {
         IoModule.install, ArrayModule.install, CollectionsModule.install, VfsModule.install,
         ReModule.install, SelectModule.install, HashlibModule.install, CryptolibModule.install,
         DeflateModule.install, FramebufModule.install, WebsocketModule.install, CmathModule.install,
+        UctypesModule.install, BtreeModule.install,
     ]
 
     /// Records a module built by `ModuleBuilder`.

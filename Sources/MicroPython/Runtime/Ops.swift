@@ -216,6 +216,10 @@ extension Runtime {
             for i in 0..<Tuple.count(container) where try equals(Tuple.item(container, i), item) { return true }
             return false
         case .range: return try Range.contains(container, item)
+        case .nativeObject:
+            if let m = Classes.lookup(typeOf(container), .__contains__) {
+                return try isTrue(try invoke(m, container, item))
+            }
         case .instance:
             if let m = Classes.lookup(typeOf(container), .__contains__) {
                 return try isTrue(try invokeMethod(m, container, item))

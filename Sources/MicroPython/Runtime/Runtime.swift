@@ -127,6 +127,13 @@ public enum Runtime {
             let n = Classes.nativePart(o)
             if !n.isNull && kindOf(n) != .exception { return try hash(n) }
             return Int(o.raw >> 4)
+        case .nativeObject:
+            // A native class whose __hash__ is None is unhashable (a C type whose unary_op
+            // declines MP_UNARY_OP_HASH).
+            if let m = Classes.lookup(typeOf(o), .__hash__), m == .none {
+                throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
+            }
+            return Int(o.raw >> 4)
         default:
             return Int(o.raw >> 4)
         }
@@ -217,7 +224,7 @@ public enum Runtime {
         case .nativeObject:
             let name: Qstr = value.isNull ? .__delitem__ : .__setitem__
             guard let m = Classes.lookup(typeOf(o), name) else {
-                throw PyExc.typeError("'\(typeName(o))' object doesn't support item assignment")
+                throw PyExc.typeError("'\(typeName(o))' object doesn't support item \(value.isNull ? "deletion" : "assignment")")
             }
             if value.isNull { _ = try invokeMethod(m, o, index) } else { _ = try invokeMethod(m, o, index, value) }
         case .instance:

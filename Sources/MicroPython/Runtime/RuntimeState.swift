@@ -17,6 +17,7 @@
 /// | preallocated exceptions' tracebacks | Exceptions | none |
 /// | dynamic qstrs | QstrPool | those of the ROM |
 /// | the large-map index | MapIndex | none |
+/// | uctypes' exposed buffer regions | AddressSpace | none |
 /// | Swift objects behind heap objects (files, filesystems) | HostObjects | none |
 /// | the block-device buffer Python block devices see | VfsScratch | zeroes |
 /// | the unread rest of a stdin line | Stdio | empty |
@@ -33,6 +34,7 @@ public enum RuntimeState {
     static func reset() {
         MapIndex.invalidate()
         Heap.resetPool()
+        AddressSpace.reset()
         for i in 0..<Root.count { Heap.roots[i] = romRoots[i] }
         PortRoots.clear()
         PyStack.top = PyStack.base

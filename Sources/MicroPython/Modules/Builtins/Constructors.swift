@@ -17,6 +17,11 @@ extension Builtins {
                 if d.isInfinite { throw PyExc.overflowError("can't convert inf to int") }
                 if let b = BigIntValue(truncating: d) { return try IntOps.store(b) }
             }
+            // A native class's __int__ (MP_UNARY_OP_INT_MAYBE: uctypes' pointers) comes first; None declines.
+            if kindOf(x) == .nativeObject, let m = Classes.lookup(typeOf(x), .__int__) {
+                let r = try Runtime.invoke(m, x)
+                if IntOps.isInt(r) { return r }
+            }
             if Str.isStr(x) || BytesMethods.isBuffer(x) {
                 let (p, len) = BytesMethods.data(x)
                 return try parseIntText(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self), base: 10)

@@ -177,7 +177,7 @@ public enum Attributes {
 
 /// errno numbers and names (Linux values, as MicroPython's uerrno).
 public enum Errno {
-    public static let EPERM = 1, ENOENT = 2, EIO = 5, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13
+    public static let EPERM = 1, ENOENT = 2, EIO = 5, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14
     public static let EEXIST = 17, ENODEV = 19, EINVAL = 22, ENOSPC = 28, EOPNOTSUPP = 95
     public static let ENOBUFS = 105, ENOTCONN = 107, ETIMEDOUT = 110, EINPROGRESS = 115
     public static let table: [(Int, String)] = [
