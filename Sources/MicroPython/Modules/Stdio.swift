@@ -62,6 +62,9 @@ public enum Stdio {
             cls.implement(slots)
             let label = isText ? "TextIOWrapper" : "FileIO"
             cls.method("__repr__", 1, 1) { (a, _, _) throws(PyExc) in try Str.make("<io.\(label) \(fd[a[0]])>") }
+            if MicroPythonRuntime.port.moduleFeatures.contains(.stdioFileno) {
+                cls.method("fileno", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: Int(fd[try cls.checkSelf(a[0])])) }
+            }
         }
 
         func stream(_ n: Int) -> Obj {

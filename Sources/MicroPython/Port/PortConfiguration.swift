@@ -136,10 +136,12 @@ public struct ModuleFeatures: OptionSet, Sendable {
     public static let randomExtras = ModuleFeatures(rawValue: 1 << 12)
 
     /// Everything (the host profile).
-    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1)
+    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union(.stdioFileno)
     /// btree's defaults as the ESP8266 build sets them (1 KiB pages, at least 3 cached);
     /// without it the unix port's (4 KiB, 5).
     public static let btreeSmallPages = ModuleFeatures(rawValue: 1 << 13)
+    /// sys.stdin/stdout/stderr (and their .buffer) are host files with fileno() (the unix port's).
+    public static let stdioFileno = ModuleFeatures(rawValue: 1 << 14)
     /// What the ESP8266 port keeps (esp8266-port-facts §4): re.sub, select.select, sha1 (axTLS),
     /// cryptolib ECB/CBC without constants; no match details, md5, crc32, compression or extras.
     public static let esp8266: ModuleFeatures = [.reSub, .selectSelect, .hashlibSHA1, .cryptolib, .btreeSmallPages]

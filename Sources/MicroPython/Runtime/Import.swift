@@ -10,12 +10,17 @@ public enum Import {
 
     static var modules: Obj { Heap.roots[Root.modules] }
 
-    public static func importName(_ name: Qstr, fromList: Obj, level: Obj, globals: Obj) throws(PyExc) -> Obj {
-        // `builtins.__import__ = f` takes over import statements.
+    /// An import statement: `builtins.__import__ = f` takes it over.
+    public static func importStatement(_ name: Qstr, fromList: Obj, level: Obj, globals: Obj) throws(PyExc) -> Obj {
         let over = Heap.roots[Root.builtinsOverride]
         if !over.isNull, let s = Dict.map(over).lookupQstr(Obj(qstr: .__import__)) {
             return try Runtime.invoke(s[1], Obj(qstr: name), globals, Obj.none, fromList, level)
         }
+        return try importName(name, fromList: fromList, level: level, globals: globals)
+    }
+
+    /// The import machinery itself (the builtin __import__).
+    public static func importName(_ name: Qstr, fromList: Obj, level: Obj, globals: Obj) throws(PyExc) -> Obj {
         var full = name.string
         let lvl = level.isSmallInt ? level.smallValue : 0
         if lvl > 0 {

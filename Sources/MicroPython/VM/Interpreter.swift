@@ -269,7 +269,7 @@ public enum VM {
                     case Op.importName:
                         let q = qstrObj(readUint(&ip))
                         let fromList = sp[0]; sp -= 1
-                        sp[0] = try Import.importName(q.qstrValue, fromList: fromList, level: sp[0], globals: globals)
+                        sp[0] = try Import.importStatement(q.qstrValue, fromList: fromList, level: sp[0], globals: globals)
                     case Op.importFrom:
                         let q = qstrObj(readUint(&ip))
                         let v = try Import.importFrom(sp[0], q.qstrValue)

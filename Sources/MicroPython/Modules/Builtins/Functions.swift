@@ -223,8 +223,17 @@ extension Builtins {
             return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
         }
         function("__import__", 1, 5) { (a, n, _) throws(PyExc) in
-            try Import.importName(try qstrArg(a[0]), fromList: n > 3 ? a[3] : .none,
-                                  level: n > 4 ? a[4] : Obj(small: 0), globals: Runtime.currentGlobals())
+            guard Str.isStr(a[0]) else { throw PyExc.make(Exceptions.TypeError) }
+            let level = n > 4 ? try IntOps.toInt(a[4]) : 0
+            if level < 0 || (level == 0 && Str.length(a[0]) == 0) { throw PyExc.make(Exceptions.ValueError) }
+            var globals = Runtime.currentGlobals()
+            if level > 0 && n > 1 && a[1] != .none {
+                // A relative import reads the package from the globals it is given.
+                guard kindOf(a[1]) == .dict else { throw PyExc.make(Exceptions.TypeError) }
+                globals = a[1]
+            }
+            return try Import.importName(try qstrArg(a[0]), fromList: n > 3 ? a[3] : .none,
+                                         level: Obj(small: level), globals: globals)
         }
         buildClass = Native.make("__build_class__", 2, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
             try buildClassBody(a, n, nKw)
