@@ -71,6 +71,8 @@ extension Builtins {
         constructor(Types.bytes, 0, 3) { (a, n, _) throws(PyExc) in
             if n == 1 { return try Str.make(bytes: [], type: Types.bytes) }
             let x = a[1]
+            // A bytes object is returned as it is, whatever else is passed.
+            if kindOf(x) == .bytes { return x }
             if Str.isStr(x) {
                 if n < 3 { throw PyExc.typeError("string argument without an encoding") }
                 if !Str.isStr(a[2]) { throw PyExc.typeError("can't convert '\(typeName(a[2]))' object to str implicitly") }
@@ -86,7 +88,6 @@ extension Builtins {
                 arenaBytes(words(o)[3]).initialize(repeating: 0, count: c)
                 return Str.finish(o)
             }
-            if kindOf(x) == .bytes { return x }
             return try Str.make(bytes: try ByteArray.bytesOf(x), type: Types.bytes)
         }
         constructor(Types.bytearray, 0, 3) { (a, n, _) throws(PyExc) in
