@@ -218,6 +218,90 @@ BYTES_CORNERS = ["b''", "b'a'", "b'abc'", "b'\\x00\\xff'", "b'hello world'", "b'
                  "bytes(3)", "bytes([1, 2, 3, 250])", "b'A,B,C'", "b'  pad  '", "(b'\\x80' * 5)",
                  "'caf\\u00e9'.encode()", "bytes(range(10))"]
 NAMES_POOL = ["alpha", "beta", "gamma", "delta", "eps"]
+# Values at the edges of the machine words and of the heap, for the hostile statements.
+EDGE_INTS = ["0", "1", "-1", "2", "31", "32", "63", "64", "2**15", "2**16", "2**17", "2**30-1", "2**30",
+             "-2**30", "-2**30-1", "2**31-1", "2**31", "-2**31", "-2**31-1", "2**32", "2**62", "2**63-1",
+             "2**63", "-2**63", "-2**63-1", "2**64", "10**20", "-10**20", "2**100"]
+# Calls whose arguments come from user values: sizes, counts, indices, shifts, widths.
+EDGE_TEMPLATES = [
+    "'%*d' % (@A, 1)", "'%.*f' % (@A, 1.5)", "'{:{}}'.format(1, @A)", "'{:.{}f}'.format(1.5, @A)", "'x'.center(@A)",
+    "'x'.ljust(@A, '-')", "'x'.zfill(@A)", "'a\\tb'.expandtabs(@A)", "bytes(@A)", "bytearray(@A)", "[0] * @A", "'ab' * @A",
+    "b'ab' * @A", "(1, 2) * @A", "range(@A)[@B]", "range(@A, @B, 3)[-1]", "len(range(@A, @B))", "range(0, @A, @B)[2:5]",
+    "(1).to_bytes(@A, 'little')", "(@A).to_bytes(8, 'big')", "(@A).to_bytes(@B, 'little')",
+    "struct.pack('<%ds' % @A, b'')", "struct.pack('<i', @A)", "struct.pack('<Q', @A)", "struct.pack('<h', @A)",
+    "struct.unpack_from('<i', bytes(8), @A)", "struct.calcsize('%dB' % @A)", "round(1.5, @A)", "round(@A, @B)",
+    "1 << @A", "@A >> @B", "@A << @B", "pow(@A, @B, 7)", "pow(3, @A, @B)", "[1, 2, 3][@A:@B:3]", "'abc'[@A:@B]",
+    "'abcdef'[@A::@B]", "b'abc'[@A:@B:2]", "[1, 2, 3].insert(@A, 0)", "[1, 2, 3].pop(@A)", "'abc'.find('b', @A, @B)",
+    "'abc'.index('c', @A)", "list(range(0, @A, @B))[:3]", "math.ldexp(1.0, @A)", "int(float(@A))", "divmod(@A, @B)",
+    "@A // @B", "@A % @B", "abs(@A)", "-@A", "@A * @B", "@A - @B", "~@A", "hash(@A)", "'%c' % @A", "chr(@A)", "bytes([@A])",
+    "float(@A)", "(@A).bit_length()", "bytearray(3)[@A]", "memoryview(b'abc')[@A]", "'a b c'.split(None, @A)",
+    "'a,b'.rsplit(',', @A)", "'abc'.replace('b', 'x', @A)", "collections.deque((), @A)", "int('1' * 30, @A)",
+    "int(str(@A)[:30])", "'%x %o' % (@A, @B)", "format(@A, 'b')[:20]", "int(@A)",
+    "bytearray(b'abcd')[@A:@B] ", "sum([@A, @B, @A])", "max(@A, @B) - min(@A, @B)", "@A == @B or @A < @B",
+    "float(@A) / @B", "@A / @B", "@A ** 2 % 1000", "isinstance(@A, int) and @A.to_bytes(9, 'big', signed=True)",
+    "sorted([@A, @B, 0, -1])", "{@A: 1, @B: 2}[@A]", "{@A, @B, @A}", "str(@A) * 2", "[@A, @B].index(@B)",
+    "list(zip(range(@A % 5), 'abc'))", "'abc'[@A]", "(1, 2, 3)[@A]", "[1, 2][@A] if @A < 2 else None",
+]
+# Programs that change containers under their own feet, or recurse, or misbehave in hooks.
+HOSTILE_SNIPPETS = [
+    "l = [1]; l.append(l); print(repr(l)[:30])",
+    "d = {}; d[1] = d; print(repr(d)[:30])",
+    "x = []\nfor i in range(%(n)d): x = [x]\nprint(len(str(x)))",
+    "def rec(n): return rec(n + 1)\nrec(0)",
+    "class E:\n    def __eq__(s, o): return s == o\nprint(E() == E())",
+    "l = [3, 1, 2] * 5\nl.sort(key=lambda x: l.append(1) or x)\nprint(len(l))",
+    "l = [3, 1, 2] * 5\nl.sort(key=lambda x: l.clear() or x)\nprint(l)",
+    "l = list(range(10))\nprint(min(l, key=lambda x: l.clear() or x), l)",
+    "l = list(range(%(n)d))\nfor x in l:\n    if len(l) > 1: l.remove(x)\nprint(len(l))",
+    "l = [1, 2, 3]\nl[:] = l\nl += l\nl.extend(l)\nl[::2] = l[1::2] if len(l) %% 2 == 0 else l[::2]\nprint(l)",
+    "d = {i: i for i in range(%(n)d)}\nn = 0\nfor k in d:\n    n += 1\n    if n > 50: break\n    d[str(k)] = 1\nprint(len(d))",
+    "s = set(range(%(n)d)); s |= s; s ^= s; s.update(s); print(s)",
+    "d = {1: 2}; d.update(d); d.update(d.items()); print(d)",
+    "b = bytearray(%(n)d); m = memoryview(b)\nb.extend(b'x' * %(m)d)\nprint(m[0], bytes(m[-2:]))",
+    "b = bytearray(b'abcdef'); m = memoryview(b)[1:4]\nb[:] = b''\nprint(len(m), bytes(m))",
+    "b = bytearray(b'abc'); b += b; b[1:2] = b; print(b)",
+    "def g():\n    yield next(it)\nit = g()\nprint(next(it))",
+    "def g():\n    try:\n        yield 1\n    finally:\n        yield 2\nit = g(); next(it); it.close()",
+    "class L:\n    def __len__(s): return %(big)s\nprint(len(L()))",
+    "class H:\n    def __hash__(s): return %(big)s\nprint(hash(H()), len({H(), H()}))",
+    "class I:\n    def __index__(s): return %(big)s\nprint([1, 2, 3][I()])",
+    "class B:\n    def __bool__(s): return %(big)s\nprint(not B())",
+    "class It:\n    def __iter__(s): return 5\nprint(list(It()))",
+    "class It:\n    def __iter__(s): return s\n    def __next__(s): raise ValueError('boom')\nprint(sorted(It()))",
+    "class G:\n    def __getitem__(s, i):\n        if i > %(n)d: raise IndexError\n        return i\nprint(sum(G()), list(G())[-1:])",
+    "l = [1, 2, 3, 4]\nclass Q:\n    def __eq__(s, o):\n        l.clear()\n        return False\nprint(Q() in l, l.count(Q()), len(l))",
+    "l = [1, 2, 3, 4]\nclass Q:\n    def __eq__(s, o):\n        l.extend(range(50))\n        return False\nprint(Q() in l[:3], len(l))",
+    "a = [1, 2, 3]\nclass Q:\n    def __eq__(s, o):\n        a.clear()\n        return True\nprint([Q(), Q(), Q()] == a, a)",
+    "a = [1, 2, 3]\nclass Q:\n    def __lt__(s, o):\n        a.clear()\n        return True\n    def __eq__(s, o): return False\nprint([Q(), Q()] < a, a)",
+    "a = [3, 1, 2]\nclass Q:\n    def __lt__(s, o):\n        a.append(0)\n        return True\nprint(max(a + [Q()]) is not None)",
+    "d = {}\nclass K:\n    def __hash__(s): return 1\n    def __eq__(s, o):\n        d.clear()\n        return False\nfor i in range(%(n)d): d[K()] = i\nprint(len(d))",
+    "s = set()\nclass K:\n    def __hash__(s): return 1\n    def __eq__(self, o):\n        s.clear()\n        return False\nfor i in range(%(n)d): s.add(K())\nprint(len(s))",
+    "d = {}\nclass K:\n    def __hash__(s): return 1\n    def __eq__(s, o):\n        for j in range(20): d[str(j) + 'x'] = j\n        return False\nfor i in range(5): d[K()] = i\nprint(len(d))",
+    "class S(str):\n    def __hash__(s): return 7\nd = {S('a'): 1, 'a': 2}\nprint(len(d), d.get('a'))",
+    "class D(dict):\n    def __missing__(s, k): return k * 2\nprint(D()[%(big)s], D(a=1).get('b'))",
+    "class T(tuple): pass\nprint(T((1, 2)) + (3,), T(range(%(n)d))[-1:])",
+    "class Li(list):\n    def __len__(s): return -1\nprint(list(Li([1, 2])), sorted(Li([2, 1])))",
+    "x = 0\ntry:\n    raise ValueError(x)\nexcept ValueError as e:\n    try:\n        raise TypeError from e\n    except TypeError as f:\n        print(f.__cause__ is e)",
+    "def f():\n    try:\n        return 1\n    finally:\n        return 2\nprint(f())",
+    "def f():\n    for i in range(3):\n        try:\n            continue\n        finally:\n            print('fin', i)\nf()",
+    "import json\nprint(json.loads('[' * %(n)d + ']' * %(n)d) is not None)",
+    "import json\nprint(len(json.dumps([[[[[[[[[[[[]]]]]]]]]]]] * %(n)d)))",
+    "import re\nprint(re.match('(ab|a)*c', 'a' * 12 + 'b'), re.match('a*b', 'a' * %(n)d))",
+    "import re\nprint(re.sub('(a)', '\\\\1\\\\1', 'a' * %(n)d)[:20])",
+    "exec('x = 1 + ' * %(n)d + '1')\nprint(x)",
+    "print(eval('(' * %(n)d + '1' + ')' * %(n)d))",
+    "print(eval('-' * %(n)d + '1'))",
+    "print(eval('[' * %(n)d + ']' * %(n)d) is not None)",
+    "f = lambda: 0\nfor i in range(%(n)d): f = (lambda g: lambda: g() + 1)(f)\nprint(f())",
+    "print(str(%(big)s ** 7)[:40], len(str(2 ** 3000)))",
+    "import struct\nprint(struct.unpack('<%(n)dB', bytes(%(n)d))[-1:])",
+    "print(int('9' * %(n)d) %% 1000, int('-' + '7' * %(n)d, 8) %% 10)",
+    "print('%%s' %% ((1,) * 3,), '%%s %%s' %% (1, 2), '%%(a)s' %% {'a': %(big)s})",
+    "print(float('1e' + str(%(n)d)), float('-1e-' + str(%(n)d)), 1e308 * 10, -1e308 * 10)",
+    "print(round(%(big)s / 3), round(float(%(n)d), -2), %(big)s // 3.0)",
+]
+
+
 STRUCT_FORMATS = ["<i", ">I", "<h", "<H", "<b", "<B", "<q", "<Q", "<f", "<d", ">ii", "<hh",
                   "<2s", "<?", "<ihb", "@i", "<l", "<L", "!H", "<5s", "<x", "<3B"]
 
@@ -636,9 +720,10 @@ class Gen:
 
     def stmt(self, depth=0):
         r = self.r
-        kinds = ["assign", "show", "show", "aug", "mutate", "if", "for", "while", "unpack", "method_calls"]
+        kinds = ["assign", "show", "show", "aug", "mutate", "if", "for", "while", "unpack", "method_calls", "edge"]
         if depth == 0:
-            kinds += ["func", "closure", "gen", "cls", "exc", "with", "global", "lambda", "walrus", "modules", "del"]
+            kinds += ["func", "closure", "gen", "cls", "exc", "with", "global", "lambda", "walrus", "modules", "del",
+                      "hostile", "edge"]
         k = self.pick(kinds)
         getattr(self, "s_" + k)(depth)
 
@@ -1021,6 +1106,20 @@ class Gen:
 
     def s_walrus(self, depth):
         self.show("[y for x in range(%d) if (y := x * %s) %% 2]" % (self.r.randint(0, 8), self.small_int()))
+
+    def s_edge(self, depth):
+        t = self.pick(EDGE_TEMPLATES)
+        a, b = self.pick(EDGE_INTS), self.pick(EDGE_INTS)
+        self.show(t.replace("@A", "(%s)" % a).replace("@B", "(%s)" % b))
+
+    def s_hostile(self, depth):
+        text = self.pick(HOSTILE_SNIPPETS) % {"n": self.pick([0, 1, 3, 10, 100, 1000, 5000]),
+                                               "m": self.pick([1, 100, 10000]), "big": self.pick(EDGE_INTS)}
+        # Run in its own namespace, so its names (l, d, s...) cannot clash with the program's.
+        self.emit("try:")
+        self.emit("    exec(%r, {'struct': struct, 'collections': collections})" % text)
+        self.emit("except Exception as e:")
+        self.emit("    print('hostile', type(e).__name__)")
 
     def s_del(self, depth):
         v = self.var_of(self.pick(["dict", "list"]))

@@ -22,21 +22,28 @@ public enum SetObj {
     }
 
     static func find(_ s: Obj, _ key: Obj) throws(PyExc) -> Int? {
-        let a = alloc(s)
-        if a == 0 { return nil }
+        if alloc(s) == 0 { return nil }
         let h = try MapRef.hash(key)
-        var pos = Int(UInt(bitPattern: h) % UInt(a))
-        let start = pos
-        let t = table(s)
-        while true {
-            let k = t[pos]
-            if k.isNull { return nil }
-            if k != .sentinel {
-                if k == key { return pos }
-                if try MapRef.keysEqual(k, key) { return pos }
+        search: while true {
+            let a = alloc(s)
+            if a == 0 { return nil }
+            let tableOff = words(s)[3]
+            var pos = Int(UInt(bitPattern: h) % UInt(a))
+            let start = pos
+            let t = table(s)
+            while true {
+                let k = t[pos]
+                if k.isNull { return nil }
+                if k != .sentinel {
+                    if k == key { return pos }
+                    let equal = try MapRef.keysEqual(k, key)
+                    // An __eq__ that changed the set (its table may be freed): search again.
+                    if words(s)[3] != tableOff || alloc(s) != a { continue search }
+                    if equal { return pos }
+                }
+                pos = (pos + 1) % a
+                if pos == start { return nil }
             }
-            pos = (pos + 1) % a
-            if pos == start { return nil }
         }
     }
 
@@ -44,8 +51,9 @@ public enum SetObj {
 
     public static func add(_ s: Obj, _ key: Obj) throws(PyExc) {
         if try find(s, key) != nil { return }
-        if count(s) >= alloc(s) { try grow(s) }
         let h = try MapRef.hash(key)
+        // Growing re-adds the keys, which may run Python code (__eq__) that adds to the set.
+        while count(s) >= alloc(s) { try grow(s) }
         let a = alloc(s)
         var pos = Int(UInt(bitPattern: h) % UInt(a))
         let t = table(s)
@@ -236,7 +244,11 @@ public enum Range {
         var i = try IntOps.toIndex(index)
         if i < 0 { i += n }
         if i < 0 || i >= n { throw PyExc.indexError("range index out of range") }
-        return try IntOps.make(a + i * s)
+        // A range longer than Int.max (its length is capped there) can name values past Int.
+        let (d, o1) = i.multipliedReportingOverflow(by: s)
+        let (v, o2) = a.addingReportingOverflow(d)
+        if o1 || o2 { throw PyExc.overflowError("overflow converting long int to machine word") }
+        return try IntOps.make(v)
     }
 
     static func contains(_ r: Obj, _ v: Obj) throws(PyExc) -> Bool {
@@ -247,7 +259,9 @@ public enum Range {
         guard let x = try? IntOps.toInt(v) else { return false }
         let (a, b, s) = parts(r)
         if s > 0 { if x < a || x >= b { return false } } else { if x > a || x <= b { return false } }
-        return (x - a) % s == 0
+        // The distance from start, in unsigned arithmetic: it may exceed Int.max.
+        let distance = s > 0 ? UInt(bitPattern: x &- a) : UInt(bitPattern: a &- x)
+        return distance % s.magnitude == 0
     }
 
     static func equal(_ x: Obj, _ y: Obj) throws(PyExc) -> Bool {
