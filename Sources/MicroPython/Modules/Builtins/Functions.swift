@@ -218,7 +218,13 @@ extension Builtins {
         function("compile", 3, 3) { (a, _, _) throws(PyExc) in
             for i in 0..<3 where !Str.isStr(a[i]) { throw StrMethods.badImplicitConversion(a[i]) }
             let mode = Str.string(a[2])
-            let m: CompileMode = mode == "eval" ? .eval : (mode == "single" ? .single : .file)
+            let m: CompileMode
+            switch mode {
+            case "exec": m = .file
+            case "eval": m = .eval
+            case "single": m = .single
+            default: throw PyExc.valueError("bad compile mode")
+            }
             return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
         }
         function("__import__", 1, 5) { (a, n, _) throws(PyExc) in
