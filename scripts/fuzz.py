@@ -91,7 +91,7 @@ def run_capped(cmd, timeout, cwd, cap=OUTPUT_CAP):
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, cwd=cwd, start_new_session=True)
     except OSError as e:
-        return Result(127, b"", str(e).encode(), 0.0, False, False)
+        sys.exit("fuzz: cannot run %s: %s" % (cmd[0], e))
     bufs = {p.stdout: bytearray(), p.stderr: bytearray()}
     sel = selectors.DefaultSelector()
     for f in bufs:
@@ -1594,8 +1594,16 @@ def main():
     for p in a.profiles:
         if p not in PROFILE_ARGS:
             ap.error("unknown profile %r" % p)
+    # Programs run in temporary folders: the binaries' paths must not be relative.
+    a.binary = os.path.abspath(a.binary)
     if not os.path.exists(a.binary):
         ap.error("no binary at %s (swift build -c release)" % a.binary)
+    for name in ("ref", "ref_esp8266"):
+        path = getattr(a, name)
+        if path:
+            setattr(a, name, os.path.abspath(path))
+            if not os.path.exists(getattr(a, name)):
+                ap.error("no reference binary at %s" % path)
     f = Fuzzer(a)
     # SIGTERM ends the run as the time budget does (the summary is still printed).
     signal.signal(signal.SIGTERM, lambda *_: setattr(f, "deadline", 0))
