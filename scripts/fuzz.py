@@ -1400,7 +1400,11 @@ class Fuzzer:
             if not generated:
                 other = self.run_ref(text, profile, workdir)
                 if other is None:
+                    # CPython as the judge: only when it ran the program to its end (one that
+                    # stops at a MicroPython-only module or signature says nothing).
                     other = self.run_cpython(text, workdir)
+                    if other.rc != 0:
+                        return None
                 if other.timed_out or other.overflow:
                     return None
                 return "hang", "hang", {"ours": res, "other": other}

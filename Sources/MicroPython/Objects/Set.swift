@@ -108,10 +108,13 @@ public enum SetObj {
         return s
     }
 
+    /// A set of `type` with a copy of the table of `s` (its size and its slots, deleted ones
+    /// included), as MicroPython's set_copy: the copy iterates in the same order.
     public static func copy(_ s: Obj, type: Obj) throws(PyExc) -> Obj {
-        let r = try make(capacity: 0, type: type)
-        let t = table(s)
-        for i in 0..<alloc(s) where !t[i].isNull && t[i] != .sentinel { try add(r, t[i]) }
+        let n = alloc(s)
+        let r = try make(capacity: n, type: type)
+        if n > 0 { table(r).update(from: table(s), count: n) }
+        words(r)[1] = words(s)[1]
         return r
     }
 
@@ -121,6 +124,27 @@ public enum SetObj {
             if !(try contains(b, t[i])) { return false }
         }
         return true
+    }
+
+    /// a & b as MicroPython's set_intersect: a new set of the elements of b (in b's order) that
+    /// are in a; in place, a takes the new set's table.
+    static func intersection(_ a: Obj, _ b: Obj, inplace: Bool) throws(PyExc) -> Obj {
+        let out = try make(type: inplace ? Types.set : typeOf(a))
+        let hold = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = out
+        var i = 0
+        while i < alloc(b) {
+            let k = table(b)[i]
+            i += 1
+            if !k.isNull && k != .sentinel, try contains(a, k) { try add(out, k) }
+        }
+        if !inplace { return out }
+        let old = words(a)[3]
+        words(a)[1] = words(out)[1]; words(a)[2] = words(out)[2]; words(a)[3] = words(out)[3]
+        words(out)[1] = 0; words(out)[2] = 0; words(out)[3] = 0
+        Heap.release(old)
+        return a
     }
 
     static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ kb: Kind) throws(PyExc) -> Obj? {
@@ -138,6 +162,9 @@ public enum SetObj {
         case BinOp.notEqual: return Obj(bool: count(a) == count(b) ? !(try isSubset(a, b)) : true)
         default: break
         }
+        if base == BinOp.and && a != b {
+            return try intersection(a, b, inplace: inplace && kindOf(a) == .set)
+        }
         let result = inplace && kindOf(a) == .set ? a : try copy(a, type: typeOf(a))
         let hold = try PyStack.pushObjs(1)
         defer { PyStack.pop(to: hold) }
@@ -147,10 +174,7 @@ public enum SetObj {
         case BinOp.or:
             for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel { try add(result, tb[i]) }
         case BinOp.and:
-            let ta = table(result)
-            for i in 0..<alloc(result) where !ta[i].isNull && ta[i] != .sentinel {
-                if !(try contains(b, ta[i])) { _ = try remove(result, ta[i]) }
-            }
+            break   // a & a: the copy (or a itself)
         case BinOp.sub:
             for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel { _ = try remove(result, tb[i]) }
         case BinOp.xor:
