@@ -186,12 +186,24 @@ def load_known_diffs(path):
     return pats
 
 
+DIFF_LINES = 300
+
+
 def real_diff(a, b, known, profile):
     """The changed lines of a diff of a and b ("-" reference, "+" ours) that no known pattern
     explains. A changed line and the line that replaced it go together: when either matches
     a pattern, both are dropped (an error on one side, a value on the other)."""
     pats = [p for prof, p in known if prof in (None, profile)]
     al, bl = a.splitlines(), b.splitlines()
+    # The common start and end aside, at most DIFF_LINES lines a side are diffed (the matcher
+    # is quadratic, and outputs may be a megabyte).
+    lo = 0
+    while lo < len(al) and lo < len(bl) and al[lo] == bl[lo]:
+        lo += 1
+    hi = 0
+    while hi < len(al) - lo and hi < len(bl) - lo and al[-1 - hi] == bl[-1 - hi]:
+        hi += 1
+    al, bl = al[lo:len(al) - hi][:DIFF_LINES], bl[lo:len(bl) - hi][:DIFF_LINES]
     known_line = lambda line: any(p.search(line) for p in pats)
     changed = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, al, bl, autojunk=False).get_opcodes():
