@@ -15,6 +15,16 @@ public struct CompilerOptions: Sendable {
     }
 }
 
+/// Whether `source` is empty or only backslash-newline pairs.
+func isOnlyContinuations(_ source: [UInt8]) -> Bool {
+    var i = 0
+    while i < source.count {
+        guard source[i] == UInt8(ascii: "\\"), i + 1 < source.count, source[i + 1] == UInt8(ascii: "\n") else { return false }
+        i += 2
+    }
+    return true
+}
+
 /// Compiles Python source to MicroPython v6 bytecode.
 public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode,
                           options: CompilerOptions = CompilerOptions()) throws(CompileError) -> CompiledModule {
@@ -26,7 +36,11 @@ public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode
     let module = Scope(kind: .module, parent: nil, name: "<module>")
     switch mode {
     case .file, .pasted: module.moduleBody = try parser.parseFile()
-    case .single: module.moduleBody = try parser.parseSingle()
+    case .single:
+        // Input that is nothing but line continuations holds no line: MicroPython's lexer
+        // gives no NEWLINE for it, and single_input needs one.
+        if isOnlyContinuations(source) { throw parser.error() }
+        module.moduleBody = try parser.parseSingle()
     case .eval: module.evalExpr = try parser.parseEval()
     }
     let c = CodeGen(fileName: fileName, options: options, isRepl: mode == .single || mode == .pasted,

@@ -297,6 +297,64 @@ final class MachineTests: XCTestCase {
         XCTAssertEqual(t?.kind, .highLow(timingNanoseconds: [400, 850, 800, 450]))
     }
 
+    /// An SSD1306 on the I2C bus: keeps each transfer (START to STOP) it receives.
+    final class SSD1306Recorder: I2CDevice {
+        let address = 0x3C
+        var transfers: [[UInt8]] = []
+        var current: [UInt8]?
+        func begin(read: Bool) -> Bool {
+            if let c = current { transfers.append(c) }
+            current = []
+            return !read
+        }
+        func write(_ byte: UInt8) -> Bool { current?.append(byte); return true }
+        func read(ack: Bool) -> UInt8 { 0xFF }
+        func end() {
+            if let c = current { transfers.append(c) }
+            current = nil
+        }
+    }
+
+    func testSSD1306DriverSendsCommandsAndPixelsOverI2C() {
+        let panel = SSD1306Recorder()
+        board.hardware.i2c.attach(panel, scl: 5, sda: 4)
+        XCTAssertEqual(run("""
+            import sys
+            sys.path.append('\(MachineTestRuntime.driversFolder)')
+            import ssd1306
+            from machine import I2C, Pin
+            i2c = I2C(scl=Pin(5), sda=Pin(4))
+            oled = ssd1306.SSD1306_I2C(128, 32, i2c)
+            result = (oled.width, oled.pages)
+            """), "(128, 4)")
+        // Initialisation: one [0x80, command] transfer per byte, then the cleared RAM.
+        let initCommands: [UInt8] = [0xAE, 0x20, 0x00, 0x40, 0xA1, 0xA8, 0x1F, 0xC8, 0xD3, 0x00, 0xDA, 0x02,
+                                     0xD5, 0x80, 0xD9, 0xF1, 0xDB, 0x30, 0x81, 0xFF, 0xA4, 0xA6, 0xAD, 0x30,
+                                     0x8D, 0x14, 0xAF, 0x21, 0x00, 0x7F, 0x22, 0x00, 0x03]
+        XCTAssertEqual(panel.transfers.count, initCommands.count + 1)
+        XCTAssertEqual(panel.transfers.dropLast(), initCommands.map { [0x80, $0] }[...])
+        XCTAssertEqual(panel.transfers.last, [0x40] + [UInt8](repeating: 0, count: 512))
+        panel.transfers = []
+        XCTAssertEqual(run("""
+            oled.fill(0)
+            oled.text('A', 0, 0)
+            oled.hline(0, 31, 128, 1)
+            oled.contrast(0x10)
+            oled.invert(True)
+            oled.show()
+            result = 'shown'
+            """), "'shown'")
+        XCTAssertEqual(panel.transfers.count, 3 + 6 + 1)
+        XCTAssertEqual(panel.transfers[0..<3], [[0x80, 0x81], [0x80, 0x10], [0x80, 0xA7]])
+        guard let data = panel.transfers.last, data.count == 513 else { return XCTFail("no data transfer") }
+        XCTAssertEqual(data[0], 0x40)
+        // 'A' in page 0, as MONO_VLSB columns; the bottom row (bit 7 of page 3) across the panel.
+        XCTAssertEqual(Array(data[1...8]), [0x00, 0x7C, 0x7E, 0x0B, 0x0B, 0x7E, 0x7C, 0x00])
+        XCTAssertEqual(Array(data[385...512]), [UInt8](repeating: 0x80, count: 128))
+        board.hardware.i2c.detachAll()
+        XCTAssertEqual(run("oled.show()"), "OSError: 19")
+    }
+
     func testAPA102WriteClocksOutFramesAndPixels() {
         let hw = board.hardware!
         hw.apa102Write(clockPin: 14, dataPin: 13, pixels: [1, 2, 3, 31, 4, 5, 6, 7])

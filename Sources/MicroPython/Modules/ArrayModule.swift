@@ -4,6 +4,13 @@
 public enum ArrayModule {
     nonisolated(unsafe) public static var type = Obj(raw: 0)
 
+    /// The array inside `o`: itself, or the native part of an instance of a subclass.
+    static func native(_ o: Obj) throws(PyExc) -> Obj {
+        let n = kindOf(o) == .instance ? Classes.nativePart(o) : o
+        guard isArray(n) else { throw PyExc.typeError("argument should be a 'array' not a '\(typeName(o))'") }
+        return n
+    }
+
     static func isArray(_ o: Obj) -> Bool { o.isPointer && type != .null && typeOf(o) == type }
     static func code(_ o: Obj) -> UInt8 { UInt8(words(o)[1] & 0xFF) }
     static func free(_ o: Obj) -> Int { Int(words(o)[1] >> 8) }
@@ -37,8 +44,17 @@ public enum ArrayModule {
 
     static func get(_ o: Obj, _ i: Int) throws(PyExc) -> Obj {
         let c = code(o)
+        return try load(items(o) + i * itemSize(c), c)
+    }
+
+    static func set(_ o: Obj, _ i: Int, _ v: Obj) throws(PyExc) {
+        let c = code(o)
+        try storeItem(items(o) + i * itemSize(c), c, v)
+    }
+
+    /// The item of typecode `c` at `p` (little-endian, as the targets MicroPython runs on).
+    static func load(_ p: UnsafeMutablePointer<UInt8>, _ c: UInt8) throws(PyExc) -> Obj {
         let sz = itemSize(c)
-        let p = items(o) + i * sz
         var v: UInt64 = 0
         for k in 0..<sz { v |= UInt64(p[k]) << UInt64(8 * k) }
         switch c {
@@ -53,8 +69,8 @@ public enum ArrayModule {
         }
     }
 
-    static func set(_ o: Obj, _ i: Int, _ v: Obj) throws(PyExc) {
-        let c = code(o)
+    /// Stores `v` as an item of typecode `c` at `p`.
+    static func storeItem(_ p: UnsafeMutablePointer<UInt8>, _ c: UInt8, _ v: Obj) throws(PyExc) {
         let sz = itemSize(c)
         var bits: UInt64
         switch c {
@@ -64,7 +80,6 @@ public enum ArrayModule {
             if !IntOps.isInt(v) { _ = try IntOps.toInt(v) }
             bits = try ModSupport.truncated64(v)
         }
-        let p = items(o) + i * sz
         for k in 0..<sz { p[k] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * k)) }
     }
 
@@ -91,11 +106,11 @@ public enum ArrayModule {
 
     static func appendBytes(_ o: Obj, _ b: [UInt8]) throws(PyExc) {
         let sz = itemSize(code(o))
-        if b.count % sz != 0 { throw PyExc.valueError("bytes length not a multiple of item size") }
+        // A trailing partial item is dropped, as objarray.c converts byte counts to items.
         let k = b.count / sz
         try reserve(o, k)
         let p = items(o) + count(o) * sz
-        for (i, x) in b.enumerated() { p[i] = x }
+        for i in 0..<k * sz { p[i] = b[i] }
         words(o)[2] = UInt32(count(o) + k)
         words(o)[1] = UInt32(code(o)) | UInt32(free(o) - k) << 8
     }
@@ -148,7 +163,7 @@ public enum ArrayModule {
 
     static func install() {
         let m = ModuleBuilder("array", extensible: true)
-        type = TypeObject.makeBuiltin(Qstr("array"), .nativeObject, base: Types.object)
+        type = TypeObject.makeBuiltin(Qstr("array"), .nativeObject, base: Types.object, flags: TypeFlags.subclassable)
         Builtins.constructor(type, 1, 2) { (a, n, _) throws(PyExc) in
             let c = try checkCode(a[1])
             let o = try make(c, 0)
@@ -168,25 +183,25 @@ public enum ArrayModule {
             }
             return o
         }
-        Builtins.method(type, "append", 2, 2) { (a, _, _) throws(PyExc) in try append(a[0], a[1]); return .none }
-        Builtins.method(type, "extend", 2, 2) { (a, _, _) throws(PyExc) in try extend(a[0], a[1]); return .none }
-        Builtins.method(type, "__len__", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: count(a[0])) }
-        Builtins.method(type, "__getitem__", 2, 2) { (a, _, _) throws(PyExc) in try item(a[0], a[1]) }
+        Builtins.method(type, "append", 2, 2) { (a, _, _) throws(PyExc) in try append(native(a[0]), a[1]); return .none }
+        Builtins.method(type, "extend", 2, 2) { (a, _, _) throws(PyExc) in try extend(native(a[0]), a[1]); return .none }
+        Builtins.method(type, "__len__", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: count(try native(a[0]))) }
+        Builtins.method(type, "__getitem__", 2, 2) { (a, _, _) throws(PyExc) in try item(native(a[0]), a[1]) }
         Builtins.method(type, "__setitem__", 3, 3) { (a, _, _) throws(PyExc) in
-            let n = count(a[0])
+            let n = count(try native(a[0]))
             if kindOf(a[1]) == .slice { throw PyExc.notImplemented("array slice assignment") }
             var i = try IntOps.toIndex(a[1], "array indices")
             if i < 0 { i += n }
             if i < 0 || i >= n { throw PyExc.indexError("array index out of range") }
-            try set(a[0], i, a[2])
+            try set(native(a[0]), i, a[2])
             return .none
         }
         Builtins.method(type, "__iter__", 1, 1) { (a, _, _) throws(PyExc) in
-            try Iteration.make(.getitem, a[0], Obj(small: 0))
+            try Iteration.make(.getitem, native(a[0]), Obj(small: 0))
         }
         Builtins.method(type, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
             var p = Printer()
-            let o = a[0]
+            let o = try native(a[0])
             p.write("array('")
             p.byte(code(o))
             p.write("'")
@@ -204,21 +219,26 @@ public enum ArrayModule {
         }
         Builtins.method(type, "__add__", 2, 2) { (a, _, _) throws(PyExc) in
             guard ModSupport.isBufferLike(a[1]), kindOf(a[1]) != .str else { return Singletons.notImplemented }
-            let r = try make(code(a[0]), 0)
+            let r = try make(code(native(a[0])), 0)
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = r
-            try appendBytes(r, try ModSupport.readBuffer(a[0]))
+            try appendBytes(r, try ModSupport.readBuffer(native(a[0])))
             try appendBytes(r, try ModSupport.readBuffer(a[1]))
             return r
         }
         Builtins.method(type, "__iadd__", 2, 2) { (a, _, _) throws(PyExc) in
             guard ModSupport.isBufferLike(a[1]), kindOf(a[1]) != .str else { return Singletons.notImplemented }
-            try appendBytes(a[0], try ModSupport.readBuffer(a[1]))
+            try appendBytes(native(a[0]), try ModSupport.readBuffer(a[1]))
             return a[0]
         }
         Builtins.method(type, "__eq__", 2, 2) { (a, _, _) throws(PyExc) in
-            guard ModSupport.isBufferLike(a[1]), kindOf(a[1]) != .str else { return .false }
-            return Obj(bool: try ModSupport.readBuffer(a[0]) == (try ModSupport.readBuffer(a[1])))
+            try BufferCompare.equality(BinOp.equal, native(a[0]), a[1]) ?? Obj(bool: a[0] == a[1])
+        }
+        for (name, op) in [("__lt__", BinOp.less), ("__le__", BinOp.lessEqual),
+                           ("__gt__", BinOp.more), ("__ge__", BinOp.moreEqual)] {
+            Builtins.method(type, name, 2, 2) { (a, _, _) throws(PyExc) in
+                try BufferCompare.compareTyped(op, native(a[0]), a[1])
+            }
         }
         m.set("array", type)
     }

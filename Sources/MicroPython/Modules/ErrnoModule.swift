@@ -19,6 +19,7 @@ public enum ErrnoModule {
             m.set(name, Obj(small: v))
             try! Dict.set(table, Obj(small: v), Obj(qstr: Qstr(name)))
         }
+        Dict.map(table).makeFixed()
         m.set("errorcode", table)
     }
 }

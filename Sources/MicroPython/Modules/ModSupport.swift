@@ -10,7 +10,15 @@ public enum ModSupport {
         }
         if let (p, n) = ArrayModule.buffer(o) { return UnsafeBufferPointer(start: p, count: n) }
         if let (p, n) = NativeProtocols.bytes(o) { return UnsafeBufferPointer(start: p, count: n) }
+        if let n = subclassNativePart(o) { return try bufferView(n) }
         throw PyExc.typeError("object with buffer protocol required")
+    }
+
+    /// The native part of an instance of a Python subclass of a builtin or port type, or nil.
+    static func subclassNativePart(_ o: Obj) -> Obj? {
+        guard kindOf(o) == .instance else { return nil }
+        let n = Classes.nativePart(o)
+        return n.isNull || kindOf(n) == .instance ? nil : n
     }
 
     /// A copy of the bytes of a buffer-protocol object (see `bufferView`).
@@ -22,6 +30,7 @@ public enum ModSupport {
         if k == .bytearray || k == .memoryview { return BytesMethods.data(o) }
         if let b = ArrayModule.buffer(o) { return b }
         if let p = NativeProtocols.of(o), p.bufferIsWritable, let b = NativeProtocols.bytes(o) { return b }
+        if let n = subclassNativePart(o) { return try writeBuffer(n) }
         throw PyExc.typeError("object with buffer protocol required")
     }
 

@@ -58,6 +58,25 @@ public enum Classes {
         }
     }
 
+    /// The type in whose own dict `lookup(t, name)` finds its value.
+    static func owner(_ t: Obj, _ name: Qstr) -> Obj? {
+        let key = Obj(qstr: name)
+        var cur = t
+        while true {
+            let d = TypeObject.locals(cur)
+            if !d.isNull, Dict.map(d).lookupQstr(key) != nil { return cur }
+            let bases = TypeObject.bases(cur)
+            if bases.isNull { return nil }
+            let n = Tuple.count(bases)
+            if n == 0 { return nil }
+            if n == 1 { cur = Tuple.item(bases, 0); continue }
+            for i in 0..<n {
+                if lookup(Tuple.item(bases, i), name) != nil { return owner(Tuple.item(bases, i), name) }
+            }
+            return nil
+        }
+    }
+
     /// Like `lookup`, starting after `cls` in the bases of `cls` (for super()).
     static func lookupAfter(_ cls: Obj, _ name: Qstr) -> Obj? {
         let bases = TypeObject.bases(cls)
@@ -173,6 +192,10 @@ public enum Classes {
                 let native: Obj
                 if TypeObject.kind(nb) == .exception {
                     native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
+                } else if hasInit && TypeObject.kind(nb) == .nativeObject {
+                    // A port's class is built by the Python __init__'s super().__init__(...)
+                    // (MicroPython's native_base_init_wrapper), else without arguments after it.
+                    native = .null
                 } else {
                     native = try construct(nb, args, hasInit ? 0 : nPos, hasInit ? 0 : nKw)
                 }
@@ -183,6 +206,9 @@ public enum Classes {
         if let initFn = lookup(cls, .__init__), kindOf(initFn) != .builtinFunction {
             let r = try Runtime.call(initFn, a, nPos + 1, nKw)
             if r != .none { throw PyExc.typeError("__init__() should return None, not '\(typeName(r))'") }
+            if hasNativePart(cls) && field(obj, 4).isNull && TypeObject.kind(TypeObject.nativeBase(cls)) == .nativeObject {
+                setField(obj, 4, try construct(TypeObject.nativeBase(cls), a, 0, 0))
+            }
         } else if nPos + nKw > 0 && !hasNativePart(cls) && lookup(cls, .__new__) == nil {
             throw PyExc.typeError("function takes 0 positional arguments but \(nPos) were given")
         }

@@ -19,6 +19,11 @@ public enum Dict {
     public static func get(_ d: Obj, _ k: Obj) throws(PyExc) -> Obj? { try map(d).get(k) }
     public static func set(_ d: Obj, _ k: Obj, _ v: Obj) throws(PyExc) { try map(d).set(k, v) }
     public static func count(_ d: Obj) -> Int { map(d).used }
+
+    /// Raises TypeError for a fixed (ROM) dict, which Python may not change.
+    @inline(never) static func checkMutable(_ d: Obj) throws(PyExc) {
+        if map(d).isFixed { throw PyExc.make(Exceptions.TypeError) }
+    }
 }
 
 /// A cell holding a closed-over variable: [type, value] (NULL value = unbound).

@@ -194,7 +194,11 @@ public enum Exceptions {
     /// Converts what `raise X` names into an exception instance (a class is instantiated).
     public static func normalise(_ x: Obj) throws(PyExc) -> Obj {
         if isException(x) { return x }
-        if isExceptionType(x) { return try Runtime.call(x, UnsafeMutablePointer<Obj>(bitPattern: 8)!, 0, 0) }
+        if isExceptionType(x) {
+            // A class whose __new__ returns something else is not an exception either.
+            let made = try Runtime.call(x, UnsafeMutablePointer<Obj>(bitPattern: 8)!, 0, 0)
+            if isException(made) { return made }
+        }
         throw PyExc.typeError("exceptions must derive from BaseException")
     }
 

@@ -28,7 +28,7 @@ public enum Generator {
         }
         let f = frame(g)
         if f[5] == 2 {
-            if !throwing.isNull { result = throwing; return .raised }
+            if !throwing.isNull { result = try Exceptions.normalise(throwing); return .raised }
             result = .none
             return .returned
         }
@@ -74,12 +74,18 @@ public enum Generator {
             if !throwing.isNull {
                 let dest = try PyStack.pushObjs(3)
                 defer { PyStack.pop(to: dest) }
-                if (try Runtime.findAttr(it, .throw, dest)) == true {
+                if isGeneratorExit(throwing) {
+                    // close() reaches a delegated-to iterator as its close(), never its throw().
+                    if (try Runtime.findAttr(it, .close, dest)) == true {
+                        result = try Runtime.callMethod(dest, 0, 0)
+                        return .returned
+                    }
+                } else if (try Runtime.findAttr(it, .throw, dest)) == true {
                     dest[2] = throwing
                     result = try Runtime.callMethod(dest, 1, 0)
                     return .yielded
                 }
-                result = throwing
+                result = try Exceptions.normalise(throwing)
                 return .raised
             }
             if send == .none {
@@ -120,10 +126,14 @@ public enum Generator {
         }
     }
 
+    /// Whether a thrown value is GeneratorExit (an instance or the class, or a subclass).
+    static func isGeneratorExit(_ x: Obj) -> Bool {
+        Exceptions.isExceptionType(x) ? isSubclass(x, Exceptions.GeneratorExit) : isInstance(x, Exceptions.GeneratorExit)
+    }
+
     static func throwInto(_ g: Obj, _ e: Obj) throws(PyExc) -> Obj {
-        let exc = try Exceptions.normalise(e)
         var r = Obj.null
-        switch try resume(g, send: .none, throwing: exc, result: &r) {
+        switch try resume(g, send: .none, throwing: e, result: &r) {
         case .yielded: return r
         case .returned:
             throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, r == .none ? .null : r))

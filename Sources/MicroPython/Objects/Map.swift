@@ -11,12 +11,20 @@ public struct MapRef {
 
     @inline(__always) public init(_ owner: Obj, _ base: Int) { self.owner = owner; self.base = base }
 
+    static let orderedBit: UInt32 = 0x8000_0000
+    /// A fixed map (a ROM table such as errno.errorcode; MicroPython's is_fixed) refuses changes
+    /// made from Python.
+    static let fixedBit: UInt32 = 0x4000_0000
+    static let flagBits = orderedBit | fixedBit
+
     @inline(__always) public var used: Int {
-        get { Int(words(owner)[base] & 0x7FFF_FFFF) }
-        nonmutating set { words(owner)[base] = (words(owner)[base] & 0x8000_0000) | UInt32(newValue) }
+        get { Int(words(owner)[base] & ~MapRef.flagBits) }
+        nonmutating set { words(owner)[base] = (words(owner)[base] & MapRef.flagBits) | UInt32(newValue) }
     }
-    @inline(__always) public var isOrdered: Bool { words(owner)[base] & 0x8000_0000 != 0 }
-    public func makeOrdered() { words(owner)[base] |= 0x8000_0000 }
+    @inline(__always) public var isOrdered: Bool { words(owner)[base] & MapRef.orderedBit != 0 }
+    public func makeOrdered() { words(owner)[base] |= MapRef.orderedBit }
+    public var isFixed: Bool { words(owner)[base] & MapRef.fixedBit != 0 }
+    public func makeFixed() { words(owner)[base] |= MapRef.fixedBit }
 
     /// Linear search of an ordered map.
     func orderedFind(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {

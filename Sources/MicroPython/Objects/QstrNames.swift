@@ -727,6 +727,7 @@ enum LiteralNames {
         "readsize",
         "rel_tol",
         "separators",
+        "setblocking",
         "stat",
         "sync",
         "umount",

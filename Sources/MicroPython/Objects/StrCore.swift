@@ -131,6 +131,11 @@ public enum BytesMethods {
 
     public static func isBuffer(_ o: Obj) -> Bool {
         let k = kindOf(o)
+        if k == .instance {
+            // A Python subclass of a buffer type (a FrameBuffer's) is a buffer through its native part.
+            let n = Classes.nativePart(o)
+            return !n.isNull && kindOf(n) != .instance && isBuffer(n)
+        }
         return k == .bytes || k == .bytearray || k == .memoryview || (k == .nativeObject && (ArrayModule.buffer(o) != nil || NativeProtocols.bytes(o) != nil))
     }
 
@@ -197,7 +202,7 @@ public enum BytesMethods {
     }
 
     static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
-        let bIsBuf = kb == .bytes || kb == .bytearray || kb == .memoryview
+        let bIsBuf = isBuffer(b)
         switch op {
         case BinOp.add, BinOp.inplaceAdd:
             guard bIsBuf else { return nil }
@@ -220,18 +225,11 @@ public enum BytesMethods {
             var out: [UInt8] = []
             for _ in 0..<t { out += UnsafeBufferPointer(start: pa, count: na) }
             return ka == .bytearray ? try ByteArray.make(out) : try Str.make(bytes: out, type: Types.bytes)
-        case BinOp.less...BinOp.notEqual:
-            guard bIsBuf else { return op == BinOp.notEqual ? .true : (op == BinOp.equal ? .false : nil) }
-            let (pa, na) = data(a), (pb, nb) = data(b)
-            let c = StrMethods.compareBytes(UnsafeBufferPointer(start: pa, count: na), UnsafeBufferPointer(start: pb, count: nb))
-            switch op {
-            case BinOp.less: return Obj(bool: c < 0)
-            case BinOp.more: return Obj(bool: c > 0)
-            case BinOp.equal: return Obj(bool: c == 0)
-            case BinOp.lessEqual: return Obj(bool: c <= 0)
-            case BinOp.moreEqual: return Obj(bool: c >= 0)
-            default: return Obj(bool: c != 0)
-            }
+        case BinOp.equal, BinOp.notEqual:
+            return try BufferCompare.equality(op, a, b)
+        case BinOp.less...BinOp.moreEqual:
+            if ka == .bytes { return isBuffer(b) ? BufferCompare.raw(op, a, b) : nil }
+            return try BufferCompare.compareTyped(op, a, b)
         default: return nil
         }
     }
@@ -298,57 +296,111 @@ public enum ByteArray {
     }
 }
 
-/// memoryview: [type, base object, offset, length] over bytes or bytearray.
+/// memoryview: [type, base object, byte offset, item count | typecode index << 28] over any
+/// buffer (bytes, bytearray, array, a native buffer). The item type is the array's typecode
+/// ('B' for byte buffers), as objarray.c keeps it in the view; the base object is kept rather
+/// than a raw pointer, so a view never outlives or overruns its buffer.
 public enum MemoryView {
-    public static func make(_ base: Obj, offset: Int, length: Int) throws(PyExc) -> Obj {
+    /// The typecodes a view can have; the index is stored in the top 4 bits of word 3.
+    static let typecodes: StaticString = "BbhHiIlLqQfd"
+    static let countMask: UInt32 = (1 << 28) - 1
+
+    public static func make(_ base: Obj, offset: Int, length: Int, code: UInt8 = 0x42) throws(PyExc) -> Obj {
+        var index: UInt32 = 0
+        let codes = typecodes.utf8Start
+        for i in 0..<typecodes.utf8CodeUnitCount where codes[i] == code { index = UInt32(i) }
+        guard length <= Int(countMask) else { throw PyExc.make(Exceptions.MemoryError) }
         let o = Obj(offset: try Heap.allocate(bytes: 16))
         setField(o, 0, Types.memoryview)
         setField(o, 1, base)
         words(o)[2] = UInt32(offset)
-        words(o)[3] = UInt32(length)
+        words(o)[3] = UInt32(length) | index << 28
         return o
     }
 
+    /// A view of the whole of buffer `x` (memoryview(x)).
+    static func over(_ x: Obj) throws(PyExc) -> Obj {
+        if kindOf(x) == .memoryview {
+            return try make(field(x, 1), offset: Int(words(x)[2]), length: count(x), code: code(x))
+        }
+        let (_, len) = BytesMethods.data(x)
+        if ArrayModule.isArray(x) {
+            let c = ArrayModule.code(x)
+            return try make(x, offset: 0, length: len / ArrayModule.itemSize(c), code: c)
+        }
+        return try make(x, offset: 0, length: len)
+    }
+
+    static func code(_ o: Obj) -> UInt8 { typecodes.utf8Start[Int(words(o)[3] >> 28)] }
+    static func itemSize(_ o: Obj) -> Int { ArrayModule.itemSize(code(o)) }
+    /// The number of items the view shows (its len()), cut to what its buffer still holds.
+    static func count(_ o: Obj) -> Int {
+        let n = Int(words(o)[3] & countMask)
+        let (_, have) = BytesMethods.data(field(o, 1))
+        let room = max(0, have - Int(words(o)[2])) / itemSize(o)
+        return min(n, room)
+    }
+
+    /// The bytes the view covers.
     static func data(_ o: Obj) -> (UnsafeMutablePointer<UInt8>, Int) {
         let (p, _) = BytesMethods.data(field(o, 1))
-        return (p + Int(words(o)[2]), Int(words(o)[3]))
+        return (p + Int(words(o)[2]), count(o) * itemSize(o))
+    }
+
+    /// Writable over a bytearray, an array or a port object with a writable buffer (also
+    /// through a subclass instance).
+    static func writable(_ o: Obj) -> Bool {
+        writableBuffer(field(o, 1)) || (try? ModSupport.writeBuffer(field(o, 1))) != nil
+    }
+
+    /// Whether buffer `b` may be written through a view (bytes and str may not).
+    static func writableBuffer(_ b: Obj) -> Bool {
+        switch kindOf(b) {
+        case .bytearray: return true
+        case .nativeObject: return ArrayModule.isArray(b) || NativeProtocols.of(b)?.bufferIsWritable == true
+        case .memoryview: return writable(b)
+        case .instance:
+            let n = Classes.nativePart(b)
+            return !n.isNull && writableBuffer(n)
+        default: return false
+        }
     }
 
     static func getItem(_ o: Obj, _ index: Obj) throws(PyExc) -> Obj {
+        let n = count(o)
+        let sz = itemSize(o)
         if kindOf(index) == .slice {
-            let (start, _, step, count) = try Slice.indices(index, Int(words(o)[3]))
+            let (start, _, step, k) = try Slice.indices(index, n)
             if step != 1 { throw PyExc.notImplemented("only slices with step=1 (aka None) are supported") }
-            return try make(field(o, 1), offset: Int(words(o)[2]) + start, length: count)
+            return try make(field(o, 1), offset: Int(words(o)[2]) + start * sz, length: k, code: code(o))
         }
-        let (p, n) = data(o)
-        if IntOps.isInt(index) {
-            var i = try IntOps.toIndex(index)
-            if i < 0 { i += n }
-            if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
-            return Obj(small: Int(p[i]))
-        }
-        return try BytesMethods.getItem(try Str.make(bytes: Array(UnsafeBufferPointer(start: p, count: n)), type: Types.bytes), index)
+        var i = try IntOps.toIndex(index, "memoryview indices")
+        if i < 0 { i += n }
+        if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+        return try ArrayModule.load(data(o).0 + i * sz, code(o))
     }
 
     static func store(_ o: Obj, _ index: Obj, _ value: Obj) throws(PyExc) {
-        guard kindOf(field(o, 1)) == .bytearray else { throw PyExc.typeError("'memoryview' object doesn't support item assignment") }
-        let (p, n) = data(o)
+        guard writable(o) else { throw PyExc.typeError("'memoryview' object doesn't support item assignment") }
+        let n = count(o)
+        let sz = itemSize(o)
+        let p = data(o).0
         if kindOf(index) == .slice {
-            let (start, _, _, count) = try Slice.indices(index, n)
-            if BytesMethods.isBuffer(value) {
-                let (q, m) = BytesMethods.data(value)
-                if m != count { throw PyExc.valueError("memoryview assignment has wrong length") }
-                if m > 0 { UnsafeMutableRawPointer(p + start).copyMemory(from: q, byteCount: m) }
-                return
-            }
-            let src = try ByteArray.bytesOf(value)
-            if src.count != count { throw PyExc.valueError("memoryview assignment has wrong length") }
-            for i in 0..<count { p[start + i] = src[i] }
+            let (start, _, step, k) = try Slice.indices(index, n)
+            if step != 1 { throw PyExc.notImplemented("only slices with step=1 (aka None) are supported") }
+            guard BytesMethods.isBuffer(value) else { throw PyExc.notImplemented("array/bytes required on right side") }
+            // The source's items must be the same size and as many (objarray.c's rule).
+            let srcSize = kindOf(value) == .memoryview ? itemSize(value)
+                : ArrayModule.isArray(value) ? ArrayModule.itemSize(ArrayModule.code(value)) : 1
+            let (q, m) = BytesMethods.data(value)
+            if srcSize != sz || m != k * sz { throw PyExc.valueError("lhs and rhs should be compatible") }
+            // Views of one buffer may overlap: move, not copy.
+            if m > 0 { UnsafeMutableRawPointer(p + start * sz).copyMemory(from: q, byteCount: m) }
             return
         }
-        var i = try IntOps.toIndex(index)
+        var i = try IntOps.toIndex(index, "memoryview indices")
         if i < 0 { i += n }
         if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
-        p[i] = UInt8(truncatingIfNeeded: try IntOps.toInt(value))
+        try ArrayModule.storeItem(p + i * sz, code(o), value)
     }
 }

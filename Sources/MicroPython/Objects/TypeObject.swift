@@ -112,7 +112,7 @@ public enum Types {
     nonisolated(unsafe) public static var baseException = Obj(raw: 0)
 
     static func create() {
-        type = TypeObject.makeBuiltin(.type, .type)
+        type = TypeObject.makeBuiltin(.type, .type, flags: TypeFlags.subclassable)
         object = TypeObject.makeBuiltin(.object, .object, flags: TypeFlags.subclassable)
         tuple = TypeObject.makeBuiltin(.tuple, .tuple, base: object, flags: TypeFlags.subclassable)
         setField(field(tuple, 4), 0, tuple)

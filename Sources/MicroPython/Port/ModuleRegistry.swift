@@ -20,7 +20,7 @@ public enum ModuleRegistry {
         RandomModule.install, TimeModule.install, StructModule.install, JsonModule.install,
         IoModule.install, ArrayModule.install, CollectionsModule.install, VfsModule.install,
         ReModule.install, SelectModule.install, HashlibModule.install, CryptolibModule.install,
-        DeflateModule.install,
+        DeflateModule.install, FramebufModule.install, WebsocketModule.install,
     ]
 
     /// Records a module built by `ModuleBuilder`.

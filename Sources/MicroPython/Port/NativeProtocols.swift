@@ -18,8 +18,11 @@ public final class NativeProtocols {
         public var ioctl: Ioctl?
         /// Text streams read and write str; binary ones bytes.
         public var isText: Bool
-        public init(read: Read? = nil, write: Write? = nil, ioctl: Ioctl? = nil, isText: Bool = false) {
-            self.read = read; self.write = write; self.ioctl = ioctl; self.isText = isText
+        /// Whether the class has a flush() method (a stream with an ioctl has close() and,
+        /// unless this is false, flush()).
+        public var hasFlush: Bool
+        public init(read: Read? = nil, write: Write? = nil, ioctl: Ioctl? = nil, isText: Bool = false, hasFlush: Bool = true) {
+            self.read = read; self.write = write; self.ioctl = ioctl; self.isText = isText; self.hasFlush = hasFlush
         }
     }
 

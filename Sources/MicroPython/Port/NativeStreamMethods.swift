@@ -2,6 +2,8 @@
 /// Python methods every stream has, written once over a class's read/write/ioctl slots.
 public enum StreamIoctl {
     public static let flush = 1, seek = 2, poll = 3, close = 4, timeout = 5
+    /// A stream's data options (websocket: the frame type of what it writes and last read).
+    public static let getDataOptions = 8, setDataOptions = 9
     /// select.poll's event bits.
     public static let pollIn = 0x0001, pollOut = 0x0004, pollError = 0x0008, pollHangUp = 0x0010
 }
@@ -44,9 +46,16 @@ enum NativeStreamMethods {
             }
             // readinto(buf[, n]): the count read into buf, or None.
             cls.method("readinto", 2, 3) { (a, nPos, _) throws(PyExc) in
-                let (p, size) = try ModSupport.writeBuffer(a[1])
+                let (_, size) = try ModSupport.writeBuffer(a[1])
                 let n = nPos > 2 ? min(size, max(0, try IntOps.toInt(a[2]))) : size
-                guard let got = try read(a[0], UnsafeMutableRawBufferPointer(start: p, count: n)) else { return .none }
+                // Read into host memory: a read that runs Python code (a stream over a Python
+                // stream) may resize the target while it runs; copy into where it is afterwards.
+                let tmp = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, n), alignment: 1)
+                defer { tmp.deallocate() }
+                guard let got = try read(a[0], UnsafeMutableRawBufferPointer(rebasing: tmp[0..<n])) else { return .none }
+                let (p, now) = try ModSupport.writeBuffer(a[1])
+                let count = min(got, now)
+                if count > 0 { UnsafeMutableRawPointer(p).copyMemory(from: tmp.baseAddress!, byteCount: count) }
                 return Obj(small: got)
             }
             // readline(): up to and including the next newline.
@@ -76,8 +85,10 @@ enum NativeStreamMethods {
                 return Obj(small: n)
             }
         }
-        if let ioctl = s.ioctl {
+        if let ioctl = s.ioctl, s.hasFlush {
             cls.method("flush", 1, 1) { (a, _, _) throws(PyExc) in _ = try ioctl(a[0], StreamIoctl.flush, 0); return .none }
+        }
+        if let ioctl = s.ioctl {
             cls.method("close", 1, 1) { (a, _, _) throws(PyExc) in _ = try ioctl(a[0], StreamIoctl.close, 0); return .none }
         }
     }

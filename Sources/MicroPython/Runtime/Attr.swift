@@ -66,6 +66,12 @@ extension Runtime {
                 return true
             }
             if let v = Classes.lookup(t, name) {
+                // A builtin function stored in a class (f = abs) acts as a staticmethod; only
+                // the methods of native base types bind.
+                if kindOf(v) == .builtinFunction, let owner = Classes.owner(t, name), TypeObject.isUserClass(owner) {
+                    dest[0] = v; dest[1] = .null
+                    return true
+                }
                 try bind(v, o, t, dest)
                 return true
             }
@@ -130,6 +136,13 @@ extension Runtime {
         case .superObj:
             let cls = field(o, 1), selfObj = field(o, 2)
             if let v = Classes.lookupAfter(cls, name) {
+                if name == .__init__ && v == Builtins.objectInit && kindOf(selfObj) == .instance
+                    && Classes.hasNativePart(typeOf(selfObj))
+                    && TypeObject.kind(TypeObject.nativeBase(typeOf(selfObj))) == .nativeObject {
+                    // A port's class: super(C, self).__init__(...) constructs the native part.
+                    dest[0] = Builtins.nativeBaseInit; dest[1] = selfObj
+                    return true
+                }
                 // super(D, cls) in a classmethod: the class itself is what classmethods bind.
                 try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
                 return true
@@ -191,7 +204,13 @@ extension Runtime {
         if let v = Classes.lookupAfter(cls, name) {
             try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
             if kindOf(v) == .builtinFunction && name == .__init__ && Classes.hasNativePart(typeOf(selfObj)) {
-                dest[1] = field(selfObj, 4)
+                if v == Builtins.objectInit && TypeObject.kind(TypeObject.nativeBase(typeOf(selfObj))) == .nativeObject {
+                    // A port's class: super().__init__(...) constructs the native part.
+                    dest[0] = Builtins.nativeBaseInit
+                    dest[1] = selfObj
+                } else {
+                    dest[1] = field(selfObj, 4)
+                }
             }
             return
         }

@@ -21,6 +21,8 @@ public enum Native {
         let call: NativeFn
     }
     public static let varArgs = 255
+    /// Set in a constructor's spec word: its first argument (the type) is not counted in messages.
+    static let constructorFlag: UInt32 = 1 << 17
 
     /// A static builtin function object.
     @discardableResult
@@ -46,13 +48,15 @@ public enum Native {
         let spec = words(f)[2]
         let minA = Int(spec & 0xFF), maxA = Int((spec >> 8) & 0xFF)
         if nPos < minA || (maxA != varArgs && nPos > maxA) {
+            // A constructor's type argument is not counted in the message (mp_arg_check_num).
+            let hidden = spec & constructorFlag != 0 ? 1 : 0
             if minA == maxA {
-                throw PyExc.typeError("function takes \(minA) positional arguments but \(nPos) were given")
+                throw PyExc.typeError("function takes \(minA - hidden) positional arguments but \(nPos - hidden) were given")
             }
             if nPos < minA {
                 throw PyExc.typeError("function missing \(minA - nPos) required positional arguments")
             }
-            throw PyExc.typeError("function expected at most \(maxA) arguments, got \(nPos)")
+            throw PyExc.typeError("function expected at most \(maxA - hidden) arguments, got \(nPos - hidden)")
         }
         if nKw > 0 && spec & (1 << 16) == 0 {
             throw PyExc.typeError("function doesn't take keyword arguments")
@@ -169,6 +173,11 @@ extension Runtime {
                 if total > 0 { (a + 1).update(from: args, count: total) }
                 return try call(m, a, nPos + 1, nKw)
             }
+            // An instance of a subclass of a callable native type (a type, say) calls its native part.
+            if kindOf(f) == .instance, Classes.hasNativePart(t) {
+                let n = Classes.nativePart(f)
+                if !n.isNull { return try call(n, args, nPos, nKw) }
+            }
             throw notCallable(f)
         }
     }
@@ -273,6 +282,25 @@ extension Runtime {
     }
 
     /// Calls `f` with the given positional arguments (copied to the value stack first).
+    /// Calls special method `m` found in the class of `argv[0]` (the instance): a
+    /// staticmethod gets the other arguments, a classmethod the class first.
+    public static func invokeMethod(_ m: Obj, _ argv: Obj...) throws(PyExc) -> Obj {
+        var fn = m
+        var first = 0
+        if m.isPointer {
+            switch TypeObject.kind(field(m, 0)) {
+            case .staticMethod: fn = field(m, 1); first = 1
+            case .classMethod: fn = field(m, 1)
+            default: break
+            }
+        }
+        let a = try PyStack.pushObjs(max(1, argv.count))
+        defer { PyStack.pop(to: a) }
+        for (i, v) in argv.enumerated() { a[i] = v }
+        if fn != m && first == 0 { a[0] = kindOf(argv[0]) == .type ? argv[0] : typeOf(argv[0]) }
+        return try call(fn, a + first, argv.count - first, 0)
+    }
+
     public static func invoke(_ f: Obj, _ argv: Obj...) throws(PyExc) -> Obj {
         let a = try PyStack.pushObjs(max(1, argv.count))
         defer { PyStack.pop(to: a) }

@@ -217,7 +217,7 @@ public enum Format {
         if Float.isFloat(o) { return Float.value(o) }
         if IntOps.isInt(o) { return Float.narrow(IntOps.toDouble(o)) }
         if let m = Classes.lookup(typeOf(o), .__float__) {
-            let r = try Runtime.invoke(m, o)
+            let r = try Runtime.invokeMethod(m, o)
             if Float.isFloat(r) { return Float.value(r) }
         }
         throw PyExc.typeError("can't convert \(typeName(o)) to float")

@@ -287,7 +287,7 @@ extension Runtime {
             return UTF8Util.count(p, n)
         case .bytes: return Str.length(o)
         case .bytearray: return ByteArray.count(o)
-        case .memoryview: return Int(words(o)[3])
+        case .memoryview: return MemoryView.count(o)
         case .list: return List.count(o)
         case .tuple: return Tuple.count(o)
         case .dict: return Dict.count(o)
@@ -299,9 +299,9 @@ extension Runtime {
             default: break
             }
         case .nativeObject:
-            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
+            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invokeMethod(m, o)) }
         case .instance:
-            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invoke(m, o)) }
+            if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invokeMethod(m, o)) }
             let n = Classes.nativePart(o)
             if !n.isNull { return try length(n) }
         default: break

@@ -89,12 +89,12 @@ extension Runtime {
             }
         case .instance:
             let t = typeOf(o)
-            if let m = Classes.lookup(t, .__iter__) { return try invoke(m, o) }
+            if let m = Classes.lookup(t, .__iter__) { return try invokeMethod(m, o) }
             if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
             let n = Classes.nativePart(o)
             if !n.isNull && kindOf(n) != .exception { return try getIter(n) }
         case .nativeObject:
-            if let m = Classes.lookup(typeOf(o), .__iter__) { return try invoke(m, o) }
+            if let m = Classes.lookup(typeOf(o), .__iter__) { return try invokeMethod(m, o) }
         default: break
         }
         throw PyExc.typeError("'\(typeName(o))' object isn't iterable")
@@ -123,7 +123,7 @@ extension Runtime {
                 throw PyExc.typeError("'\(typeName(it))' object isn't an iterator")
             }
             do throws(PyExc) {
-                return try invoke(m, it)
+                return try invokeMethod(m, it)
             } catch {
                 if isInstance(error.obj, Exceptions.StopIteration) {
                     Heap.roots[Root.stopIterationArg] = Exceptions.stopIterationValue(error.obj)
@@ -158,6 +158,11 @@ extension Runtime {
             return try Str.make(p + i, min(len, n - i))
         case .bytes, .bytearray:
             let i = field(it, 3).smallValue
+            if kindOf(a) == .memoryview {
+                if i >= MemoryView.count(a) { return .null }
+                setField(it, 3, Obj(small: i + 1))
+                return try MemoryView.getItem(a, Obj(small: i))
+            }
             let (p, n) = BytesMethods.data(a)
             if i >= n { return .null }
             setField(it, 3, Obj(small: i + 1))

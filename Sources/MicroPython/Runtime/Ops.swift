@@ -20,9 +20,16 @@ extension Runtime {
             if let r = try FloatOps.binary(op, aInt ? Float.narrow(IntOps.toDouble(a)) : Float.value(a),
                                            bInt ? Float.narrow(IntOps.toDouble(b)) : Float.value(b)) { return r }
         }
-        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
-            let r = try invoke(m, a, b)
+        // (object's own __ne__ stands for "not defined": != is then the negation of __eq__.)
+        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]),
+           op != BinOp.notEqual || m != Classes.lookup(Types.object, .__ne__) {
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
+        } else if ka == .nativeObject && op == BinOp.notEqual, let m = Classes.lookup(typeOf(a), .__eq__),
+                  m != Classes.lookup(Types.object, .__eq__) {
+            // A native class with only __eq__: != is its negation.
+            let r = try invokeMethod(m, a, b)
+            if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
         if ka != .instance && kb != .instance {
             if let r = try nativeBinary(op, a, b, ka, kb) { return r }
@@ -44,6 +51,7 @@ extension Runtime {
         case .str where op == BinOp.mul || op == BinOp.inplaceMul: return try StrMethods.repeatStr(a, b)
         case .bytes where op == BinOp.mod: return try Format.percent(a, b)
         case .bytes, .bytearray: return try BytesMethods.binary(op, a, b, ka, kb)
+        case .memoryview where op >= BinOp.less && op <= BinOp.notEqual: return try BytesMethods.binary(op, a, b, ka, kb)
         case .list: return try Sequences.listBinary(op, a, b, kb)
         case .tuple: return try Sequences.tupleBinary(op, a, b, kb)
         case .dict: return try DictMethods.binary(op, a, b, kb)
@@ -83,11 +91,11 @@ extension Runtime {
                 let t = typeOf(x)
                 // (object's own __eq__/__ne__ builtins stand for "not defined".)
                 if op == BinOp.notEqual, let m = Classes.lookup(t, .__ne__), kindOf(m) != .builtinFunction {
-                    let r = try invoke(m, x, y)
+                    let r = try invokeMethod(m, x, y)
                     if r != Singletons.notImplemented { return r }
                 }
                 if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
-                    let r = try invoke(m, x, y)
+                    let r = try invokeMethod(m, x, y)
                     if r != Singletons.notImplemented {
                         return op == BinOp.equal ? r : Obj(bool: !(try isTrue(r)))
                     }
@@ -104,22 +112,22 @@ extension Runtime {
     static func instanceBinary(_ op: Int, _ a: Obj, _ b: Obj, _ ka: Kind, _ kb: Kind) throws(PyExc) -> Obj? {
         if op == BinOp.equal || op == BinOp.notEqual { return try instanceEquality(op, a, b, ka, kb) }
         if ka == .instance, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
-            let r = try invoke(m, a, b)
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
         }
         if op >= BinOp.inplaceOr && op <= BinOp.inplacePow {
             return try instanceBinary(op + (BinOp.or - BinOp.inplaceOr), a, b, ka, kb)
         }
         if op >= BinOp.or && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.reflected[op - BinOp.or]) {
-            let r = try invoke(m, b, a)
+            let r = try invokeMethod(m, b, a)
             if r != Singletons.notImplemented { return r }
         }
         if op <= BinOp.notEqual && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.methods[BinOp.swapped[op]]) {
-            let r = try invoke(m, b, a)
+            let r = try invokeMethod(m, b, a)
             if r != Singletons.notImplemented { return r }
         }
         if op == BinOp.notEqual && ka == .instance, let m = Classes.lookup(typeOf(a), .__eq__) {
-            let r = try invoke(m, a, b)
+            let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
         if op == BinOp.mod && (ka == .str || ka == .bytes) { return try Format.percent(a, b) }
@@ -156,7 +164,7 @@ extension Runtime {
             default: break
             }
         case .instance:
-            if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invoke(m, a) }
+            if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invokeMethod(m, a) }
             let n = Classes.nativePart(a)
             if !n.isNull { return try unaryOp(op, n) }
         default: break
@@ -181,6 +189,10 @@ extension Runtime {
         switch kindOf(container) {
         case .str: return try StrMethods.contains(container, item)
         case .bytes, .bytearray: return try BytesMethods.contains(container, item)
+        case .memoryview:
+            // Only a bytearray is searched for a sub-buffer; numbers aren't looked for (objarray.c).
+            if IntOps.isInt(item) || kindOf(item) == .float { throw PyExc.make(Exceptions.NotImplementedError) }
+            return false
         case .dict: return try Dict.get(container, item) != nil
         case .set, .frozenset: return try SetObj.contains(container, item)
         case .list:
@@ -192,7 +204,7 @@ extension Runtime {
         case .range: return try Range.contains(container, item)
         case .instance:
             if let m = Classes.lookup(typeOf(container), .__contains__) {
-                return try isTrue(try invoke(m, container, item))
+                return try isTrue(try invokeMethod(m, container, item))
             }
             let n = Classes.nativePart(container)
             if !n.isNull { return try contains(n, item) }

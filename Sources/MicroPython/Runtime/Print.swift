@@ -174,13 +174,13 @@ extension Runtime {
         case .instance:
             let t = typeOf(o)
             if kind != .repr, let m = Classes.lookup(t, .__str__), kindOf(m) != .builtinFunction {
-                let s = try invoke(m, o)
+                let s = try invokeMethod(m, o)
                 guard Str.isStr(s) else { throw PyExc.typeError("__str__ returned non-string (type \(typeName(s)))") }
                 p.write(Str.buffer(s))
                 return
             }
             if let m = Classes.lookup(t, .__repr__), kindOf(m) != .builtinFunction {
-                let s = try invoke(m, o)
+                let s = try invokeMethod(m, o)
                 guard Str.isStr(s) else { throw PyExc.typeError("__repr__ returned non-string (type \(typeName(s)))") }
                 p.write(Str.buffer(s))
                 return
@@ -200,7 +200,7 @@ extension Runtime {
                 return m
             }
             if let m = (kind == .repr ? own(.__repr__) : own(.__str__)) ?? own(.__repr__) {
-                let s = try invoke(m, o)
+                let s = try invokeMethod(m, o)
                 p.write(Str.buffer(s))
                 return
             }

@@ -46,3 +46,11 @@ public enum Msg {
     public static let badOpcode = "opcode"
     public static let notIterable = "object not iterable"
 }
+
+extension Runtime {
+    /// mp_warning: "Warning: <text>" on the error output (MICROPY_WARNINGS, on in both profiles).
+    static func warn(_ text: String) {
+        let line = Array("Warning: \(text)\n".utf8)
+        line.withUnsafeBufferPointer { Builtins.writeStderr($0) }
+    }
+}

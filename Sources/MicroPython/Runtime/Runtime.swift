@@ -58,18 +58,18 @@ public enum Runtime {
             }
         case .nativeObject:
             let t = typeOf(o)
-            if let m = Classes.lookup(t, .__bool__) { return try isTrue(try invoke(m, o)) }
-            if let m = Classes.lookup(t, .__len__) { return try isTrue(try invoke(m, o)) }
+            if let m = Classes.lookup(t, .__bool__) { return try isTrue(try invokeMethod(m, o)) }
+            if let m = Classes.lookup(t, .__len__) { return try isTrue(try invokeMethod(m, o)) }
             return true
         case .instance:
             let t = typeOf(o)
             if let m = Classes.lookup(t, .__bool__) {
-                let r = try invoke(m, o)
+                let r = try invokeMethod(m, o)
                 guard r == .true || r == .false else { throw PyExc.typeError("__bool__ should return bool") }
                 return r == .true
             }
             if let m = Classes.lookup(t, .__len__) {
-                return try isTrue(try invoke(m, o))
+                return try isTrue(try invokeMethod(m, o))
             }
             let native = field(o, 4)
             if !native.isNull && TypeObject.kind(TypeObject.nativeBase(t)) != .object && TypeObject.kind(TypeObject.nativeBase(t)) != .exception {
@@ -115,7 +115,7 @@ public enum Runtime {
             // object's own __eq__/__hash__ builtins count as "not defined by the class".
             if let m = Classes.lookup(t, .__hash__), kindOf(m) != .builtinFunction {
                 if m == .none { throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'") }
-                let r = try invoke(m, o)
+                let r = try invokeMethod(m, o)
                 return try IntOps.toInt(r)
             }
             if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
@@ -165,7 +165,7 @@ public enum Runtime {
         case .dict:
             if let v = try Dict.get(o, index) { return v }
             if typeOf(o) != Types.dict, let m = Classes.lookup(typeOf(o), Qstr("__missing__")) {
-                return try invoke(m, o, index)
+                return try invokeMethod(m, o, index)
             }
             throw PyExc.keyError(index)
         case .str: return try StrMethods.getItem(o, index)
@@ -173,13 +173,13 @@ public enum Runtime {
         case .range: return try Range.getItem(o, index)
         case .memoryview: return try MemoryView.getItem(o, index)
         case .nativeObject:
-            if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
+            if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invokeMethod(m, o, index) }
             throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")
         case .type:
-            if let m = Classes.lookup(o, .__class_getitem__) { return try invoke(m, o, index) }
+            if let m = Classes.lookup(o, .__class_getitem__) { return try invokeMethod(m, o, index) }
             throw PyExc.typeError("'type' object isn't subscriptable")
         case .instance:
-            if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invoke(m, o, index) }
+            if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invokeMethod(m, o, index) }
             let n = Classes.nativePart(o)
             if !n.isNull && kindOf(n) != .exception { return try getItem(n, index) }
             fallthrough
@@ -202,6 +202,7 @@ public enum Runtime {
             }
             try Sequences.listStore(o, index, value)
         case .dict:
+            try Dict.checkMutable(o)
             if value.isNull {
                 if try Dict.map(o).remove(index) == nil { throw PyExc.keyError(index) }
             } else {
@@ -213,11 +214,11 @@ public enum Runtime {
             guard let m = Classes.lookup(typeOf(o), name) else {
                 throw PyExc.typeError("'\(typeName(o))' object doesn't support item assignment")
             }
-            if value.isNull { _ = try invoke(m, o, index) } else { _ = try invoke(m, o, index, value) }
+            if value.isNull { _ = try invokeMethod(m, o, index) } else { _ = try invokeMethod(m, o, index, value) }
         case .instance:
             let name: Qstr = value.isNull ? .__delitem__ : .__setitem__
             if let m = Classes.lookup(typeOf(o), name) {
-                if value.isNull { _ = try invoke(m, o, index) } else { _ = try invoke(m, o, index, value) }
+                if value.isNull { _ = try invokeMethod(m, o, index) } else { _ = try invokeMethod(m, o, index, value) }
                 return
             }
             let n = Classes.nativePart(o)

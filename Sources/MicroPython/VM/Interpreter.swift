@@ -139,7 +139,9 @@ public enum VM {
                     let e = pending
                     pending = .null
                     opStart = ip
-                    throw PyExc(e)
+                    // What gen.throw() passed is made an exception here, where it is raised
+                    // (a delegated-to iterator's throw() receives it as given).
+                    throw PyExc(try Exceptions.normalise(e))
                 }
                 while true {
                     opStart = ip
@@ -491,6 +493,8 @@ public enum VM {
                     case Op.raiseObj:
                         throw PyExc(try Exceptions.normalise(sp[0]))
                     case Op.raiseFrom:
+                        // A cause other than None is dropped, with MicroPython's warning.
+                        if sp[0] != .none { Runtime.warn("exception chaining not supported") }
                         sp -= 1
                         throw PyExc(try Exceptions.normalise(sp[0]))
 
@@ -519,8 +523,8 @@ public enum VM {
                             return ret
                         } else if kind == .returned {
                             sp[0] = ret
-                            if !thrown.isNull && isInstance(thrown, Exceptions.GeneratorExit) {
-                                throw PyExc(thrown)
+                            if !thrown.isNull && Generator.isGeneratorExit(thrown) {
+                                throw PyExc(try Exceptions.normalise(thrown))
                             }
                         } else {
                             sp -= 1

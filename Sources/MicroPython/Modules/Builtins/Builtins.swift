@@ -3,6 +3,8 @@ public enum Builtins {
     nonisolated(unsafe) public static var buildClass = Obj(raw: 0)
     nonisolated(unsafe) public static var objectInit = Obj(raw: 0)
     nonisolated(unsafe) public static var objectNew = Obj(raw: 0)
+    /// super().__init__(...) of a Python class over a port's native class: builds its native part.
+    nonisolated(unsafe) public static var nativeBaseInit = Obj(raw: 0)
     nonisolated(unsafe) public static var replPrint = Obj(raw: 0)
 
     /// Where print() and the REPL write (the host sets it: terminal, UART...).
@@ -54,6 +56,7 @@ public enum Builtins {
     /// Sets the constructor of a builtin type (called with the type first).
     static func constructor(_ type: Obj, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
         let f = Native.make(TypeObject.name(type).string, minArgs + 1, maxArgs == Native.varArgs ? maxArgs : maxArgs + 1, kw: kw, fn)
+        words(f)[2] |= Native.constructorFlag
         setField(type, 7, f)
     }
 

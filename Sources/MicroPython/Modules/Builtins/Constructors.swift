@@ -67,9 +67,12 @@ extension Builtins {
             let x = a[1]
             if Str.isStr(x) {
                 if n < 3 { throw PyExc.typeError("string argument without an encoding") }
+                if !Str.isStr(a[2]) { throw PyExc.typeError("can't convert '\(typeName(a[2]))' object to str implicitly") }
                 let (p, len) = Str.data(x)
                 return try Str.make(p, len, type: Types.bytes)
             }
+            // An encoding only goes with a str.
+            if n >= 3 { throw PyExc.typeError("wrong number of arguments") }
             if IntOps.isInt(x) {
                 let c = try IntOps.toInt(x)
                 if c < 0 { throw PyExc.valueError("negative count") }
@@ -85,6 +88,7 @@ extension Builtins {
             let x = a[1]
             if IntOps.isInt(x) { return try ByteArray.make(count: try IntOps.toInt(x)) }
             if Str.isStr(x) {
+                if n < 3 { throw PyExc.typeError("string argument without an encoding") }
                 let (p, len) = Str.data(x)
                 return try ByteArray.make(Array(UnsafeBufferPointer(start: p, count: len)))
             }
@@ -92,8 +96,7 @@ extension Builtins {
         }
         constructor(Types.memoryview, 1, 1) { (a, _, _) throws(PyExc) in
             guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
-            let (_, len) = BytesMethods.data(a[1])
-            return try MemoryView.make(a[1], offset: 0, length: len)
+            return try MemoryView.over(a[1])
         }
         constructor(Types.list, 0, 1) { (a, n, _) throws(PyExc) in n == 1 ? try List.make(count: 0) : try listFrom(a[1]) }
         constructor(Types.tuple, 0, 1) { (a, n, _) throws(PyExc) in n == 1 ? Tuple.empty : try tupleFrom(a[1]) }

@@ -128,6 +128,13 @@ extension Builtins {
         throw PyExc.typeError("expected a dict")
     }
 
+    /// A dict that Python may change: fixed (ROM) dicts raise TypeError.
+    static func mutableDictArg(_ o: Obj) throws(PyExc) -> Obj {
+        let d = try dictArg(o)
+        if Dict.map(d).isFixed { throw PyExc.make(Exceptions.TypeError) }
+        return d
+    }
+
     static func installDictMethods() {
         let t = Types.dict
         method(t, "keys", 1, 1) { (a, _, _) throws(PyExc) in try Iteration.make(.keysView, try dictArg(a[0])) }
@@ -137,12 +144,12 @@ extension Builtins {
             try Dict.get(try dictArg(a[0]), a[1]) ?? (n == 3 ? a[2] : .none)
         }
         method(t, "pop", 2, 3) { (a, n, _) throws(PyExc) in
-            if let v = try Dict.map(try dictArg(a[0])).remove(a[1]) { return v }
+            if let v = try Dict.map(try mutableDictArg(a[0])).remove(a[1]) { return v }
             if n == 3 { return a[2] }
             throw PyExc.keyError(a[1])
         }
         method(t, "popitem", 1, 1) { (a, _, _) throws(PyExc) in
-            let d = try dictArg(a[0])
+            let d = try mutableDictArg(a[0])
             let m = Dict.map(d)
             // MicroPython pops from the end of the table.
             var i = m.alloc - 1
@@ -159,19 +166,19 @@ extension Builtins {
             throw PyExc.keyError(Obj(qstr: Qstr("popitem(): dictionary is empty")))
         }
         method(t, "setdefault", 2, 3) { (a, n, _) throws(PyExc) in
-            let d = try dictArg(a[0])
+            let d = try mutableDictArg(a[0])
             if let v = try Dict.get(d, a[1]) { return v }
             let v = n == 3 ? a[2] : .none
             try Dict.set(d, a[1], v)
             return v
         }
         method(t, "update", 1, 2, kw: true) { (a, n, nKw) throws(PyExc) in
-            let d = try dictArg(a[0])
+            let d = try mutableDictArg(a[0])
             if n == 2 { try DictMethods.update(d, a[1]) }
             for i in 0..<nKw { try Dict.set(d, a[n + 2 * i], a[n + 2 * i + 1]) }
             return .none
         }
-        method(t, "clear", 1, 1) { (a, _, _) throws(PyExc) in Dict.map(try dictArg(a[0])).clear(); return .none }
+        method(t, "clear", 1, 1) { (a, _, _) throws(PyExc) in Dict.map(try mutableDictArg(a[0])).clear(); return .none }
         method(t, "copy", 1, 1) { (a, _, _) throws(PyExc) in try DictMethods.copy(try dictArg(a[0])) }
         classMethod(t, "fromkeys", 2, 3) { (a, n, _) throws(PyExc) in
             // Sized for the iterable's length when it has one, as MicroPython does (duplicates
@@ -195,9 +202,9 @@ extension Builtins {
             return d
         }
         method(t, "__getitem__", 2, 2) { (a, _, _) throws(PyExc) in try Runtime.getItem(try dictArg(a[0]), a[1]) }
-        method(t, "__setitem__", 3, 3) { (a, _, _) throws(PyExc) in try Dict.set(try dictArg(a[0]), a[1], a[2]); return .none }
+        method(t, "__setitem__", 3, 3) { (a, _, _) throws(PyExc) in try Dict.set(try mutableDictArg(a[0]), a[1], a[2]); return .none }
         method(t, "__delitem__", 2, 2) { (a, _, _) throws(PyExc) in
-            try Runtime.storeSubscript(try dictArg(a[0]), a[1], .null); return .none
+            try Runtime.storeSubscript(try mutableDictArg(a[0]), a[1], .null); return .none
         }
     }
 

@@ -220,9 +220,9 @@ extension Builtins {
             let mode = Str.string(a[2])
             let m: CompileMode
             switch mode {
-            case "exec": m = .file
             case "eval": m = .eval
             case "single": m = .single
+            case "exec": m = .file
             default: throw PyExc.valueError("bad compile mode")
             }
             return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
@@ -406,13 +406,26 @@ extension Builtins {
         }
         hold[2] = cls
         if kindOf(cell) == .cell { setField(cell, 1, cls) }
-        // __set_name__ on descriptors defined in the body.
+        // __set_name__ on descriptors defined in the body, each one the body made even if an
+        // earlier __set_name__ replaced or deleted it (a snapshot of the namespace's items).
         let m = Dict.map(ns)
-        var i = 0
-        while let s = m.next(from: &i) {
-            let v = s[1]
+        var any = false
+        var k = 0
+        while !any, let s = m.next(from: &k) {
+            any = kindOf(s[1]) == .instance && Classes.lookup(typeOf(s[1]), .__set_name__) != nil
+        }
+        if !any { return cls }
+        let snapshot = try Tuple.make(count: 2 * Dict.count(ns))
+        let keep = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: keep) }
+        keep[0] = snapshot
+        let items = Tuple.items(snapshot)
+        var i = 0, n = 0
+        while let s = m.next(from: &i) { items[n] = s[0]; items[n + 1] = s[1]; n += 2 }
+        for j in stride(from: 0, to: n, by: 2) {
+            let v = items[j + 1]
             if kindOf(v) == .instance, let sn = Classes.lookup(typeOf(v), .__set_name__) {
-                _ = try Runtime.invoke(sn, v, cls, s[0])
+                _ = try Runtime.invoke(sn, v, cls, items[j])
             }
         }
         return cls

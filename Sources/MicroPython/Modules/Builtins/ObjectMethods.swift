@@ -9,11 +9,18 @@ extension Builtins {
             let o = try Classes.makeInstance(cls)
             if Classes.hasNativePart(cls) {
                 let nb = TypeObject.nativeBase(cls)
+                // A port's native class waits for super().__init__(...) (NULL until then).
                 let native = TypeObject.kind(nb) == .exception ? try Exceptions.makeNative(nb, args: Tuple.empty)
-                    : try Classes.construct(nb, a, 0, 0)
+                    : TypeObject.kind(nb) == .nativeObject ? .null : try Classes.construct(nb, a, 0, 0)
                 setField(o, 4, native)
             }
             return o
+        }
+        nativeBaseInit = Native.make("__init__", 1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
+            let o = a[0]
+            guard kindOf(o) == .instance, Classes.hasNativePart(typeOf(o)) else { return .none }
+            setField(o, 4, try Classes.construct(TypeObject.nativeBase(typeOf(o)), a + 1, nPos - 1, nKw))
+            return .none
         }
         let newWrapper = Obj(offset: Heap.allocateStatic(bytes: 8))
         setField(newWrapper, 0, Types.staticMethod)
@@ -46,7 +53,10 @@ extension Builtins {
         method(Types.generator, "send", 2, 2) { (a, _, _) throws(PyExc) in try Generator.send(a[0], a[1]) }
         method(Types.generator, "throw", 2, 4) { (a, n, _) throws(PyExc) in
             var e = a[1]
-            if n >= 3 && a[2] != .none && Exceptions.isExceptionType(e) { e = try Runtime.invoke(e, a[2]) }
+            // throw(type, value): the value itself when it is already an instance of the type.
+            if n >= 3 && a[2] != .none && Exceptions.isExceptionType(e) {
+                e = isInstance(a[2], e) ? a[2] : try Runtime.invoke(e, a[2])
+            }
             return try Generator.throwInto(a[0], e)
         }
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
@@ -158,7 +168,7 @@ public enum Attributes {
         case .classMethod, .staticMethod:
             if name == .__func__ { return field(o, 1) }
         case .memoryview:
-            if name == .itemsize { return Obj(small: 1) }
+            if name == .itemsize { return Obj(small: MemoryView.itemSize(o)) }
         default: break
         }
         return nil
@@ -169,7 +179,7 @@ public enum Attributes {
 public enum Errno {
     public static let EPERM = 1, ENOENT = 2, EIO = 5, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13
     public static let EEXIST = 17, ENODEV = 19, EINVAL = 22, ENOSPC = 28, EOPNOTSUPP = 95
-    public static let ENOTCONN = 107, ETIMEDOUT = 110, EINPROGRESS = 115
+    public static let ENOBUFS = 105, ENOTCONN = 107, ETIMEDOUT = 110, EINPROGRESS = 115
     public static let table: [(Int, String)] = [
         (1, "EPERM"), (2, "ENOENT"), (5, "EIO"), (9, "EBADF"), (11, "EAGAIN"), (12, "ENOMEM"),
         (13, "EACCES"), (17, "EEXIST"), (19, "ENODEV"), (20, "ENOTDIR"), (21, "EISDIR"), (22, "EINVAL"),

@@ -1,0 +1,27 @@
+# args: -X profile=esp8266
+# Heap cost of a FrameBuffer (20 bytes on a 32-bit build: 2 blocks) and of a websocket
+# (29 bytes: 2 blocks), measured after their buffer/stream exist.
+import gc
+import io
+import framebuf
+import websocket
+
+buf = bytearray(64)
+fb = fbs = ws = r = None
+gc.collect(); m0 = gc.mem_free()
+fb = framebuf.FrameBuffer(buf, 8, 8, framebuf.GS8)
+gc.collect(); print('FrameBuffer', m0 - gc.mem_free())
+
+gc.collect(); m0 = gc.mem_free()
+fbs = [framebuf.FrameBuffer1(buf, 8, 8) for i in range(10)]
+gc.collect(); print('10 FrameBuffer1 in a list', m0 - gc.mem_free())
+fbs = None
+
+s = io.BytesIO(b'\x81\x02hi')
+gc.collect(); m0 = gc.mem_free()
+ws = websocket.websocket(s)
+gc.collect(); print('websocket', m0 - gc.mem_free())
+# reading a frame allocates only the result
+gc.collect(); m0 = gc.mem_free()
+r = ws.read(2)
+gc.collect(); print('read 2 bytes', m0 - gc.mem_free(), r)
