@@ -1415,7 +1415,7 @@ class Fuzzer:
                     # CPython as the judge: only when it ran the program to its end (one that
                     # stops at a MicroPython-only module or signature says nothing).
                     other = self.run_cpython(text, workdir)
-                    if other.rc != 0:
+                    if other.rc != 0 or re.search(rb"^SKIP", other.out, re.M):
                         return None
                 if other.timed_out or other.overflow:
                     return None
