@@ -190,7 +190,7 @@ struct ConstFolder {
         case .xor: return .big(BigInt.bitwise(x, y) { $0 ^ $1 })
         case .and: return .big(BigInt.bitwise(x, y) { $0 & $1 })
         case .lshift:
-            guard let n = y.asInt, n >= 0, n + x.bitWidth <= limit else { return nil }
+            guard let n = y.asInt, n >= 0, n <= limit - x.bitWidth else { return nil }
             return .big(x.shiftedLeft(n))
         case .rshift:
             guard let n = y.asInt, n >= 0 else { return nil }

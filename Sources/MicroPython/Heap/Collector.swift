@@ -171,6 +171,12 @@ extension Heap {
             }
         }
         AddressSpace.sweep()
+        if stress {
+            sweepVerifying()
+            invalidateFitHint()
+            firstFree = 0
+            return
+        }
         let table = sweepTable
         var carry = 0
         for i in 0..<(poolBlocks >> 2) {

@@ -49,8 +49,10 @@ public enum Heap {
     /// gc.threshold() in blocks; -1 = off.
     nonisolated(unsafe) public static var thresholdBlocks: Int = -1
     nonisolated(unsafe) static var allocatedSinceCollect: Int = 0
-    /// -X gcstress: collect before every allocation.
-    nonisolated(unsafe) public static var stress = false
+    /// -X gcstress: collect before every allocation, and verify the heap (HeapVerifier.swift).
+    nonisolated(unsafe) public static var stress = false {
+        didSet { if stress && !oldValue && poolBlocks > 0 { poisonAllFree() } }
+    }
     /// micropython.heap_lock() depth: allocation raises MemoryError while > 0.
     nonisolated(unsafe) public static var lockDepth = 0
     nonisolated(unsafe) static var collecting = false
@@ -164,6 +166,7 @@ public enum Heap {
             scrubPending = true
             throw refused(bytes)
         }
+        if stress { verifyPoisoned(found, n) }
         setKind(found, head)
         if n <= 4 {
             var b = found &+ 1
@@ -344,6 +347,7 @@ public enum Heap {
         ftb[start >> 3] &= ~(1 << UInt8(start & 7))
         var b = start + 1
         while b < poolBlocks && kind(b) == tail { setKind(b, free); b &+= 1 }
+        if stress { poison(start, b - start) }
         if start < firstFree { firstFree = start }
     }
 
@@ -360,6 +364,7 @@ public enum Heap {
                 if AddressSpace.isExposed(off) { return off }
                 invalidateFitHint()
                 for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
+                if stress { poison(start + newBlocks, old - newBlocks) }
                 if start + newBlocks < firstFree { firstFree = start + newBlocks }
                 return off
             }
@@ -368,6 +373,7 @@ public enum Heap {
                 for b in (start + old)..<(start + newBlocks) where kind(b) != free { ok = false; break }
             }
             if ok {
+                if stress { verifyPoisoned(start + old, newBlocks - old) }
                 for b in (start + old)..<(start + newBlocks) { setKind(b, tail) }
                 arenaBytes(offsetOf(block: start + old)).initialize(repeating: 0, count: (newBlocks - old) << 4)
                 allocatedSinceCollect += newBlocks - old
@@ -397,11 +403,13 @@ public enum Heap {
             if AddressSpace.isExposed(off) { return true }
             invalidateFitHint()
             for b in (start + newBlocks)..<(start + old) { setKind(b, free) }
+            if stress { poison(start + newBlocks, old - newBlocks) }
             if start + newBlocks < firstFree { firstFree = start + newBlocks }
             return true
         }
         if start + newBlocks > poolBlocks { return false }
         for b in (start + old)..<(start + newBlocks) where kind(b) != free { return false }
+        if stress { verifyPoisoned(start + old, newBlocks - old) }
         for b in (start + old)..<(start + newBlocks) { setKind(b, tail) }
         arenaBytes(offsetOf(block: start + old)).initialize(repeating: 0, count: (newBlocks - old) << 4)
         allocatedSinceCollect += newBlocks - old

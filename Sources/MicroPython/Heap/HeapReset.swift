@@ -31,5 +31,6 @@ extension Heap {
         collecting = false
         scrubPending = false
         markStackCount = 0
+        if stress { poisonAllFree() }
     }
 }

@@ -235,7 +235,10 @@ public enum IntOps {
             guard let (_, r) = x.floorDivMod(y) else { throw PyExc.zeroDivision() }
             return try store(r)
         case BinOp.lshift, BinOp.inplaceLshift:
-            guard let s = y.int64Value, s >= 0 else { throw PyExc.valueError("negative shift count") }
+            guard let s = y.int64Value, s >= 0 else {
+                if y.signum < 0 { throw PyExc.valueError("negative shift count") }
+                throw PyExc.overflowError("overflow converting long int to machine word")
+            }
             if s > 1 << 24 || Double(x.bitLength) + Double(s) > Double(Heap.poolBytes) * 8 {
                 throw PyExc(Exceptions.memoryError(bytes: UInt(s / 8)))
             }

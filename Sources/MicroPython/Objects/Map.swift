@@ -28,13 +28,25 @@ public struct MapRef {
 
     /// Linear search of an ordered map.
     func orderedFind(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {
-        let t = table
-        for i in 0..<used {
-            let slot = t + 2 * i
-            if slot[0] == key { return slot }
-            if try MapRef.keysEqual(slot[0], key) { return slot }
+        search: while true {
+            let t = table, tableOff = words(owner)[base + 2], n = used
+            for i in 0..<n {
+                let slot = t + 2 * i
+                if slot[0] == key { return slot }
+                let equal = try MapRef.keysEqual(slot[0], key)
+                // An __eq__ that changed the map: search its new entries from the start.
+                if words(owner)[base + 2] != tableOff || used != n { continue search }
+                if equal { return slot }
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// Has the table been replaced or resized since `tableOff`/`a` were read? A key's __eq__
+    /// (Python code) may add to or clear the map it is being looked up in; a probe that sees
+    /// this starts again on the new table (the old one may be freed already).
+    @inline(__always) func tableMoved(_ tableOff: UInt32, _ a: Int) -> Bool {
+        words(owner)[base + 2] != tableOff || alloc != a
     }
     @inline(__always) public var alloc: Int {
         get { Int(words(owner)[base + 1]) }
@@ -105,65 +117,77 @@ public struct MapRef {
 
     /// The slot holding `key` (pointer to its key word; value follows), or nil.
     public func lookup(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {
-        let a = alloc
-        if a == 0 { return nil }
         if isOrdered { return try orderedFind(key) }
+        if alloc == 0 { return nil }
         let h = try MapRef.hash(key)
-        var pos = Int(UInt(bitPattern: h) % UInt(a))
-        let start = pos
-        let t = table
-        if key.isSmallInt {
-            if isIndexed && !MapIndex.holdsStrs {
-                guard let i = MapIndex.find(key) else { return nil }
-                return t + 2 * i
+        search: while true {
+            let a = alloc
+            if a == 0 { return nil }
+            let tableOff = words(owner)[base + 2]
+            var pos = Int(UInt(bitPattern: h) % UInt(a))
+            let start = pos
+            let t = table
+            if key.isSmallInt {
+                if isIndexed && !MapIndex.holdsStrs {
+                    guard let i = MapIndex.find(key) else { return nil }
+                    return t + 2 * i
+                }
+                // Small-int keys: only another pointer (a float or big int of equal value) needs a
+                // real comparison; small ints, qstrs and deleted slots are passed over at once.
+                var found: UnsafeMutablePointer<Obj>? = nil
+                while true {
+                    let slot = t + 2 &* pos
+                    let k = slot[0]
+                    if k == key { found = slot; break }
+                    if k.isNull { break }
+                    if MapRef.mayEqualSmallInt(k) {
+                        let equal = try MapRef.keysEqual(k, key)
+                        if tableMoved(tableOff, a) { continue search }
+                        if equal { found = slot; break }
+                    }
+                    pos &+= 1
+                    if pos == a { pos = 0 }
+                    if pos == start { break }
+                }
+                probed(key, from: start, to: pos)
+                return found
             }
-            // Small-int keys: only another pointer (a float or big int of equal value) needs a
-            // real comparison; small ints, qstrs and deleted slots are passed over at once.
-            var found: UnsafeMutablePointer<Obj>? = nil
+            if MapRef.isStrKey(key) {
+                let h32 = UInt32(truncatingIfNeeded: h)
+                if isIndexed && MapIndex.holdsStrs {
+                    guard let i = MapIndex.findStr(key, h32, t) else { return nil }
+                    return t + 2 * i
+                }
+                // Str keys: slots whose stored hash differs are passed over with two loads.
+                var found: UnsafeMutablePointer<Obj>? = nil
+                while true {
+                    let slot = t + 2 &* pos
+                    let k = slot[0]
+                    if k.isNull { break }
+                    if k == key { found = slot; break }
+                    let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
+                    if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { found = slot; break }
+                    pos &+= 1
+                    if pos == a { pos = 0 }
+                    if pos == start { break }
+                }
+                probed(key, from: start, to: pos)
+                return found
+            }
             while true {
                 let slot = t + 2 &* pos
                 let k = slot[0]
-                if k == key { found = slot; break }
-                if k.isNull { break }
-                if MapRef.mayEqualSmallInt(k), try MapRef.keysEqual(k, key) { found = slot; break }
+                if k.isNull { return nil }
+                if k == key { return slot }
+                if k != .sentinel {
+                    let equal = try MapRef.probeMatches(k, key, h)
+                    if tableMoved(tableOff, a) { continue search }
+                    if equal { return slot }
+                }
                 pos &+= 1
                 if pos == a { pos = 0 }
-                if pos == start { break }
+                if pos == start { return nil }
             }
-            probed(key, from: start, to: pos)
-            return found
-        }
-        if MapRef.isStrKey(key) {
-            let h32 = UInt32(truncatingIfNeeded: h)
-            if isIndexed && MapIndex.holdsStrs {
-                guard let i = MapIndex.findStr(key, h32, t) else { return nil }
-                return t + 2 * i
-            }
-            // Str keys: slots whose stored hash differs are passed over with two loads.
-            var found: UnsafeMutablePointer<Obj>? = nil
-            while true {
-                let slot = t + 2 &* pos
-                let k = slot[0]
-                if k.isNull { break }
-                if k == key { found = slot; break }
-                let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
-                if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { found = slot; break }
-                pos &+= 1
-                if pos == a { pos = 0 }
-                if pos == start { break }
-            }
-            probed(key, from: start, to: pos)
-            return found
-        }
-        while true {
-            let slot = t + 2 &* pos
-            let k = slot[0]
-            if k.isNull { return nil }
-            if k == key { return slot }
-            if k != .sentinel, try MapRef.probeMatches(k, key, h) { return slot }
-            pos &+= 1
-            if pos == a { pos = 0 }
-            if pos == start { return nil }
         }
     }
 
@@ -289,8 +313,10 @@ public struct MapRef {
     /// with neither is grown and searched again. Inlined per key kind so each loop stays tight.
     @inline(__always)
     func probeForAdd(_ key: Obj, _ h: Int, _ matches: (Obj) throws(PyExc) -> Bool) throws(PyExc) -> UnsafeMutablePointer<Obj> {
-        while true {
+        search: while true {
+            if alloc == 0 { try rehash() }
             let a = alloc
+            let tableOff = words(owner)[base + 2]
             var pos = Int(UInt(bitPattern: h) % UInt(a))
             let start = pos
             var avail: UnsafeMutablePointer<Obj>? = nil
@@ -305,8 +331,10 @@ public struct MapRef {
                 }
                 if k == .sentinel {
                     if avail == nil { avail = slot }
-                } else if try matches(k) {
-                    return slot
+                } else {
+                    let equal = try matches(k)
+                    if tableMoved(tableOff, a) { continue search }
+                    if equal { return slot }
                 }
                 pos &+= 1
                 if pos == a { pos = 0 }

@@ -22,21 +22,28 @@ public enum SetObj {
     }
 
     static func find(_ s: Obj, _ key: Obj) throws(PyExc) -> Int? {
-        let a = alloc(s)
-        if a == 0 { return nil }
+        if alloc(s) == 0 { return nil }
         let h = try MapRef.hash(key)
-        var pos = Int(UInt(bitPattern: h) % UInt(a))
-        let start = pos
-        let t = table(s)
-        while true {
-            let k = t[pos]
-            if k.isNull { return nil }
-            if k != .sentinel {
-                if k == key { return pos }
-                if try MapRef.keysEqual(k, key) { return pos }
+        search: while true {
+            let a = alloc(s)
+            if a == 0 { return nil }
+            let tableOff = words(s)[3]
+            var pos = Int(UInt(bitPattern: h) % UInt(a))
+            let start = pos
+            let t = table(s)
+            while true {
+                let k = t[pos]
+                if k.isNull { return nil }
+                if k != .sentinel {
+                    if k == key { return pos }
+                    let equal = try MapRef.keysEqual(k, key)
+                    // An __eq__ that changed the set (its table may be freed): search again.
+                    if words(s)[3] != tableOff || alloc(s) != a { continue search }
+                    if equal { return pos }
+                }
+                pos = (pos + 1) % a
+                if pos == start { return nil }
             }
-            pos = (pos + 1) % a
-            if pos == start { return nil }
         }
     }
 
@@ -44,8 +51,9 @@ public enum SetObj {
 
     public static func add(_ s: Obj, _ key: Obj) throws(PyExc) {
         if try find(s, key) != nil { return }
-        if count(s) >= alloc(s) { try grow(s) }
         let h = try MapRef.hash(key)
+        // Growing re-adds the keys, which may run Python code (__eq__) that adds to the set.
+        while count(s) >= alloc(s) { try grow(s) }
         let a = alloc(s)
         var pos = Int(UInt(bitPattern: h) % UInt(a))
         let t = table(s)
@@ -100,10 +108,13 @@ public enum SetObj {
         return s
     }
 
+    /// A set of `type` with a copy of the table of `s` (its size and its slots, deleted ones
+    /// included), as MicroPython's set_copy: the copy iterates in the same order.
     public static func copy(_ s: Obj, type: Obj) throws(PyExc) -> Obj {
-        let r = try make(capacity: 0, type: type)
-        let t = table(s)
-        for i in 0..<alloc(s) where !t[i].isNull && t[i] != .sentinel { try add(r, t[i]) }
+        let n = alloc(s)
+        let r = try make(capacity: n, type: type)
+        if n > 0 { table(r).update(from: table(s), count: n) }
+        words(r)[1] = words(s)[1]
         return r
     }
 
@@ -113,6 +124,27 @@ public enum SetObj {
             if !(try contains(b, t[i])) { return false }
         }
         return true
+    }
+
+    /// a & b as MicroPython's set_intersect: a new set of the elements of b (in b's order) that
+    /// are in a; in place, a takes the new set's table.
+    static func intersection(_ a: Obj, _ b: Obj, inplace: Bool) throws(PyExc) -> Obj {
+        let out = try make(type: inplace ? Types.set : typeOf(a))
+        let hold = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = out
+        var i = 0
+        while i < alloc(b) {
+            let k = table(b)[i]
+            i += 1
+            if !k.isNull && k != .sentinel, try contains(a, k) { try add(out, k) }
+        }
+        if !inplace { return out }
+        let old = words(a)[3]
+        words(a)[1] = words(out)[1]; words(a)[2] = words(out)[2]; words(a)[3] = words(out)[3]
+        words(out)[1] = 0; words(out)[2] = 0; words(out)[3] = 0
+        Heap.release(old)
+        return a
     }
 
     static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ kb: Kind) throws(PyExc) -> Obj? {
@@ -130,6 +162,9 @@ public enum SetObj {
         case BinOp.notEqual: return Obj(bool: count(a) == count(b) ? !(try isSubset(a, b)) : true)
         default: break
         }
+        if base == BinOp.and && a != b {
+            return try intersection(a, b, inplace: inplace && kindOf(a) == .set)
+        }
         let result = inplace && kindOf(a) == .set ? a : try copy(a, type: typeOf(a))
         let hold = try PyStack.pushObjs(1)
         defer { PyStack.pop(to: hold) }
@@ -139,10 +174,7 @@ public enum SetObj {
         case BinOp.or:
             for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel { try add(result, tb[i]) }
         case BinOp.and:
-            let ta = table(result)
-            for i in 0..<alloc(result) where !ta[i].isNull && ta[i] != .sentinel {
-                if !(try contains(b, ta[i])) { _ = try remove(result, ta[i]) }
-            }
+            break   // a & a: the copy (or a itself)
         case BinOp.sub:
             for i in 0..<alloc(b) where !tb[i].isNull && tb[i] != .sentinel { _ = try remove(result, tb[i]) }
         case BinOp.xor:
@@ -236,7 +268,11 @@ public enum Range {
         var i = try IntOps.toIndex(index)
         if i < 0 { i += n }
         if i < 0 || i >= n { throw PyExc.indexError("range index out of range") }
-        return try IntOps.make(a + i * s)
+        // A range longer than Int.max (its length is capped there) can name values past Int.
+        let (d, o1) = i.multipliedReportingOverflow(by: s)
+        let (v, o2) = a.addingReportingOverflow(d)
+        if o1 || o2 { throw PyExc.overflowError("overflow converting long int to machine word") }
+        return try IntOps.make(v)
     }
 
     static func contains(_ r: Obj, _ v: Obj) throws(PyExc) -> Bool {
@@ -247,7 +283,9 @@ public enum Range {
         guard let x = try? IntOps.toInt(v) else { return false }
         let (a, b, s) = parts(r)
         if s > 0 { if x < a || x >= b { return false } } else { if x > a || x <= b { return false } }
-        return (x - a) % s == 0
+        // The distance from start, in unsigned arithmetic: it may exceed Int.max.
+        let distance = s > 0 ? UInt(bitPattern: x &- a) : UInt(bitPattern: a &- x)
+        return distance % s.magnitude == 0
     }
 
     static func equal(_ x: Obj, _ y: Obj) throws(PyExc) -> Bool {

@@ -18,6 +18,7 @@ attempt('str(int, enc)', lambda: str(5, 'utf-8'))
 attempt('str(list, enc)', lambda: str([1], 'utf-8'))
 attempt('str(bytes, enc)', lambda: str(b'abc', 'utf-8'))
 attempt('compile int', lambda: compile(5, 'f', 'exec'))
+attempt('compile bad mode', lambda: compile('1', 'f', 'nope'))
 g = {}
 exec('y = 2', g)
 print(g['y'])

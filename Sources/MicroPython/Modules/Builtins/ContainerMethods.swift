@@ -181,7 +181,16 @@ extension Builtins {
         method(t, "clear", 1, 1) { (a, _, _) throws(PyExc) in Dict.map(try mutableDictArg(a[0])).clear(); return .none }
         method(t, "copy", 1, 1) { (a, _, _) throws(PyExc) in try DictMethods.copy(try dictArg(a[0])) }
         classMethod(t, "fromkeys", 2, 3) { (a, n, _) throws(PyExc) in
-            let d = try Dict.make()
+            // Sized for the iterable's length when it has one, as MicroPython does (duplicates
+            // counted): the table size decides the iteration order.
+            var capacity = 0
+            switch kindOf(a[1]) {
+            case .str, .bytes, .bytearray, .list, .tuple, .dict, .set, .frozenset, .range:
+                capacity = try Runtime.length(a[1])
+                _ = try Heap.size(capacity, 8)   // MemoryError for a table that cannot exist
+            default: break
+            }
+            let d = try Dict.make(capacity: capacity)
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = d
             let it = try Runtime.getIter(a[1])
