@@ -80,7 +80,18 @@ public struct PortConfiguration {
     }
 
     /// MicroPython's unix port (the `micropython` command's default).
-    public static let unix = PortConfiguration(
+    public static let unix: PortConfiguration = {
+        var c = unixBase
+        // sys.implementation._mpy names the machine's native architecture as the unix build's
+        // does (x64 = 2), so tools such as mpy-cross target it; native code in a .mpy is still
+        // refused when loaded (@native and @viper functions are compiled from source only).
+        #if arch(x86_64)
+        c.mpyArch = 2
+        #endif
+        return c
+    }()
+
+    static let unixBase = PortConfiguration(
         platform: "linux", machine: "linux [Swift] version", buildName: "standard",
         defaultHeapBytes: 2 * 1024 * 1024, floats: .boxedDouble, complexNumbers: true, epochYear: 1970,
         wordBits: 64, cStackBytes: 80_000, cStackFrameBytes: 200, cStackSlotBytes: 8,
