@@ -67,7 +67,7 @@ public enum CompileMode: Sendable {
 
 /// A compile-time error, reported as MicroPython reports it.
 public struct CompileError: Error, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case syntaxError, indentationError, viperTypeError, notImplementedError }
+    public enum Kind: Sendable, Equatable { case syntaxError, indentationError, viperTypeError, notImplementedError, runtimeError }
     public var kind: Kind
     public var message: String
     /// 1-based source line of the error.

@@ -195,7 +195,9 @@ final class CodeGen {
             e.op(Op.returnValue, -1)
             e.suppress = true
         }
-        return e.end()
+        let done = e.end()
+        if done && e.overflow { throw CompileError(.runtimeError, "bytecode overflow", line: 1) }
+        return done
     }
 
     /// Reads a viper function's annotations (MicroPython's compile_viper_type_annotation).

@@ -55,6 +55,8 @@ final class Emitter {
     var ci: [UInt8] = []
     var bc: [UInt8] = []
     var suppress = false
+    /// A jump offset did not fit its 15-bit encoding in the emit pass.
+    var overflow = false
     var stack = 0
     var lastLine = 1
     var lastLineOffset = 0
@@ -199,10 +201,14 @@ final class Emitter {
             bc.append(UInt8(truncatingIfNeeded: signed ? off + 0x40 : off))
         } else {
             let v = signed ? off + 0x4000 : off
+            if pass == .emit && !(v >= 0 && v <= maxJumpOffset) { overflow = true }
             bc.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x7f)))
             bc.append(UInt8(truncatingIfNeeded: v >> 7))
         }
     }
+
+    /// The largest (biased) jump offset a two-byte label operand holds.
+    let maxJumpOffset = 0x7fff
 
     func labelOffset(_ l: Int) -> Int {
         return l < scope.labelOffsets.count ? scope.labelOffsets[l] : 0

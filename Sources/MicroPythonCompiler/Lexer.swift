@@ -367,7 +367,7 @@ struct Lexer {
                     if !ok { err = err ?? .invalid }
                     v = num
                 case 78:
-                    err = err ?? .invalid  // MicroPython: unicode name escapes unsupported
+                    err = err ?? .unicodeNameEscape  // MicroPython: unicode name escapes unsupported
                 default:
                     if e >= 48 && e <= 55 {
                         var num = Int(e) - 48

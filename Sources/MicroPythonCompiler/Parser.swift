@@ -26,6 +26,7 @@ struct Parser {
         case .dedentMismatch:
             return CompileError(.indentationError, "unindent doesn't match any outer indent level", line: t.line)
         case .malformedFString: return CompileError(.syntaxError, "malformed f-string", line: t.line)
+        case .unicodeNameEscape: return CompileError(.notImplementedError, "unicode name escapes", line: t.line)
         default: return CompileError(.syntaxError, msg, line: line ?? t.line)
         }
     }

@@ -16,6 +16,8 @@ enum TokenKind: Equatable {
     case dedentMismatch
     case invalid
     case malformedFString
+    /// `\N{...}` in a string: MicroPython raises NotImplementedError for it.
+    case unicodeNameEscape
 }
 
 struct Token {

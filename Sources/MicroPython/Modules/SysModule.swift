@@ -23,10 +23,34 @@ public enum CoreModules {
         sys.function("exit", 0, 1) { (a, n, _) throws(PyExc) in
             throw PyExc(try Exceptions.instantiate(Exceptions.SystemExit, n == 1 ? a[0] : .null))
         }
-        sys.function("print_exception", 1, 2) { (a, _, _) throws(PyExc) in
+        sys.function("print_exception", 1, 2) { (a, n, _) throws(PyExc) in
+            let file = n == 2 ? a[1] : .none
             var p = Printer()
             Traceback.format(a[0], &p)
-            Builtins.out(p.bytes)
+            if n == 1 || file == Heap.roots[Root.stdout] {
+                Builtins.out(p.bytes)
+            } else if IoModule.isStream(file) {
+                try IoModule.check(file)
+                let text = p.bytes
+                let n = text.count
+                let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(n, 1))
+                defer { copy.deallocate() }
+                copy.initialize(from: text, count: n)
+                try IoModule.write(file, copy, n)
+            } else if let write = NativeProtocols.of(file)?.stream?.write {
+                let text = p.bytes
+                let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(text.count, 1), alignment: 1)
+                defer { copy.deallocate() }
+                copy.copyBytes(from: text)
+                _ = try write(file, UnsafeRawBufferPointer(rebasing: copy[0..<text.count]))
+            } else if FileObjects.isFile(file) {
+                let text = try Str.make(bytes: p.bytes, type: typeOf(file) == FileObjects.textIO ? Types.str : Types.bytes)
+                _ = try Runtime.callMethodByName(file, .write, [text])
+            } else {
+                // As MicroPython: only a native stream will do (not None, nor a Python object
+                // with a write method).
+                throw PyExc.make(Exceptions.OSError, "stream operation not supported")
+            }
             return .none
         }
         // sys.modules, sys.path and sys.argv live in the GC heap: made anew by every session

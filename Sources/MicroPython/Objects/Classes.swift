@@ -165,6 +165,9 @@ public enum Classes {
         }
         words(t)[5] = flags
         setField(t, 6, nativeBase)
+        for i in 0..<n where TypeObject.isUserClass(Tuple.item(bases, i)) {
+            words(Tuple.item(bases, i))[5] |= TypeFlags.subclassed
+        }
         if try classHasSetHooks(t) { words(t)[5] |= TypeFlags.setHooks }
         // Functions named __init_subclass__/__set_name__ are not supported; plain names only.
         return t

@@ -257,9 +257,14 @@ public enum QstrPool {
         return append(UnsafePointer(dst), n, h)
     }
 
+    /// Raises the error interning a name of `n` bytes gives when it is over the limit.
+    static func checkLength(_ n: Int) throws(PyExc) {
+        if n > maxLength { throw PyExc.make(Exceptions.RuntimeError, "name too long") }
+    }
+
     /// qstr.c's qstr_from_strn and qstr_add, on the GC heap.
     static func addHeap(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt32) throws(PyExc) -> Qstr {
-        if n > maxLength { throw PyExc.make(Exceptions.RuntimeError, "name too long") }
+        try checkLength(n)
         let need = n + 1
         var chunk = Heap.roots[Root.qstrLastChunk].raw
         if chunk != 0 && chunkUsed + need > chunkAlloc {

@@ -18,6 +18,7 @@ public enum Sequences {
     static func tupleSubscript(_ t: Obj, _ index: Obj) throws(PyExc) -> Obj {
         if kindOf(index) == .slice {
             let (start, _, step, count) = try Slice.indices(index, Tuple.count(t))
+            if step != 1 { throw PyExc.notImplemented(Msg.onlyStepOne) }
             let r = try Tuple.make(count: count)
             for i in 0..<count { setField(r, 2 + i, Tuple.item(t, start + i * step)) }
             return r
@@ -34,6 +35,8 @@ public enum Sequences {
         let n = List.count(l)
         if kindOf(index) == .slice {
             let (start, _, step, count) = try Slice.indices(index, n)
+            // MicroPython stores to and deletes only step-1 slices of a list.
+            if step != 1 { throw PyExc.make(Exceptions.NotImplementedError) }
             if value.isNull {
                 // Delete the selected items, keeping order.
                 var keep = [Bool](repeating: true, count: n)

@@ -55,7 +55,8 @@ public enum StrMethods {
         let len = ascii ? n : UTF8Util.count(p, n)
         if kindOf(index) == .slice {
             let (start, _, step, count) = try Slice.indices(index, len)
-            if ascii && step == 1 { return try Str.make(p + start, count) }
+            if step != 1 { throw PyExc.notImplemented(Msg.onlyStepOne) }
+            if ascii { return try Str.make(p + start, count) }
             var out: [UInt8] = []
             for i in 0..<count {
                 let cp = start + i * step
@@ -143,6 +144,7 @@ public enum BytesMethods {
         let (p, n) = data(o)
         if kindOf(index) == .slice {
             let (start, _, step, count) = try Slice.indices(index, n)
+            if step != 1 { throw PyExc.notImplemented(Msg.onlyStepOne) }
             var out = [UInt8](repeating: 0, count: count)
             for i in 0..<count { out[i] = p[start + i * step] }
             if kindOf(o) == .bytearray { return try ByteArray.make(out) }
@@ -167,7 +169,10 @@ public enum BytesMethods {
                 try ByteArray.replaceContents(o, out)
                 return
             }
-            if step == 1 && isBuffer(value) {
+            // MicroPython assigns only step-1 slices, from a buffer.
+            if step != 1 { throw PyExc.notImplemented(Msg.onlyStepOne) }
+            guard isBuffer(value) else { throw PyExc.notImplemented("array/bytes required on right side") }
+            if step == 1 {
                 // Same length: copy in place (memmove: the source may be this very bytearray).
                 let (q, m) = data(value)
                 if m == count {

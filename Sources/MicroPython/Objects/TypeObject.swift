@@ -72,6 +72,8 @@ public enum TypeFlags {
     public static let hasProtocol: UInt32 = 256
     /// A native class with protocol slots (NativeProtocols), indexed by the type's extra word.
     public static let nativeProtocols: UInt32 = 512
+    /// A user class some other class derives from (MicroPython's MP_TYPE_FLAG_IS_SUBCLASSED).
+    public static let subclassed: UInt32 = 1024
 }
 
 /// The builtin type objects.

@@ -253,7 +253,15 @@ extension Runtime {
                 try Classes.attrs(o).set(key, value)
             }
         case .type where TypeObject.isUserClass(o):
-            if !value.isNull && Classes.isSetHook(key, value) { Classes.hooksAddedLate = true }
+            if !value.isNull && Classes.isSetHook(key, value) {
+                // As MicroPython: a class with subclasses gets no new special accessors.
+                let f = TypeObject.flags(o)
+                if f & TypeFlags.subclassed != 0 && f & TypeFlags.setHooks == 0 {
+                    throw PyExc.attributeError("can't add special method to already-subclassed class")
+                }
+                Classes.hooksAddedLate = true
+                words(o)[5] |= TypeFlags.setHooks
+            }
             let d = TypeObject.locals(o)
             if value.isNull {
                 if try Dict.map(d).remove(key) == nil { throw attributeError(o, name) }

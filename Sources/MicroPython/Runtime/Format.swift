@@ -283,6 +283,8 @@ public enum Format {
                     if s[i] == UInt8(ascii: ")") { break }
                     i += 1
                 }
+                // The key is looked up as an interned name, so it has the qstr length limit.
+                try QstrPool.checkLength(i - keyStart)
                 let key = try Str.make(bytes: Array(s[keyStart..<i]))
                 guard let v = try Dict.get(dict, key) else { throw PyExc.keyError(key) }
                 arg = v
@@ -494,6 +496,7 @@ public enum Format {
                 } else {
                     var look = f
                     while look < fieldEnd && s[look] != UInt8(ascii: ".") && s[look] != UInt8(ascii: "[") { look += 1 }
+                    try QstrPool.checkLength(look - f)
                     let key = try Str.make(bytes: Array(s[f..<look]))
                     f = look
                     var found = false

@@ -251,6 +251,9 @@ extension Runtime {
             case .notImplementedError:
                 // Raised by MicroPython's native emitter itself: no traceback entry.
                 throw PyExc.make(Exceptions.NotImplementedError, error.message)
+            case .runtimeError:
+                // A limit of the bytecode format, found after parsing (emitbc.c's overflow).
+                throw PyExc.make(Exceptions.RuntimeError, error.message)
             case .viperTypeError:
                 let e = PyExc.make(Exceptions.ViperTypeError, error.message)
                 Exceptions.addTraceback(e.obj, file: try QstrPool.intern(data: fileName), line: error.line,

@@ -136,6 +136,11 @@ extension Runtime {
         }
     }
 
+    /// What one level of a wrapping iterator (enumerate, zip, map, filter) charges against the
+    /// stack budget: these recurse natively into the iterator they wrap, as the C port's
+    /// iternext functions do (each level checks the C stack there).
+    static let nestedIterCost = 64
+
     static func builtinNext(_ it: Obj) throws(PyExc) -> Obj {
         let a = field(it, 2)
         switch Iteration.kind(it) {
@@ -205,12 +210,16 @@ extension Runtime {
             setField(it, 3, Obj(small: i))
             return .null
         case .enumerate:
+            let cost = try VM.enterNested(nestedIterCost)
+            defer { VM.leave(cost) }
             let v = try iterNext(a)
             if v.isNull { return .null }
             let i = field(it, 3)
             setField(it, 3, try binaryOp(BinOp.add, i, Obj(small: 1)))
             return try Tuple.make2(i, v)
         case .zip:
+            let cost = try VM.enterNested(nestedIterCost)
+            defer { VM.leave(cost) }
             let its = a
             let n = Tuple.count(its)
             if n == 0 { return .null }
@@ -223,6 +232,8 @@ extension Runtime {
             }
             return t
         case .map:
+            let cost = try VM.enterNested(nestedIterCost)
+            defer { VM.leave(cost) }
             let its = field(it, 3)
             let n = Tuple.count(its)
             let args = try PyStack.pushObjs(n)
@@ -234,6 +245,8 @@ extension Runtime {
             }
             return try call(a, args, n, 0)
         case .filter:
+            let cost = try VM.enterNested(nestedIterCost)
+            defer { VM.leave(cost) }
             let src = field(it, 3)
             while true {
                 let v = try iterNext(src)
@@ -291,6 +304,32 @@ public enum UTF8Util {
             cp += 1
         }
         return min(i, n)
+    }
+
+    /// The UTF-8 bytes of code point `c` (0...0x10FFFF; surrogates encode as any other, as
+    /// MicroPython's chr does).
+    public static func encode(_ c: UInt32) -> [UInt8] {
+        if c < 0x80 { return [UInt8(c)] }
+        if c < 0x800 { return [UInt8(0xC0 | c >> 6), UInt8(0x80 | c & 0x3F)] }
+        if c < 0x10000 { return [UInt8(0xE0 | c >> 12), UInt8(0x80 | (c >> 6) & 0x3F), UInt8(0x80 | c & 0x3F)] }
+        return [UInt8(0xF0 | (c >> 18) & 0x07), UInt8(0x80 | (c >> 12) & 0x3F),
+                UInt8(0x80 | (c >> 6) & 0x3F), UInt8(0x80 | c & 0x3F)]
+    }
+
+    /// The code point of the sequence at the start of `p` (n bytes available), leniently:
+    /// only the structure is followed, as MicroPython's utf8_get_char.
+    public static func decodeFirst(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+        guard n > 0 else { return 0 }
+        let lead = p[0]
+        let len = sequenceLength(lead)
+        if len == 1 { return UInt32(lead) }
+        var c = UInt32(lead) & (0x7F >> UInt32(len))
+        var i = 1
+        while i < len && i < n && isContinuation(p[i]) {
+            c = c << 6 | UInt32(p[i] & 0x3F)
+            i += 1
+        }
+        return c
     }
 
     public static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {

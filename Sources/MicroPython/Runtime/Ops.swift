@@ -217,6 +217,11 @@ extension Runtime {
             return false
         case .range: return try Range.contains(container, item)
         case .nativeObject:
+            if ArrayModule.isArray(container) {
+                // As a memoryview: numbers aren't looked for, other things are never in it.
+                if IntOps.isInt(item) || kindOf(item) == .float { throw PyExc.make(Exceptions.NotImplementedError) }
+                return false
+            }
             if let m = Classes.lookup(typeOf(container), .__contains__) {
                 return try isTrue(try invoke(m, container, item))
             }

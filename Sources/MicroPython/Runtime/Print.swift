@@ -250,7 +250,10 @@ extension Runtime {
         let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27
         if bytes { p.byte(0x62) }
         p.byte(quote)
-        for c in b {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            i += 1
             switch c {
             case quote: p.byte(0x5C); p.byte(c)
             case 0x5C: p.write("\\\\")
@@ -259,10 +262,40 @@ extension Runtime {
             case 0x09: p.write("\\t")
             case 0..<0x20, 0x7F: p.write("\\x" + hex2(c))
             case 0x80...0xFF where bytes: p.write("\\x" + hex2(c))
+            case 0xC0...0xFF: i = writeQuotedSequence(b, i - 1, &p)
             default: p.byte(c)
             }
         }
         p.byte(quote)
+    }
+
+    /// A str's multi-byte character at `start` in a repr: surrogates and code points past
+    /// U+10FFFF (which a decoded str may hold) are escaped, the rest pass through. Returns the
+    /// index after the sequence.
+    static func writeQuotedSequence(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ p: inout Printer) -> Int {
+        let lead = b[start]
+        let extra = lead >= 0xF0 ? 3 : (lead >= 0xE0 ? 2 : 1)
+        var cp = UInt32(lead) & (0x3F >> UInt32(extra))
+        var i = start + 1
+        while i < b.count && i <= start + extra && b[i] & 0xC0 == 0x80 {
+            cp = cp << 6 | UInt32(b[i] & 0x3F)
+            i += 1
+        }
+        if cp >= surrogateFirst && cp <= surrogateLast {
+            p.write("\\u" + hexDigits(cp, 4))
+        } else if cp > maxCodePoint {
+            p.write("\\U" + hexDigits(cp, 8))
+        } else {
+            for k in start..<i { p.byte(b[k]) }
+        }
+        return i
+    }
+
+    static let surrogateFirst: UInt32 = 0xD800, surrogateLast: UInt32 = 0xDFFF, maxCodePoint: UInt32 = 0x10FFFF
+
+    static func hexDigits(_ v: UInt32, _ width: Int) -> String {
+        let h = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - h.count)) + h
     }
 
     static func hex2(_ c: UInt8) -> String {

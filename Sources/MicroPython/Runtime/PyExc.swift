@@ -39,6 +39,8 @@ public struct PyExc: Error {
 /// Exception messages that tests compare byte for byte.
 public enum Msg {
     public static let recursion = "maximum recursion depth exceeded"
+    /// What str, bytes, tuple and array slicing raise for a step other than 1 (as MicroPython).
+    public static let onlyStepOne = "only slices with step=1 (aka None) are supported"
     public static let divByZero = "divide by zero"
     public static let noActiveException = "no active exception to reraise"
     public static let localBeforeAssignment = "local variable referenced before assignment"

@@ -12,7 +12,7 @@ print(sum(x for x in range(101)), max(len(w) for w in ['a', 'abc', 'ab']))
 x = 'outer'
 print([x for x in 'ab'], x)
 words = ['apple', 'bob', 'kayak', 'level', 'swift']
-print([w.upper() for w in words if w == w[::-1]])
+print([w.upper() for w in words if w == ''.join(reversed(w))])
 matrix = [[1, 2, 3], [4, 5, 6]]
 print([list(r) for r in zip(*matrix)])
 print([y for row in matrix for y in row if y % 2])

@@ -2,9 +2,9 @@ s = list(range(10))
 print(s[2:5], s[:3], s[7:], s[-3:], s[:-7], s[::2], s[1::3], s[::-1], s[8:2:-2])
 print(s[100:], s[-100:2], s[5:2], s[::-3])
 t = tuple(s)
-print(t[1:4], t[::-2])
+print(t[1:4], t[-2:], t[:0])
 st = 'hello world'
-print(st[0], st[-1], st[1:4], st[::-1], st[::3], st[-5:])
+print(st[0], st[-1], st[1:4], ''.join(reversed(st)), st[3:], st[-5:])
 s[2:4] = ['a', 'b', 'c']
 print(s)
 s[:2] = []
@@ -18,4 +18,4 @@ print(s)
 print(slice(1, 5, 2).start, slice(1, 5, 2).stop, slice(1, 5, 2).step, slice(3).stop)
 print('abcdef'[slice(1, 4)], [0, 1, 2, 3][slice(None, None, -1)])
 b = b'abcdef'
-print(b[1:3], b[::-1], b[2])
+print(b[1:3], bytes(reversed(b)), b[2])

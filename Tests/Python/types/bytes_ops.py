@@ -1,5 +1,5 @@
 b = b'hello world'
-print(b, len(b), b[0], b[-1], b[1:5], b[::2])
+print(b, len(b), b[0], b[-1], b[1:5], b[2:])
 print(b.find(b'o'), b.rfind(b'o'), b.count(b'l'), b.index(b'w'))
 print(b.split(), b.split(b'o'), b.replace(b'l', b'L'), b.strip(b'hd'))
 print(b.startswith(b'he'), b.endswith(b'xx'), b'lo' in b)

@@ -2,6 +2,11 @@ import MicroPythonCompiler
 /// Constructors of the builtin types (what calling `int`, `list`, `range`... does).
 /// Each receives the type first, then the call's arguments.
 extension Builtins {
+    /// What str() and bytes() raise for keyword arguments, which MicroPython does not take.
+    static func unimplementedKeywords() -> PyExc {
+        PyExc.notImplemented("keyword argument(s) not implemented - use normal args instead")
+    }
+
     static func installConstructors() {
         constructor(Types.int, 0, 2, kw: true) { (a, n, _) throws(PyExc) in
             if n == 1 { return Obj(small: 0) }
@@ -58,17 +63,18 @@ extension Builtins {
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
         }
         constructor(Types.complex, 0, 2) { (a, n, _) throws(PyExc) in try Complex.construct(a + 1, n - 1) }
-        constructor(Types.str, 0, 3, kw: true) { (a, n, _) throws(PyExc) in
+        constructor(Types.str, 0, 3, kw: true) { (a, n, nKw) throws(PyExc) in
+            if nKw > 0 { throw unimplementedKeywords() }
             if n == 1 { return Obj(qstr: .empty) }
             if n >= 3 {
                 // str(obj, encoding): obj must be a buffer (its bytes are decoded).
                 guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
-                let (p, len) = BytesMethods.data(a[1])
-                return try Str.make(p, len)
+                return try StrMethods.decode(StrMethods.bytesOf(a[1]), a[2], n >= 4 ? a[3] : nil)
             }
             return try Runtime.str(a[1])
         }
-        constructor(Types.bytes, 0, 3) { (a, n, _) throws(PyExc) in
+        constructor(Types.bytes, 0, 3, kw: true) { (a, n, nKw) throws(PyExc) in
+            if nKw > 0 { throw unimplementedKeywords() }
             if n == 1 { return try Str.make(bytes: [], type: Types.bytes) }
             let x = a[1]
             // A bytes object is returned as it is, whatever else is passed.
@@ -76,6 +82,10 @@ extension Builtins {
             if Str.isStr(x) {
                 if n < 3 { throw PyExc.typeError("string argument without an encoding") }
                 if !Str.isStr(a[2]) { throw PyExc.typeError("can't convert '\(typeName(a[2]))' object to str implicitly") }
+                // The encoding must be known, and ASCII holds only ASCII (as str.encode).
+                if try StrMethods.encoding(a[2]) == .ascii && !StrMethods.valid(.ascii, StrMethods.bytesOf(x)) {
+                    throw PyExc.make(Exceptions.UnicodeError)
+                }
                 let (p, len) = Str.data(x)
                 return try Str.make(p, len, type: Types.bytes)
             }

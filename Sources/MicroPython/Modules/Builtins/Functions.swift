@@ -62,18 +62,17 @@ extension Builtins {
         }
         function("chr", 1, 1) { (a, _, _) throws(PyExc) in
             let c = try IntOps.toInt(a[0])
-            guard c >= 0 && c < 0x110000, let u = Unicode.Scalar(UInt32(c)) else {
+            guard c >= 0 && c < 0x110000 else {
                 throw PyExc.valueError("chr() arg not in range(0x110000)")
             }
-            return try Str.make(String(Character(u)))
+            return try Str.make(bytes: UTF8Util.encode(UInt32(c)))
         }
         function("ord", 1, 1) { (a, _, _) throws(PyExc) in
             let (p, n) = BytesMethods.data(a[0])
             if Str.isStr(a[0]) {
                 let cps = UTF8Util.count(p, n)
                 if cps != 1 { throw PyExc.typeError("ord() expected a character, but string of length \(cps) found") }
-                let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-                return Obj(small: Int(s.unicodeScalars.first!.value))
+                return Obj(small: Int(UTF8Util.decodeFirst(p, n)))
             }
             if n != 1 { throw PyExc.typeError("ord() expected a character, but string of length \(n) found") }
             return Obj(small: Int(p[0]))

@@ -120,7 +120,11 @@ enum FileObjects {
     }
 
     static func result(_ s: FileState, _ b: [UInt8]) throws(PyExc) -> Obj {
-        try Str.make(bytes: b, type: s.text ? Types.str : Types.bytes)
+        // Text must be UTF-8, as MicroPython checks a str made from what a stream read.
+        if s.text && !b.withUnsafeBufferPointer({ StrMethods.valid(.utf8, $0) }) {
+            throw PyExc.make(Exceptions.UnicodeError)
+        }
+        return try Str.make(bytes: b, type: s.text ? Types.str : Types.bytes)
     }
 
     static func readline(_ s: FileState, _ limit: Int) throws(PyExc) -> [UInt8] {
