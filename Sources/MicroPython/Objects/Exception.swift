@@ -125,7 +125,7 @@ public enum Exceptions {
         d.update(from: utf8, count: utf8.count)
         d[utf8.count] = 0
         setField(o, 0, Types.str)
-        words(o)[1] = 0
+        words(o)[1] = QstrPool.hash(d, utf8.count)
         words(o)[2] = UInt32(utf8.count)
         words(o)[3] = emergencyArgs + UInt32(emergencyStrData)
         return o

@@ -332,7 +332,7 @@ public enum Scheduler {
             running = true
             defer {
                 running = false
-                if List.count(q) > 0 { VM.pendingHook = true }
+                if List.count(q) > 0 || interruptScheduled { VM.pendingHook = true }
             }
             // As mp_call_function_1_protected: an exception in a callback is printed, and the
             // program goes on (a board reset still propagates).

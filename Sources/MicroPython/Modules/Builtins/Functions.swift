@@ -280,7 +280,9 @@ extension Builtins {
     static func printToStream(_ file: Obj, _ a: UnsafeMutablePointer<Obj>, _ n: Int, sep: Obj, end: Obj) throws(PyExc) {
         func put(_ bytes: [UInt8]) throws(PyExc) {
             if bytes.isEmpty { return }
-            let r = try Runtime.callMethodByName(file, .write, [try Str.make(bytes: bytes)])
+            // A Python stream (io.IOBase) is given the bytes, as the stream protocol does.
+            let piece = IoModule.isUserStream(file) ? try ByteArray.make(bytes) : try Str.make(bytes: bytes)
+            let r = try Runtime.callMethodByName(file, .write, [piece])
             if r.isSmallInt && r.smallValue > bytes.count { throw PyExc.osError(Errno.EIO) }
         }
         for i in 0..<n {
