@@ -104,7 +104,9 @@ extension Heap {
         }
         scanNativeStack()
         drainMarks()
+        peakUsedBlocks = max(peakUsedBlocks, usedBytes() >> 4)
         sweep()
+        allocatedBeforeCollect &+= allocatedSinceCollect
         allocatedSinceCollect = 0
         collecting = false
     }

@@ -49,6 +49,10 @@ public enum Heap {
     /// gc.threshold() in blocks; -1 = off.
     nonisolated(unsafe) public static var thresholdBlocks: Int = -1
     nonisolated(unsafe) static var allocatedSinceCollect: Int = 0
+    /// Blocks allocated before the last collection (with allocatedSinceCollect: every block
+    /// ever allocated) and the most blocks seen in use, for micropython.mem_info's totals.
+    nonisolated(unsafe) static var allocatedBeforeCollect: Int = 0
+    nonisolated(unsafe) static var peakUsedBlocks: Int = 0
     /// -X gcstress: collect before every allocation, and verify the heap (HeapVerifier.swift).
     nonisolated(unsafe) public static var stress = false {
         didSet { if stress && !oldValue && poolBlocks > 0 { poisonAllFree() } }
@@ -355,6 +359,8 @@ public enum Heap {
     /// else allocates, copies and frees. Returns the (possibly new) offset.
     public static func reallocate(_ off: UInt32, bytes: Int) throws(PyExc) -> UInt32 {
         if off == 0 || UInt(bitPattern: bytes) > UInt(poolBlocks << 4) { return try allocate(bytes: bytes) }
+        // A locked heap refuses every resize, even one that would fit in place (as gc_realloc).
+        if lockDepth > 0 && !allocatingStatic { throw refused(bytes) }
         let newBlocks = max(1, (bytes + 15) >> 4)
         if off >= poolStart && off < poolEnd && !allocatingStatic {
             let start = blockOf(off)
@@ -424,6 +430,14 @@ public enum Heap {
         return n << 4
     }
     public static func usedBytes() -> Int { (poolBlocks << 4) - freeBytes() }
+
+    /// Allocation totals as MicroPython's MICROPY_MEM_STATS reports them: bytes ever allocated,
+    /// in use now, and the most in use (sampled at collections and here).
+    public static func allocationStats() -> (total: Int, current: Int, peak: Int) {
+        let used = usedBytes()
+        peakUsedBlocks = max(peakUsedBlocks, used >> 4)
+        return ((allocatedBeforeCollect + allocatedSinceCollect) << 4, used, peakUsedBlocks << 4)
+    }
     public static var totalBytes: Int { poolBlocks << 4 }
 
     /// (1-block allocations, 2-block allocations, largest allocation, largest free run) in blocks.

@@ -25,6 +25,8 @@ extension Heap {
         firstFree = 0
         invalidateFitHint()
         allocatedSinceCollect = 0
+        allocatedBeforeCollect = 0
+        peakUsedBlocks = 0
         thresholdBlocks = -1
         autoCollect = true
         lockDepth = 0

@@ -4,6 +4,30 @@
 public enum IoModule {
     nonisolated(unsafe) public static var stringIO = Obj(raw: 0)
     nonisolated(unsafe) public static var bytesIO = Obj(raw: 0)
+    nonisolated(unsafe) public static var ioBase = Obj(raw: 0)
+
+    /// True for an instance of a Python subclass of io.IOBase (a stream through readinto/write).
+    static func isUserStream(_ o: Obj) -> Bool {
+        !ioBase.isNull && ioBase.raw != 0 && kindOf(o) == .instance && isSubclass(typeOf(o), ioBase)
+    }
+
+    /// Everything a user stream's readinto gives, `chunk` bytes at a time, as the stream
+    /// protocol reads it; a readinto reporting more than it was given is OSError(EIO).
+    static func readAll(userStream o: Obj, chunk: Int) throws(PyExc) -> [UInt8] {
+        var out: [UInt8] = []
+        let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+        while true {
+            let buf = try ByteArray.make([UInt8](repeating: 0, count: chunk))
+            hold[0] = buf
+            let r = try Runtime.callMethodByName(o, Qstr("readinto"), [buf])
+            if r == .none { throw PyExc.osError(Errno.EAGAIN) }
+            let got = try IntOps.toInt(r)
+            if got > chunk || got < 0 { throw PyExc.osError(Errno.EIO) }
+            if got == 0 { return out }
+            let (p, _) = BytesMethods.data(buf)
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: got))
+        }
+    }
     static let closedMark: UInt32 = 0xFFFF_FFFF
 
     static func isStream(_ o: Obj) -> Bool {
@@ -189,6 +213,7 @@ public enum IoModule {
         // stream protocol calls the subclass's readinto/write/ioctl).
         let iobase = TypeObject.makeBuiltin(Qstr("IOBase"), .object, base: Types.object, flags: TypeFlags.hasProtocol)
         m.set("IOBase", iobase)
+        ioBase = iobase
         m.set("StringIO", stringIO)
         m.set("BytesIO", bytesIO)
     }

@@ -228,6 +228,10 @@ public enum JsonModule {
             try parse(try ModSupport.readBuffer(a[0]))
         }
         m.function("load", 1, 1) { (a, _, _) throws(PyExc) in
+            if IoModule.isUserStream(a[0]) {
+                // Read through the stream protocol, a byte at a time as MicroPython's json.load.
+                return try parse(try IoModule.readAll(userStream: a[0], chunk: 1))
+            }
             let data = try Runtime.callMethodByName(a[0], Qstr("read"), [])
             return try parse(try ModSupport.readBuffer(data))
         }

@@ -90,7 +90,12 @@ public enum CoreModules {
         }
         mp.function("mem_info", 0, 1) { (a, n, _) throws(PyExc) in
             let (one, two, maxBlock, maxFree) = Heap.fragmentation()
-            var s = "stack: \(VM.stackUsed) out of \(VM.stackLimit)\n"
+            var s = ""
+            if MicroPythonRuntime.port.moduleFeatures.contains(.memStats) {
+                let st = Heap.allocationStats()
+                s += "mem: total=\(st.total), current=\(st.current), peak=\(st.peak)\n"
+            }
+            s += "stack: \(VM.stackUsed) out of \(VM.stackLimit)\n"
             s += "GC: total: \(Heap.totalBytes), used: \(Heap.usedBytes()), free: \(Heap.freeBytes())\n"
             s += " No. of 1-blocks: \(one), 2-blocks: \(two), max blk sz: \(maxBlock), max free sz: \(maxFree)\n"
             // With an argument, the block map as well, marking heads by type as MicroPython does.
@@ -113,11 +118,19 @@ public enum CoreModules {
             return Obj(small: Heap.lockDepth)
         }
         mp.function("heap_locked", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: Heap.lockDepth) }
-        mp.function("kbd_intr", 1, 1) { (a, _, _) throws(PyExc) in
+        let kbdIntr = Native.make("kbd_intr", 1, 1) { (a, _, _) throws(PyExc) in
             Runtime.interruptChar = try IntOps.toInt(a[0])
             return .none
         }
+        mp.set("kbd_intr", kbdIntr)
+        Scheduler.kbdIntrFunction = kbdIntr
         mp.function("schedule", 2, 2) { (a, _, _) throws(PyExc) in
+            // schedule(kbd_intr, None) schedules a KeyboardInterrupt (a single static entry,
+            // as MicroPython's scheduler node: scheduling it again while pending is a no-op).
+            if a[0] == Scheduler.kbdIntrFunction {
+                Scheduler.scheduleInterrupt()
+                return .none
+            }
             if !(try Scheduler.schedule(a[0], a[1])) { throw PyExc.runtimeError("schedule queue full") }
             return .none
         }

@@ -17,7 +17,11 @@ public enum TimeModule {
     /// one is a sleep for ever (cut short by Ctrl-C), as on the board.
     static func sleep(_ amount: Double, unit: Double) throws(PyExc) {
         let ns = amount * unit
-        guard ns > 0 else { return }
+        guard ns > 0 else {
+            // No wait, but pending events still run, as MicroPython's zero delay polls them.
+            if VM.pendingInterrupt || VM.pendingHook { try Runtime.handlePending() }
+            return
+        }
         try MicroPythonRuntime.sleep(nanoseconds: ns >= 9.0e18 ? Int64.max / 2 : Int64(max(0, ns)))
     }
 

@@ -201,6 +201,8 @@ public enum Classes {
                 let native: Obj
                 if TypeObject.kind(nb) == .exception {
                     native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
+                    // Not raisable until its __init__ has called the base's or returned.
+                    if hasInit { Exceptions.markIncomplete(native) }
                 } else if hasInit && TypeObject.kind(nb) == .nativeObject {
                     // A port's class is built by the Python __init__'s super().__init__(...)
                     // (MicroPython's native_base_init_wrapper), else without arguments after it.
@@ -215,6 +217,7 @@ public enum Classes {
         if let initFn = lookup(cls, .__init__), kindOf(initFn) != .builtinFunction {
             let r = try Runtime.call(initFn, a, nPos + 1, nKw)
             if r != .none { throw PyExc.typeError("__init__() should return None, not '\(typeName(r))'") }
+            if hasNativePart(cls) { Exceptions.markComplete(field(obj, 4)) }
             if hasNativePart(cls) && field(obj, 4).isNull && TypeObject.kind(TypeObject.nativeBase(cls)) == .nativeObject {
                 setField(obj, 4, try construct(TypeObject.nativeBase(cls), a, 0, 0))
             }

@@ -95,7 +95,40 @@ public enum Exceptions {
         heapLockedInstance = makeStatic(MemoryError, "memory allocation failed, heap is locked")
         keyboardInterruptInstance = makeStatic(KeyboardInterrupt, nil)
         emergencyInstance = makeStatic(Exception, nil)
+        emergencyArgs = Heap.allocateStatic(bytes: emergencyBufferBytes)
         Heap.memoryError = memoryErrorInstance
+    }
+
+    /// MicroPython's emergency exception buffer: where the emergency exception's args tuple
+    /// (and a message str with its bytes) go when the heap can't hold them (locked or full).
+    /// Layout: tuple [type, count, items...] at 0, str [type, hash, length, data] at
+    /// `emergencyStrOffset`, its bytes after it.
+    static let emergencyBufferBytes = 256
+    static let emergencyMaxArgs = 4
+    static let emergencyStrOffset = 32
+    static let emergencyStrData = 48
+    nonisolated(unsafe) static var emergencyArgs: UInt32 = 0
+
+    /// A str of `message` in the emergency buffer (cut to fit), for an exception made while
+    /// the heap can't hold its message; nil without a buffer.
+    static func emergencyMessage(_ message: String) -> Obj? {
+        if emergencyArgs == 0 { return nil }
+        let o = Obj(offset: emergencyArgs + UInt32(emergencyStrOffset))
+        let room = emergencyBufferBytes - emergencyStrData - 1
+        var utf8 = Array(message.utf8)
+        if utf8.count > room {
+            // Cut to fit, without a partial character at the end.
+            utf8.removeLast(utf8.count - room)
+            while let last = utf8.last, last >= 0x80 { utf8.removeLast() }
+        }
+        let d = arenaBytes(emergencyArgs + UInt32(emergencyStrData))
+        d.update(from: utf8, count: utf8.count)
+        d[utf8.count] = 0
+        setField(o, 0, Types.str)
+        words(o)[1] = QstrPool.hash(d, utf8.count)
+        words(o)[2] = UInt32(utf8.count)
+        words(o)[3] = emergencyArgs + UInt32(emergencyStrData)
+        return o
     }
 
     static let staticTracebackEntries = 8
@@ -162,7 +195,9 @@ public enum Exceptions {
     /// A new native exception object of builtin exception type `type` (or the native part of a
     /// subclass instance) with the given args tuple.
     public static func makeNative(_ type: Obj, args: Obj) throws(PyExc) -> Obj {
-        guard let off = try? Heap.allocate(bytes: 16) else { return emergency(type) }
+        guard let off = try? Heap.allocate(bytes: 16) else {
+            return emergency(type, Tuple.items(args), Tuple.count(args))
+        }
         let e = Obj(offset: off)
         setField(e, 0, type)
         setField(e, 3, args)
@@ -171,11 +206,27 @@ public enum Exceptions {
 
     /// The emergency exception object, now of builtin exception type `type`, without args or
     /// traceback (its args are never a heap object: nothing would keep one alive).
-    static func emergency(_ type: Obj) -> Obj {
+    static func emergency(_ type: Obj, _ items: UnsafePointer<Obj>? = nil, _ n: Int = 0) -> Obj {
         setField(emergencyInstance, 0, type)
         words(emergencyInstance)[1] = 0
-        words(emergencyInstance)[2] = 0
-        setField(emergencyInstance, 3, Tuple.empty)
+        words(emergencyInstance)[2] = emergencyTraceback
+        if emergencyTraceback != 0 {
+            arenaBytes(emergencyTraceback).initialize(repeating: 0, count: 12 * staticTracebackEntries)
+        }
+        var args = Tuple.empty
+        Heap.roots[Root.emergency] = .null
+        // The args go into the emergency buffer. Nothing scans it, so the first item is kept
+        // alive by a root; further items only when they are not in the GC pool.
+        if let items = items, n > 0, n <= emergencyMaxArgs, emergencyArgs != 0,
+           (1..<n).allSatisfy({ !Heap.inPool(items[$0]) }) {
+            let t = Obj(offset: emergencyArgs)
+            setField(t, 0, Types.tuple)
+            words(t)[1] = UInt32(n)
+            for i in 0..<n { setField(t, 2 + i, items[i]) }
+            Heap.roots[Root.emergency] = items[0]
+            args = t
+        }
+        setField(emergencyInstance, 3, args)
         return emergencyInstance
     }
 
@@ -183,7 +234,10 @@ public enum Exceptions {
     public static func instantiate(_ type: Obj, _ a: Obj = .null, _ b: Obj = .null) throws(PyExc) -> Obj {
         let n = a.isNull ? 0 : (b.isNull ? 1 : 2)
         if TypeObject.kind(type) == .exception {
-            guard let t = try? Tuple.make(count: n) else { return emergency(type) }
+            guard let t = try? Tuple.make(count: n) else {
+                let items = [a, b]
+                return items.withUnsafeBufferPointer { emergency(type, $0.baseAddress, n) }
+            }
             if n > 0 { setField(t, 2, a) }
             if n > 1 { setField(t, 3, b) }
             return try makeNative(type, args: t)
@@ -194,9 +248,29 @@ public enum Exceptions {
         return try Runtime.call(type, args, n, 0)
     }
 
+    /// The traceback-data word of the native part of an exception subclass instance whose
+    /// __init__ is running and has not called the base's yet: MicroPython's native part is
+    /// not made until then, and raising the instance is a TypeError. (Never a data offset:
+    /// those are block-aligned.)
+    static let incompleteMark: UInt32 = 1
+
+    static func markIncomplete(_ native: Obj) {
+        if native.isPointer && native.raw >= Heap.poolStart { words(native)[2] = incompleteMark }
+    }
+
+    static func markComplete(_ native: Obj) {
+        if native.isPointer && native.raw >= Heap.poolStart && TypeObject.kind(typeOf(native)) == .exception
+            && words(native)[2] == incompleteMark {
+            words(native)[2] = 0
+        }
+    }
+
     /// Converts what `raise X` names into an exception instance (a class is instantiated).
     public static func normalise(_ x: Obj) throws(PyExc) -> Obj {
-        if isException(x) { return x }
+        if isException(x) {
+            if words(native(x))[2] != incompleteMark { return x }
+            throw PyExc.typeError("exceptions must derive from BaseException")
+        }
         if isExceptionType(x) {
             // A class whose __new__ returns something else is not an exception either.
             let made = try Runtime.call(x, UnsafeMutablePointer<Obj>(bitPattern: 8)!, 0, 0)
@@ -214,7 +288,7 @@ public enum Exceptions {
         if n.raw < Heap.poolStart {
             // Static instances carry no traceback, but the preallocated MemoryError has a
             // fixed buffer (it keeps the innermost entries).
-            if n != memoryErrorInstance || count >= staticTracebackEntries { return }
+            if (n != memoryErrorInstance && n != emergencyInstance) || off == 0 || count >= staticTracebackEntries { return }
         } else if off == emergencyTraceback && off != 0 {
             if count >= staticTracebackEntries { return }
         } else if count >= Heap.allocationBytes(off) / 12 {
@@ -270,6 +344,7 @@ extension Exceptions {
         // region as it found it).
         setField(emergencyInstance, 0, Exception)
         setField(emergencyInstance, 3, Tuple.empty)
+        if emergencyArgs != 0 { arenaBytes(emergencyArgs).initialize(repeating: 0, count: emergencyBufferBytes) }
         // The preallocated MemoryError keeps its static traceback buffer; only its entries go.
         words(memoryErrorInstance)[1] = 0
         for buffer in [words(memoryErrorInstance)[2], emergencyTraceback] where buffer != 0 {

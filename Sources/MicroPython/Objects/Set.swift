@@ -191,6 +191,47 @@ public enum SetObj {
 
 /// slice: [type, start, stop, step].
 public enum Slice {
+    /// A slice in the static region that BUILD_SLICE lends to the subscript of a builtin
+    /// sequence right after it (MicroPython's stack-allocated slice): `b[1:3] = x` uses no heap.
+    /// Builtin subscripts never keep the slice; a nested use while it is lent (a store that runs
+    /// Python code) allocates as usual.
+    nonisolated(unsafe) static var scratch = Obj(raw: 0)
+    nonisolated(unsafe) static var scratchBusy = false
+
+    /// Made at start-up, while allocations go to the static region.
+    static func createScratch() {
+        guard let off = try? Heap.allocate(bytes: 16) else { return }
+        scratch = Obj(offset: off)
+        setField(scratch, 0, Types.slice)
+        setField(scratch, 1, .none); setField(scratch, 2, .none); setField(scratch, 3, .none)
+    }
+
+    /// True when `container[start:stop:step]` may use the scratch slice: a builtin sequence
+    /// (not an instance, whose methods could keep the slice) and bounds that run no Python code.
+    @inline(__always)
+    static func canLend(_ container: Obj, _ a: Obj, _ b: Obj, _ c: Obj) -> Bool {
+        if scratchBusy || scratch.raw == 0 { return false }
+        switch kindOf(container) {
+        case .list, .tuple, .str, .bytes, .bytearray, .memoryview: break
+        default: return false
+        }
+        return (a.isSmallInt || a == .none) && (b.isSmallInt || b == .none) && (c.isSmallInt || c == .none)
+    }
+
+    /// Lends the scratch slice set to (a, b, c); `giveBack` must follow.
+    @inline(__always)
+    static func lend(_ a: Obj, _ b: Obj, _ c: Obj) -> Obj {
+        scratchBusy = true
+        setField(scratch, 1, a); setField(scratch, 2, b); setField(scratch, 3, c)
+        return scratch
+    }
+
+    @inline(__always)
+    static func giveBack() {
+        setField(scratch, 1, .none); setField(scratch, 2, .none); setField(scratch, 3, .none)
+        scratchBusy = false
+    }
+
     public static func make(_ a: Obj, _ b: Obj, _ c: Obj) throws(PyExc) -> Obj {
         let s = Obj(offset: try Heap.allocate(bytes: 16))
         setField(s, 0, Types.slice)

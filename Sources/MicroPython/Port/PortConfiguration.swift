@@ -146,8 +146,11 @@ public struct ModuleFeatures: OptionSet, Sendable {
     /// random's randrange, randint, choice, random, uniform (MICROPY_PY_RANDOM_EXTRA_FUNCS).
     public static let randomExtras = ModuleFeatures(rawValue: 1 << 12)
 
+    /// micropython.mem_info's allocation totals line (MICROPY_MEM_STATS).
+    public static let memStats = ModuleFeatures(rawValue: 1 << 15)
+
     /// Everything (the host profile).
-    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union(.stdioFileno)
+    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union([.stdioFileno, .memStats])
     /// btree's defaults as the ESP8266 build sets them (1 KiB pages, at least 3 cached);
     /// without it the unix port's (4 KiB, 5).
     public static let btreeSmallPages = ModuleFeatures(rawValue: 1 << 13)

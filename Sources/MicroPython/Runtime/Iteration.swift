@@ -11,6 +11,8 @@ public enum IterKind: Int {
 
 public enum Iteration {
     nonisolated(unsafe) static var viewTypes: [Obj] = []
+    /// The stack slots an in-place iteration takes (GET_ITER_STACK's 4).
+    public static let slotCount = 4
 
     public static func make(_ kind: IterKind, _ a: Obj, _ b: Obj = .null, _ c: Obj = .null,
                             type: Obj = Types.iterator) throws(PyExc) -> Obj {
@@ -35,9 +37,34 @@ public enum Iteration {
             s[0] = Obj(small: IterKind.range.rawValue)
             s[1] = field(o, 1); s[2] = field(o, 2); s[3] = field(o, 3)
         default:
+            // Other builtin containers whose iteration is a position in the object itself
+            // also iterate in the slots, as MicroPython's iter_buf avoids a heap iterator.
+            if let k = slotKind(o) {
+                s[0] = Obj(small: k.rawValue); s[1] = o; s[2] = Obj(small: 0)
+                return
+            }
             let it = try Runtime.getIter(o)
             s[0] = .null; s[1] = it
         }
+    }
+
+    /// The in-slot iteration kind for `o` (beyond list/tuple/range), if it has one.
+    static func slotKind(_ o: Obj) -> IterKind? {
+        switch kindOf(o) {
+        case .bytes: return .bytes
+        case .bytearray, .memoryview: return .bytearray
+        case .dict: return .dictKeys
+        case .set, .frozenset: return .set
+        case .nativeObject where ArrayModule.isArray(o): return .getitem
+        default: return nil
+        }
+    }
+
+    /// Starts iterating `o` in the 4 slots at `s` (see getIterStack), for native code that
+    /// walks an iterable without a heap iterator; `s` must be GC-visible (the Python stack).
+    public static func start(_ o: Obj, slots s: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        s[3] = .null
+        try getIterStack(o, into: s)
     }
 
     /// FOR_ITER on the 4 slots at `s`; NULL when exhausted.
@@ -58,11 +85,16 @@ public enum Iteration {
             if i >= Tuple.count(t) { return .null }
             s[2] = Obj(small: i + 1)
             return Tuple.item(t, i)
-        default: // range
+        case IterKind.range.rawValue:
             let cur = s[1].smallValue, stop = s[2].smallValue, step = s[3].smallValue
             if step > 0 ? cur >= stop : cur <= stop { return .null }
             s[1] = Obj(small: cur + step)
             return Obj(small: cur)
+        default:
+            var i = s[2].smallValue
+            let v = try Runtime.step(IterKind(rawValue: tag.smallValue).unsafelyUnwrapped, s[1], &i)
+            s[2] = Obj(small: i)
+            return v
         }
     }
 }
@@ -141,6 +173,49 @@ extension Runtime {
     /// iternext functions do (each level checks the C stack there).
     static let nestedIterCost = 64
 
+    /// One step of the iterations that are a position `i` in the object `a` (bytes,
+    /// bytearray/memoryview, dict, set, __getitem__): the next item or NULL at the end.
+    static func step(_ kind: IterKind, _ a: Obj, _ i: inout Int) throws(PyExc) -> Obj {
+        switch kind {
+        case .bytes, .bytearray:
+            if kindOf(a) == .memoryview {
+                if i >= MemoryView.count(a) { return .null }
+                i += 1
+                return try MemoryView.getItem(a, Obj(small: i - 1))
+            }
+            let (p, n) = BytesMethods.data(a)
+            if i >= n { return .null }
+            i += 1
+            return Obj(small: Int(p[i - 1]))
+        case .dictKeys, .dictValues, .dictItems:
+            let m = Dict.map(a)
+            guard let s = m.next(from: &i) else { return .null }
+            switch kind {
+            case .dictKeys: return s[0]
+            case .dictValues: return s[1]
+            default: return try Tuple.make2(s[0], s[1])
+            }
+        case .set:
+            let n = SetObj.alloc(a)
+            let t = SetObj.table(a)
+            while i < n {
+                let k = t[i]
+                i += 1
+                if !k.isNull && k != .sentinel { return k }
+            }
+            return .null
+        default: // getitem
+            do throws(PyExc) {
+                let v = try getItem(a, Obj(small: i))
+                i += 1
+                return v
+            } catch {
+                if isInstance(error.obj, Exceptions.IndexError) || isInstance(error.obj, Exceptions.StopIteration) { return .null }
+                throw error
+            }
+        }
+    }
+
     static func builtinNext(_ it: Obj) throws(PyExc) -> Obj {
         let a = field(it, 2)
         switch Iteration.kind(it) {
@@ -161,17 +236,11 @@ extension Runtime {
             let len = UTF8Util.sequenceLength(p[i])
             setField(it, 3, Obj(small: i + len))
             return try Str.make(p + i, min(len, n - i))
-        case .bytes, .bytearray:
-            let i = field(it, 3).smallValue
-            if kindOf(a) == .memoryview {
-                if i >= MemoryView.count(a) { return .null }
-                setField(it, 3, Obj(small: i + 1))
-                return try MemoryView.getItem(a, Obj(small: i))
-            }
-            let (p, n) = BytesMethods.data(a)
-            if i >= n { return .null }
-            setField(it, 3, Obj(small: i + 1))
-            return Obj(small: Int(p[i]))
+        case .bytes, .bytearray, .dictKeys, .dictValues, .dictItems, .set, .getitem:
+            var i = field(it, 3).smallValue
+            let v = try step(Iteration.kind(it), a, &i)
+            setField(it, 3, Obj(small: i))
+            return v
         case .range:
             if !(a.isSmallInt && field(it, 3).isSmallInt && field(it, 4).isSmallInt) {
                 // Bounds beyond small ints: generic arithmetic.
@@ -185,30 +254,6 @@ extension Runtime {
             if step > 0 ? cur >= stop : cur <= stop { return .null }
             setField(it, 2, try IntOps.make(cur + step))
             return a
-        case .dictKeys, .dictValues, .dictItems:
-            var i = field(it, 3).smallValue
-            let m = Dict.map(a)
-            guard let s = m.next(from: &i) else { return .null }
-            setField(it, 3, Obj(small: i))
-            switch Iteration.kind(it) {
-            case .dictKeys: return s[0]
-            case .dictValues: return s[1]
-            default: return try Tuple.make2(s[0], s[1])
-            }
-        case .set:
-            var i = field(it, 3).smallValue
-            let n = SetObj.alloc(a)
-            let t = SetObj.table(a)
-            while i < n {
-                let k = t[i]
-                i += 1
-                if !k.isNull && k != .sentinel {
-                    setField(it, 3, Obj(small: i))
-                    return k
-                }
-            }
-            setField(it, 3, Obj(small: i))
-            return .null
         case .enumerate:
             let cost = try VM.enterNested(nestedIterCost)
             defer { VM.leave(cost) }
@@ -259,16 +304,6 @@ extension Runtime {
             if i <= 0 { return .null }
             setField(it, 3, Obj(small: i - 1))
             return try getItem(a, Obj(small: i - 1))
-        case .getitem:
-            let i = field(it, 3).smallValue
-            do throws(PyExc) {
-                let v = try getItem(a, Obj(small: i))
-                setField(it, 3, Obj(small: i + 1))
-                return v
-            } catch {
-                if isInstance(error.obj, Exceptions.IndexError) || isInstance(error.obj, Exceptions.StopIteration) { return .null }
-                throw error
-            }
         case .callable:
             let v = try invoke(a)
             if try equals(v, field(it, 3)) { return .null }

@@ -8,7 +8,9 @@ public struct PyExc: Error {
     public static func make(_ type: Obj, _ message: String) -> PyExc {
         do throws(PyExc) {
             // Without memory for the message, the exception goes without it (as C's does).
-            guard let msg = try? Str.make(message) else { return make(type) }
+            // Without memory for the message, it goes into the emergency buffer (as C's does
+            // with MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF), else the exception goes without it.
+            guard let msg = (try? Str.make(message)) ?? Exceptions.emergencyMessage(message) else { return make(type) }
             return PyExc(try Exceptions.instantiate(type, msg))
         } catch {
             return error

@@ -302,14 +302,38 @@ public enum Scheduler {
         return true
     }
 
+    /// True while a callback runs: the scheduler is locked, as MicroPython's, so callbacks it
+    /// schedules wait until it has finished (and the queue can fill up).
+    nonisolated(unsafe) public static var running = false
+
+    /// micropython.kbd_intr, which schedule() takes as "raise KeyboardInterrupt".
+    nonisolated(unsafe) public static var kbdIntrFunction = Obj(raw: 0)
+    /// A scheduled KeyboardInterrupt waits for the next run of the scheduler.
+    nonisolated(unsafe) public static var interruptScheduled = false
+
+    public static func scheduleInterrupt() {
+        interruptScheduled = true
+        VM.pendingHook = true
+    }
+
     public static func runPending() throws(PyExc) {
+        if running { return }
+        if interruptScheduled {
+            // Raised at the next check, as a Ctrl-C typed now would be.
+            interruptScheduled = false
+            VM.pendingInterrupt = true
+        }
         let q = Heap.roots[Root.scheduled]
         if q.isNull || List.count(q) == 0 { return }
         // At most one callback per check, as mp_sched_run_pending: one that schedules itself
         // again cannot starve the program; the rest wait for the next check.
         do {
             let pair = List.remove(at: 0, q)
-            if List.count(q) > 0 { VM.pendingHook = true }
+            running = true
+            defer {
+                running = false
+                if List.count(q) > 0 || interruptScheduled { VM.pendingHook = true }
+            }
             // As mp_call_function_1_protected: an exception in a callback is printed, and the
             // program goes on (a board reset still propagates).
             do throws(PyExc) {

@@ -43,6 +43,9 @@ public enum RuntimeState {
         Runtime.globalsNow = .null
         Runtime.interruptChar = 3
         Exceptions.clearPreallocated()
+        Slice.scratchBusy = false
+        Scheduler.running = false
+        Scheduler.interruptScheduled = false
         QstrPool.reset()
         HostObjects.removeAll()
         VfsScratch.clear()

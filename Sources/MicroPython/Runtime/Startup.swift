@@ -49,6 +49,7 @@ public enum MicroPythonRuntime {
         Classes.startCache()
         Types.create()
         Exceptions.create()
+        Slice.createScratch()
         Builtins.install()
         CoreModules.install()
         for install in ModuleRegistry.core { install() }

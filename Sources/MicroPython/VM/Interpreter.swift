@@ -347,6 +347,25 @@ public enum VM {
                         sp[0] = try SetObj.make(sp, n)
                     case Op.buildSlice:
                         let n = readUint(&ip)
+                        // x[a:b] / x[a:b] = v on a builtin sequence: the slice is lent, not made.
+                        let next = ip[0]
+                        if next == Op.loadSubscr || next == Op.storeSubscr {
+                            let base = sp - (n - 1)
+                            let step = n == 2 ? Obj.none : sp[0]
+                            if Slice.canLend(base[-1], base[0], base[1], step) {
+                                ip += 1
+                                let sl = Slice.lend(base[0], base[1], step)
+                                defer { Slice.giveBack() }
+                                if next == Op.loadSubscr {
+                                    sp = base - 1
+                                    sp[0] = try Runtime.getItem(sp[0], sl)
+                                } else {
+                                    try Runtime.storeSubscript(base[-1], sl, base[-2])
+                                    sp = base - 3
+                                }
+                                continue
+                            }
+                        }
                         if n == 2 {
                             sp -= 1
                             sp[0] = try Slice.make(sp[0], sp[1], .none)

@@ -1,5 +1,6 @@
 # With the heap locked (or full) a new builtin exception is MicroPython's emergency exception
-# object, without args, instead of a MemoryError: raising and catching still work, and so do a
+# object (its args in the one emergency buffer, so a later one overwrites them), instead of a
+# MemoryError: raising and catching still work, and so do a
 # generator's end (its StopIteration) and lookups failing with KeyError or NameError.
 import micropython
 

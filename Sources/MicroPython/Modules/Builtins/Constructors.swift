@@ -172,7 +172,7 @@ extension Builtins {
         }
         for t in Exceptions.all {
             constructor(t, 0, Native.varArgs) { (a, n, _) throws(PyExc) in
-                guard let args = try? Tuple.make(a + 1, n - 1) else { return Exceptions.emergency(a[0]) }
+                guard let args = try? Tuple.make(a + 1, n - 1) else { return Exceptions.emergency(a[0], a + 1, n - 1) }
                 return try Exceptions.makeNative(a[0], args: args)
             }
         }

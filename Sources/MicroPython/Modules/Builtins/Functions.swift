@@ -8,18 +8,17 @@ extension Builtins {
             let sep = kw.get(.sep) ?? .none
             let end = kw.get(.end) ?? .none
             let file = kw.get(.file) ?? .none
+            if file != .none && file != Heap.roots[Root.stdout] {
+                try printToStream(file, a, n, sep: sep, end: end)
+                return .none
+            }
             var p = Printer()
             for i in 0..<n {
                 if i > 0 { if sep == .none { p.byte(0x20) } else { p.write(Str.buffer(sep)) } }
                 try Runtime.write(a[i], &p, .str)
             }
             if end == .none { p.byte(0x0A) } else { p.write(Str.buffer(end)) }
-            if file == .none || file == Heap.roots[Root.stdout] {
-                out(p.bytes)
-            } else {
-                let s = try Str.make(bytes: p.bytes)
-                _ = try Runtime.callMethodByName(file, .write, [s])
-            }
+            out(p.bytes)
             return .none
         }
         replPrint = Native.make("__repl_print__", 1, 1) { (a, _, _) throws(PyExc) in
@@ -34,18 +33,21 @@ extension Builtins {
         add("__repl_print__", replPrint)
         function("len", 1, 1) { (a, _, _) throws(PyExc) in try IntOps.make(try Runtime.length(a[0])) }
         function("abs", 1, 1) { (a, _, _) throws(PyExc) in try absolute(a[0]) }
+        // all/any/sum/min/max walk builtin containers in Python-stack slots: no heap iterator.
         function("all", 1, 1) { (a, _, _) throws(PyExc) in
-            let it = try Runtime.getIter(a[0])
+            let s = try PyStack.pushObjs(Iteration.slotCount); defer { PyStack.pop(to: s) }
+            try Iteration.start(a[0], slots: s)
             while true {
-                let v = try Runtime.iterNext(it)
+                let v = try Iteration.next(stackSlots: s)
                 if v.isNull { return .true }
                 if !(try Runtime.isTrue(v)) { return .false }
             }
         }
         function("any", 1, 1) { (a, _, _) throws(PyExc) in
-            let it = try Runtime.getIter(a[0])
+            let s = try PyStack.pushObjs(Iteration.slotCount); defer { PyStack.pop(to: s) }
+            try Iteration.start(a[0], slots: s)
             while true {
-                let v = try Runtime.iterNext(it)
+                let v = try Iteration.next(stackSlots: s)
                 if v.isNull { return .false }
                 if try Runtime.isTrue(v) { return .true }
             }
@@ -176,18 +178,18 @@ extension Builtins {
         }
         function("sum", 1, 2) { (a, n, _) throws(PyExc) in
             var acc = n == 2 ? a[1] : Obj(small: 0)
-            let it = try Runtime.getIter(a[0])
-            let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
-            hold[0] = it
+            let hold = try PyStack.pushObjs(1 + Iteration.slotCount); defer { PyStack.pop(to: hold) }
+            let s = hold + 1
+            try Iteration.start(a[0], slots: s)
             while true {
-                let v = try Runtime.iterNext(it)
+                let v = try Iteration.next(stackSlots: s)
                 if v.isNull { return acc }
                 if acc.isSmallInt && v.isSmallInt && Obj.fitsSmall(acc.smallValue + v.smallValue) {
                     acc = Obj(small: acc.smallValue + v.smallValue)
                 } else {
                     acc = try Runtime.binaryOp(BinOp.add, acc, v)
                 }
-                hold[1] = acc
+                hold[0] = acc
             }
         }
         function("dir", 0, 1) { (a, n, _) throws(PyExc) in try dir(n == 0 ? .null : a[0]) }
@@ -280,11 +282,31 @@ extension Builtins {
         return try Str.make(prefix + s)
     }
 
+    /// print(..., file=stream): each item, separator and end is one write to the stream, as
+    /// MicroPython's print does; a write that reports more bytes than it was given is an
+    /// OSError(EIO), as mp_stream_rw makes it.
+    static func printToStream(_ file: Obj, _ a: UnsafeMutablePointer<Obj>, _ n: Int, sep: Obj, end: Obj) throws(PyExc) {
+        func put(_ bytes: [UInt8]) throws(PyExc) {
+            if bytes.isEmpty { return }
+            // A Python stream (io.IOBase) is given the bytes, as the stream protocol does.
+            let piece = IoModule.isUserStream(file) ? try ByteArray.make(bytes) : try Str.make(bytes: bytes)
+            let r = try Runtime.callMethodByName(file, .write, [piece])
+            if r.isSmallInt && r.smallValue > bytes.count { throw PyExc.osError(Errno.EIO) }
+        }
+        for i in 0..<n {
+            if i > 0 { try put(sep == .none ? [0x20] : Array(Str.buffer(sep))) }
+            var p = Printer()
+            try Runtime.write(a[i], &p, .str)
+            try put(p.bytes)
+        }
+        try put(end == .none ? [0x0A] : Array(Str.buffer(end)))
+    }
+
     static func minMax(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int, max: Bool) throws(PyExc) -> Obj {
         let kw = KwArgs(a, n, nKw)
         let key = kw.get(.key) ?? .none
         let def = kw.get(.default)
-        let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
+        let hold = try PyStack.pushObjs(3 + Iteration.slotCount); defer { PyStack.pop(to: hold) }
         var best = Obj.null, bestKey = Obj.null
         func consider(_ v: Obj) throws(PyExc) {
             let k = key == .none ? v : try Runtime.invoke(key, v)
@@ -296,9 +318,10 @@ extension Builtins {
             }
         }
         if n == 1 {
-            hold[0] = try Runtime.getIter(a[0])
+            let slots = hold + 3
+            try Iteration.start(a[0], slots: slots)
             while true {
-                let v = try Runtime.iterNext(hold[0])
+                let v = try Iteration.next(stackSlots: slots)
                 if v.isNull { break }
                 try consider(v)
             }

@@ -46,6 +46,7 @@ extension Builtins {
         let excInit = Native.make("__init__", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
             let native = Exceptions.native(a[0])
             setField(native, 3, try Tuple.make(a + 1, n - 1))
+            Exceptions.markComplete(native)
             return .none
         }
         setMember(Exceptions.BaseException, "__init__", excInit)
