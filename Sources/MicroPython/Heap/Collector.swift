@@ -6,7 +6,7 @@ public enum Root {
     public static let sysPath = 1          // sys.path list
     public static let sysArgv = 2
     public static let mainGlobals = 3
-    public static let currentException = 4 // exception being handled (for bare raise)
+    public static let currentException = 4 // exception an except clause is handling (sys.exc_info)
     public static let scheduled = 5        // micropython.schedule queue (list)
     public static let builtinsOverride = 6 // dict of names assigned into builtins
     public static let emergency = 7

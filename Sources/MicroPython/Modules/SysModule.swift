@@ -23,6 +23,15 @@ public enum CoreModules {
         sys.function("exit", 0, 1) { (a, n, _) throws(PyExc) in
             throw PyExc(try Exceptions.instantiate(Exceptions.SystemExit, n == 1 ? a[0] : .null))
         }
+        if MicroPythonRuntime.port.moduleFeatures.contains(.sysExcInfo) {
+            // (type, value, None) of the exception an except clause is handling, as the C
+            // VM's cur_exception: the last one caught, until a handler ends normally.
+            sys.function("exc_info", 0, 0) { (_, _, _) throws(PyExc) in
+                let e = Heap.roots[Root.currentException]
+                if e.isNull { return try ModSupport.tuple(3) { _ in .none } }
+                return try ModSupport.tuple(3) { i in i == 0 ? typeOf(e) : (i == 1 ? e : .none) }
+            }
+        }
         sys.function("print_exception", 1, 2) { (a, n, _) throws(PyExc) in
             let file = n == 2 ? a[1] : .none
             var p = Printer()

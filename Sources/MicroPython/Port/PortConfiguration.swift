@@ -150,12 +150,14 @@ public struct ModuleFeatures: OptionSet, Sendable {
     public static let memStats = ModuleFeatures(rawValue: 1 << 15)
 
     /// Everything (the host profile).
-    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union([.stdioFileno, .memStats])
+    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union([.stdioFileno, .memStats, .sysExcInfo])
     /// btree's defaults as the ESP8266 build sets them (1 KiB pages, at least 3 cached);
     /// without it the unix port's (4 KiB, 5).
     public static let btreeSmallPages = ModuleFeatures(rawValue: 1 << 13)
     /// sys.stdin/stdout/stderr (and their .buffer) are host files with fileno() (the unix port's).
     public static let stdioFileno = ModuleFeatures(rawValue: 1 << 14)
+    /// sys.exc_info() (MICROPY_PY_SYS_EXC_INFO: the unix port's, not the ESP8266's).
+    public static let sysExcInfo = ModuleFeatures(rawValue: 1 << 16)
     /// What the ESP8266 port keeps (esp8266-port-facts §4): re.sub, select.select, sha1 (axTLS),
     /// cryptolib ECB/CBC without constants; no match details, md5, crc32, compression or extras.
     public static let esp8266: ModuleFeatures = [.reSub, .selectSelect, .hashlibSHA1, .cryptolib, .btreeSmallPages]

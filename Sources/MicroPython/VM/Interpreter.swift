@@ -473,6 +473,7 @@ public enum VM {
                     case Op.popExceptJump:
                         let d = readULabel(&ip)
                         excCount -= 1
+                        Heap.roots[Root.currentException] = .null
                         ip += d
                         if pendingInterrupt || pendingHook { try Runtime.handlePending() }
                     case Op.endFinally:
@@ -654,6 +655,7 @@ public enum VM {
                     let unwoundTop = sp
                     sp = state + (Int(r[1] & 0x7FFF_FFFF) - 1)
                     r[2] = e.raw
+                    Heap.roots[Root.currentException] = e   // sys.exc_info()
                     sp += 1; sp[0] = e
                     // Forget what the unwinding dropped: the frame's slots are GC roots, and a
                     // stale value there would keep garbage alive (e.g. after a MemoryError).
