@@ -12,10 +12,6 @@ gc.collect(); m0 = gc.mem_free()
 fb = framebuf.FrameBuffer(buf, 8, 8, framebuf.GS8)
 gc.collect(); print('FrameBuffer', m0 - gc.mem_free())
 
-gc.collect(); m0 = gc.mem_free()
-fbs = [framebuf.FrameBuffer1(buf, 8, 8) for i in range(10)]
-gc.collect(); print('10 FrameBuffer1 in a list', m0 - gc.mem_free())
-fbs = None
 
 s = io.BytesIO(b'\x81\x02hi')
 gc.collect(); m0 = gc.mem_free()
