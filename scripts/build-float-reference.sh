@@ -1,11 +1,19 @@
 #!/bin/sh
-# Builds the C MicroPython that Tests/Python/float_esp8266/*.exp come from: the unix port as a
+# Builds a C MicroPython to compare the esp8266 profile with: the unix port as a
 # 32-bit program with the ESP8266 firmware's float configuration (object representation C,
 # single floats, MICROPY_FLOAT_FORMAT_IMPL_BASIC as in ports/esp8266/mpconfigport.h) and
 # strict single-precision arithmetic (SSE, as the chip's soft-float; x87 code keeps extended
 # intermediates that the board does not have).
 #
 #   scripts/build-float-reference.sh MICROPYTHON_CHECKOUT OUTPUT_DIR
+#   ESP8266_OPTIONS=1 scripts/build-float-reference.sh MICROPYTHON_CHECKOUT OUTPUT_DIR
+#
+# With ESP8266_OPTIONS=1 it also turns off what ports/esp8266/mpconfigport.h turns off in the
+# language and its portable modules (slice.indices, math.factorial/isclose/constants, the random
+# extras, str.center/partition/splitlines, compile/execfile, 3-argument pow, user __setattr__, ...)
+# and turns on its warnings, so the binary answers tests/basics and tests/float as the firmware's
+# interpreter would. Tests/Python/float_esp8266/*.exp come from this build; without it, math
+# keeps inf/nan/tau, isclose and the special functions.
 #
 # The binary is OUTPUT_DIR/build/micropython; compare with
 #   scripts/float-diff.py --profile esp8266 --ref OUTPUT_DIR/build/micropython
@@ -29,6 +37,34 @@ cat > "$out/variant/mpconfigvariant.h" <<'H'
 #define MICROPY_MODULE_FROZEN_STR (0)
 #define MICROPY_QSTR_BYTES_IN_HASH (2)
 #define MICROPY_QSTR_BYTES_IN_LEN (1)
+H
+if [ "${ESP8266_OPTIONS:-0}" = 1 ]; then
+    cat >> "$out/variant/mpconfigvariant.h" <<'H'
+#define MICROPY_COMP_MODULE_CONST (0)
+#define MICROPY_COMP_TRIPLE_TUPLE_ASSIGN (0)
+#define MICROPY_COMP_RETURN_IF_EXPR (0)
+#define MICROPY_OPT_MPZ_BITWISE (0)
+#define MICROPY_OPT_MATH_FACTORIAL (0)
+#define MICROPY_PY_DELATTR_SETATTR (0)
+#define MICROPY_PY_BUILTINS_STR_CENTER (0)
+#define MICROPY_PY_BUILTINS_STR_PARTITION (0)
+#define MICROPY_PY_BUILTINS_STR_SPLITLINES (0)
+#define MICROPY_PY_BUILTINS_SLICE_INDICES (0)
+#define MICROPY_PY_BUILTINS_COMPILE (0)
+#define MICROPY_PY_BUILTINS_EXECFILE (0)
+#define MICROPY_PY_BUILTINS_NOTIMPLEMENTED (0)
+#define MICROPY_PY_BUILTINS_POW3 (0)
+#define MICROPY_PY_MATH_CONSTANTS (0)
+#define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (0)
+#define MICROPY_PY_MATH_FACTORIAL (0)
+#define MICROPY_PY_MATH_ISCLOSE (0)
+#define MICROPY_PY_BINASCII_CRC32 (0)
+#define MICROPY_PY_RANDOM_EXTRA_FUNCS (0)
+#define MICROPY_WARNINGS (1)
+#define MICROPY_PY_STR_BYTES_CMP_WARN (1)
+H
+fi
+cat >> "$out/variant/mpconfigvariant.h" <<'H'
 #include "../mpconfigvariant_common.h"
 H
 # The common header is included relative to the variant: give it one next door.

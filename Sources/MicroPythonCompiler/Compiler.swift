@@ -9,6 +9,12 @@ public struct CompilerOptions: Sendable {
     public var floatModel: FloatText.Model
     /// The target's machine word (viper integers wrap at it; its small ints are one bit less).
     public var nativeWordBits: Int
+    /// Folds math.pi, math.e (and tau/inf/nan) to constants (MICROPY_COMP_MODULE_CONST).
+    public var foldModuleConstants = true
+    /// `a, b, c = x, y, z` without a tuple (MICROPY_COMP_TRIPLE_TUPLE_ASSIGN; pairs always).
+    public var tripleTupleAssign = true
+    /// `return x if c else y` as two returns (MICROPY_COMP_RETURN_IF_EXPR).
+    public var returnIfExpr = true
 
     public init(optimizationLevel: Int = 0, allowComplex: Bool = true, floatModel: FloatText.Model = .double,
                 nativeWordBits: Int = 64) {

@@ -56,7 +56,7 @@ extension CodeGen {
         case .assign(let targets, let value):
             if targets.count == 1 {
                 if case .tuple(let l) = targets[0].kind, case .tuple(let r) = value.kind,
-                   l.count == r.count, l.count == 2 || l.count == 3,
+                   l.count == r.count, l.count == 2 || (l.count == 3 && options.tripleTupleAssign),
                    !l.contains(where: { if case .star = $0.kind { return true }; return false }) {
                     try expr(r[0])
                     try expr(r[1])
@@ -98,7 +98,7 @@ extension CodeGen {
         case .returnStmt(let v):
             if scope.kind != .function { throw err("'return' outside function", line) }
             if let v = v {
-                if case .ifExp(let test, let body, let orelse) = v.kind {
+                if options.returnIfExpr, case .ifExp(let test, let body, let orelse) = v.kind {
                     let fail = newLabel()
                     try condJump(test, false, fail)
                     try expr(body)

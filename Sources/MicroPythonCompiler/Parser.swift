@@ -8,9 +8,11 @@ struct Parser {
     var folder: ConstFolder
     /// Strings the runtime would already know as qstrs (names seen so far, static qstrs).
     var interned: Set<String>
+    let options: CompilerOptions
 
     init(tokens: [Token], options: CompilerOptions) {
         toks = tokens
+        self.options = options
         folder = ConstFolder(allowComplex: options.allowComplex, floatModel: options.floatModel)
         interned = staticQstrSet
     }

@@ -188,8 +188,8 @@ extension Parser {
         }
         if trailers.isEmpty { return atom }
         // math.pi and friends are folded (MicroPython's module constants).
-        if trailers.count == 1, case .name(let m) = atom.kind, case .attr(let a, _) = trailers[0],
-           let c = folder.moduleConst(m, a) {
+        if options.foldModuleConstants, trailers.count == 1, case .name(let m) = atom.kind,
+           case .attr(let a, _) = trailers[0], let c = folder.moduleConst(m, a) {
             return c
         }
         return Expr(.postfix(atom, trailers), line: line)

@@ -14,9 +14,14 @@ public enum MathModule {
         let m = ModuleBuilder("math")
         m.set("pi", Float.immediate ? Float.encode(Double.pi) : makeStaticFloat(Double.pi))
         m.set("e", Float.immediate ? Float.encode(2.718281828459045) : makeStaticFloat(2.718281828459045))
-        m.set("inf", Float.immediate ? Float.encode(.infinity) : makeStaticFloat(.infinity))
-        m.set("nan", Float.immediate ? Float.encode(.nan) : makeStaticFloat(.nan))
-        m.set("tau", Float.immediate ? Float.encode(2 * Double.pi) : makeStaticFloat(2 * Double.pi))
+        let features = MicroPythonRuntime.port.moduleFeatures
+        if features.contains(.mathConstants) {
+            m.set("inf", Float.immediate ? Float.encode(.infinity) : makeStaticFloat(.infinity))
+            m.set("nan", Float.immediate ? Float.encode(.nan) : makeStaticFloat(.nan))
+            m.set("tau", Float.immediate ? Float.encode(2 * Double.pi) : makeStaticFloat(2 * Double.pi))
+        }
+        let special: Set<String> = ["log2", "log10", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "expm1",
+                                    "erf", "erfc", "gamma", "lgamma"]
         let unary: [(String, (Double) -> Double, (Double) -> Bool)] = [
             ("sqrt", Math.sqrt, { $0 < 0 }), ("exp", Math.exp, { _ in false }), ("log2", Math.log2, { $0 <= 0 }),
             ("log10", Math.log10, { $0 <= 0 }), ("sin", Math.sin, { $0.isInfinite }), ("cos", Math.cos, { $0.isInfinite }),
@@ -28,7 +33,7 @@ public enum MathModule {
             ("lgamma", Math.lgamma, { _ in false }), ("fabs", { Swift.abs($0) }, { _ in false }),
             ("degrees", { $0 * 180 / Double.pi }, { _ in false }), ("radians", { $0 * Double.pi / 180 }, { _ in false }),
         ]
-        for (name, f, bad) in unary {
+        for (name, f, bad) in unary where features.contains(.mathSpecialFunctions) || !special.contains(name) {
             m.function(name, 1, 1) { (a, _, _) throws(PyExc) in
                 let x = try arg(a[0])
                 if bad(x) { throw PyExc.valueError("math domain error") }
@@ -86,6 +91,13 @@ public enum MathModule {
         m.function("isfinite", 1, 1) { (a, _, _) throws(PyExc) in Obj(bool: try arg(a[0]).isFinite) }
         m.function("isinf", 1, 1) { (a, _, _) throws(PyExc) in Obj(bool: try arg(a[0]).isInfinite) }
         m.function("isnan", 1, 1) { (a, _, _) throws(PyExc) in Obj(bool: try arg(a[0]).isNaN) }
+        if features.contains(.mathIsclose) { installIsclose(m) }
+        if features.contains(.mathFactorial) {
+            m.function("factorial", 1, 1) { (a, _, _) throws(PyExc) in try factorial(a[0]) }
+        }
+    }
+
+    static func installIsclose(_ m: ModuleBuilder) {
         m.function("isclose", 2, 2, kw: true) { (a, n, nKw) throws(PyExc) in
             let kw = KwArgs(a, n, nKw)
             let x = try arg(a[0]), y = try arg(a[1])
@@ -100,6 +112,19 @@ public enum MathModule {
             if diff.isInfinite { return .false }
             return Obj(bool: diff <= absTol || diff <= Float.narrow(Swift.abs(rel1 * x)) || diff <= Float.narrow(Swift.abs(rel1 * y)))
         }
+    }
+
+    /// math.factorial: an int argument (as mp_obj_get_int takes it), the product built as ints.
+    static func factorial(_ x: Obj) throws(PyExc) -> Obj {
+        let n = try IntOps.toInt(x)
+        if n < 0 { throw PyExc.valueError("negative factorial") }
+        var r = Obj(small: 1)
+        var i = 2
+        while i <= n {
+            r = try Runtime.binaryOp(BinOp.mul, r, try IntOps.make(i))
+            i += 1
+        }
+        return r
     }
 
     /// math_generic_2: NaN or infinity out of finite, non-NaN arguments is a domain error.

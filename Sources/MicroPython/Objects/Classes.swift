@@ -231,8 +231,12 @@ public enum Classes {
     /// attribute store takes the general path (rare; keeps the per-class flag simple).
     nonisolated(unsafe) public static var hooksAddedLate = false
 
+    /// Whether a class's own __setattr__/__delattr__ run (MICROPY_PY_DELATTR_SETATTR; the ESP8266
+    /// build never calls them).
+    nonisolated(unsafe) static var userSetattr = true
+
     static func isSetHook(_ name: Obj, _ v: Obj) -> Bool {
-        if name == Obj(qstr: .__setattr__) || name == Obj(qstr: .__delattr__) { return true }
+        if userSetattr && (name == Obj(qstr: .__setattr__) || name == Obj(qstr: .__delattr__)) { return true }
         guard v.isPointer else { return false }
         let vt = field(v, 0)
         if vt == Types.property { return true }

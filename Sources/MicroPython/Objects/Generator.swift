@@ -1,10 +1,14 @@
 /// Generator instances: [type, frame...] where the frame (see Frame.swift) is embedded in the
 /// object, so a suspended generator keeps its locals, operand stack and handlers in the heap.
-/// Frame word 4 = running flag, word 5 = 1 once started, 2 once finished.
+/// Frame word 4 = what MicroPython keeps in `pend_exc`: 0 when idle, `running` while the
+/// generator executes, otherwise the exception pend_throw() left for the next resume.
+/// Frame word 5 = 1 once started, 2 once finished.
 public enum Generator {
     public enum Outcome { case yielded, returned, raised }
 
     @inline(__always) static func frame(_ g: Obj) -> UnsafeMutablePointer<UInt32> { words(g) + 1 }
+    /// Frame word 4 while the generator runs: the map sentinel, which no program can hold.
+    static let running = Obj.sentinel.raw
 
     static func make(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
                      _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
@@ -33,7 +37,9 @@ public enum Generator {
             result = .none
             return .returned
         }
-        if f[4] != 0 { throw PyExc.valueError(Msg.generatorRunning) }
+        if f[4] == running { throw PyExc.valueError(Msg.generatorRunning) }
+        var throwing = throwing
+        if f[4] != 0 { throwing = Obj(raw: f[4]) }   // left by pend_throw(): it wins
         if f[5] == 0 {
             if throwing.isNull && send != .none {
                 throw PyExc.typeError("can't send non-None value to a just-started generator")
@@ -44,7 +50,7 @@ public enum Generator {
             let sp = Int(Int32(bitPattern: f[2]))
             UnsafeMutableRawPointer(f + Frame.headerWords).assumingMemoryBound(to: Obj.self)[sp] = send
         }
-        f[4] = 1
+        f[4] = running
         let cost = try VM.enter(nState: 0)
         defer { VM.leave(cost) }
         do throws(PyExc) {
@@ -140,6 +146,16 @@ public enum Generator {
             throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, r == .none ? .null : r))
         case .raised: throw PyExc(try Exceptions.normalise(r))
         }
+    }
+
+    /// pend_throw(exc): `exc` is raised inside the generator when it next resumes, whatever
+    /// that resume sends; None cancels. Returns what was pending before (None if nothing).
+    static func pendThrow(_ g: Obj, _ e: Obj) throws(PyExc) -> Obj {
+        let f = frame(g)
+        if f[4] == running { throw PyExc.valueError(Msg.generatorRunning) }
+        let previous = f[4] == 0 ? Obj.none : Obj(raw: f[4])
+        f[4] = e == .none ? 0 : e.raw
+        return previous
     }
 
     static func close(_ g: Obj) throws(PyExc) -> Obj {

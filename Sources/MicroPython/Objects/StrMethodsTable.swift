@@ -33,7 +33,10 @@ extension StrMethods {
         Builtins.method(t, "rindex", 2, 4) { (a, n, _) throws(PyExc) in try finder(a, n, forward: false, isIndex: true) }
         Builtins.method(t, "join", 2, 2) { (a, _, _) throws(PyExc) in try join(a[0], a[1]) }
         Builtins.method(t, "split", 1, 3) { (a, n, _) throws(PyExc) in try split(a, n) }
-        Builtins.method(t, "splitlines", 1, 2, kw: true) { (a, n, nKw) throws(PyExc) in try splitlines(a, n, nKw) }
+        let features = MicroPythonRuntime.port.moduleFeatures
+        if features.contains(.strSplitlines) {
+            Builtins.method(t, "splitlines", 1, 2, kw: true) { (a, n, nKw) throws(PyExc) in try splitlines(a, n, nKw) }
+        }
         Builtins.method(t, "rsplit", 1, 3) { (a, n, _) throws(PyExc) in try rsplit(a, n) }
         Builtins.method(t, "startswith", 2, 4) { (a, n, _) throws(PyExc) in try startsEnds(a, n, ends: false) }
         Builtins.method(t, "endswith", 2, 4) { (a, n, _) throws(PyExc) in try startsEnds(a, n, ends: true) }
@@ -45,9 +48,13 @@ extension StrMethods {
         }
         Builtins.method(t, "replace", 3, 4) { (a, n, _) throws(PyExc) in try replace(a, n) }
         Builtins.method(t, "count", 2, 4) { (a, n, _) throws(PyExc) in try count(a, n) }
-        Builtins.method(t, "partition", 2, 2) { (a, _, _) throws(PyExc) in try partition(a[0], a[1], forward: true) }
-        Builtins.method(t, "rpartition", 2, 2) { (a, _, _) throws(PyExc) in try partition(a[0], a[1], forward: false) }
-        Builtins.method(t, "center", 2, 2) { (a, _, _) throws(PyExc) in try center(a[0], a[1]) }
+        if features.contains(.strPartition) {
+            Builtins.method(t, "partition", 2, 2) { (a, _, _) throws(PyExc) in try partition(a[0], a[1], forward: true) }
+            Builtins.method(t, "rpartition", 2, 2) { (a, _, _) throws(PyExc) in try partition(a[0], a[1], forward: false) }
+        }
+        if features.contains(.strCenter) {
+            Builtins.method(t, "center", 2, 2) { (a, _, _) throws(PyExc) in try center(a[0], a[1]) }
+        }
         Builtins.method(t, "lower", 1, 1) { (a, _, _) throws(PyExc) in try caseConvert(a[0], upper: false) }
         Builtins.method(t, "upper", 1, 1) { (a, _, _) throws(PyExc) in try caseConvert(a[0], upper: true) }
         Builtins.method(t, "isspace", 1, 1) { (a, _, _) throws(PyExc) in isType(a[0], isSpace, cased: false) }

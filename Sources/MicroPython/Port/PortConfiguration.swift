@@ -57,6 +57,10 @@ public struct PortConfiguration {
     public var initialSysPath: [String] = []
     /// The port's own built-in modules (its MP_REGISTER_MODULE lines), built after the core's.
     public var modules: [ModuleRegistry.Installer] = []
+    /// The compiler's optional folds: math.pi as a constant, three-way swaps without a tuple,
+    /// `return a if c else b` as two returns (MICROPY_COMP_MODULE_CONST, _TRIPLE_TUPLE_ASSIGN,
+    /// _RETURN_IF_EXPR; the ESP8266 build turns all three off to save flash).
+    public var compilerOptimisations = true
     /// Optional parts of the core's modules (the MICROPY_PY_* switches a port turns off).
     public var moduleFeatures: ModuleFeatures = .full
 
@@ -149,8 +153,40 @@ public struct ModuleFeatures: OptionSet, Sendable {
     /// micropython.mem_info's allocation totals line (MICROPY_MEM_STATS).
     public static let memStats = ModuleFeatures(rawValue: 1 << 15)
 
+    /// Language switches (MICROPY_PY_BUILTINS_*, MICROPY_PY_MATH_*, MICROPY_PY_DELATTR_SETATTR) that
+    /// the ESP8266 build turns off to save flash; the unix port has them all.
+    /// str/bytes/bytearray .center (MICROPY_PY_BUILTINS_STR_CENTER).
+    public static let strCenter = ModuleFeatures(rawValue: 1 << 17)
+    /// .partition and .rpartition (MICROPY_PY_BUILTINS_STR_PARTITION).
+    public static let strPartition = ModuleFeatures(rawValue: 1 << 18)
+    /// .splitlines (MICROPY_PY_BUILTINS_STR_SPLITLINES).
+    public static let strSplitlines = ModuleFeatures(rawValue: 1 << 19)
+    /// The compile() builtin (MICROPY_PY_BUILTINS_COMPILE).
+    public static let builtinCompile = ModuleFeatures(rawValue: 1 << 20)
+    /// The name NotImplemented in builtins (MICROPY_PY_BUILTINS_NOTIMPLEMENTED).
+    public static let notImplementedName = ModuleFeatures(rawValue: 1 << 21)
+    /// pow() with a modulus (MICROPY_PY_BUILTINS_POW3).
+    public static let pow3 = ModuleFeatures(rawValue: 1 << 22)
+    /// math.tau, math.inf, math.nan (MICROPY_PY_MATH_CONSTANTS).
+    public static let mathConstants = ModuleFeatures(rawValue: 1 << 23)
+    /// math's hyperbolic, log2/log10, expm1, erf/erfc, gamma/lgamma (MICROPY_PY_MATH_SPECIAL_FUNCTIONS).
+    public static let mathSpecialFunctions = ModuleFeatures(rawValue: 1 << 24)
+    /// math.isclose (MICROPY_PY_MATH_ISCLOSE).
+    public static let mathIsclose = ModuleFeatures(rawValue: 1 << 25)
+    /// math.factorial (MICROPY_PY_MATH_FACTORIAL).
+    public static let mathFactorial = ModuleFeatures(rawValue: 1 << 26)
+    /// User __setattr__/__delattr__ methods are called, and object has them
+    /// (MICROPY_PY_DELATTR_SETATTR).
+    public static let delattrSetattr = ModuleFeatures(rawValue: 1 << 27)
+    /// == and != between str and bytes print "Warning: Comparison between bytes and str"
+    /// (MICROPY_PY_STR_BYTES_CMP_WARN: on in the ESP8266 build, off in the unix one).
+    public static let strBytesCompareWarning = ModuleFeatures(rawValue: 1 << 28)
+
     /// Everything (the host profile).
-    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union([.stdioFileno, .memStats, .sysExcInfo])
+    public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union([
+        .stdioFileno, .memStats, .sysExcInfo, .strCenter, .strPartition, .strSplitlines, .builtinCompile,
+        .notImplementedName, .pow3, .mathConstants, .mathSpecialFunctions, .mathIsclose, .mathFactorial,
+        .delattrSetattr])
     /// btree's defaults as the ESP8266 build sets them (1 KiB pages, at least 3 cached);
     /// without it the unix port's (4 KiB, 5).
     public static let btreeSmallPages = ModuleFeatures(rawValue: 1 << 13)
@@ -160,5 +196,7 @@ public struct ModuleFeatures: OptionSet, Sendable {
     public static let sysExcInfo = ModuleFeatures(rawValue: 1 << 16)
     /// What the ESP8266 port keeps (esp8266-port-facts §4): re.sub, select.select, sha1 (axTLS),
     /// cryptolib ECB/CBC without constants; no match details, md5, crc32, compression or extras.
-    public static let esp8266: ModuleFeatures = [.reSub, .selectSelect, .hashlibSHA1, .cryptolib, .btreeSmallPages]
+    /// Of the language switches it keeps none, and it warns on str/bytes comparisons.
+    public static let esp8266: ModuleFeatures = [.reSub, .selectSelect, .hashlibSHA1, .cryptolib, .btreeSmallPages,
+                                                 .strBytesCompareWarning]
 }

@@ -243,7 +243,8 @@ extension Runtime {
                     return
                 }
             }
-            if let sa = Classes.lookup(t, value.isNull ? .__delattr__ : .__setattr__), kindOf(sa) != .builtinFunction {
+            if Classes.userSetattr, let sa = Classes.lookup(t, value.isNull ? .__delattr__ : .__setattr__),
+               kindOf(sa) != .builtinFunction {
                 if value.isNull { _ = try invoke(sa, o, key) } else { _ = try invoke(sa, o, key, value) }
                 return
             }

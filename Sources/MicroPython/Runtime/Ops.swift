@@ -32,6 +32,10 @@ extension Runtime {
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
         }
         if ka != .instance && kb != .instance {
+            if (op == BinOp.equal || op == BinOp.notEqual) && ((ka == .str && kb == .bytes) || (ka == .bytes && kb == .str))
+                && MicroPythonRuntime.port.moduleFeatures.contains(.strBytesCompareWarning) {
+                warn("Comparison between bytes and str")
+            }
             if let r = try nativeBinary(op, a, b, ka, kb) { return r }
         } else if let r = try instanceBinary(op, a, b, ka, kb) {
             return r

@@ -33,6 +33,9 @@ public enum MicroPythonRuntime {
         Runtime.compilerOptions.allowComplex = port.complexNumbers
         Runtime.compilerOptions.floatModel = Float.model
         Runtime.compilerOptions.nativeWordBits = port.wordBits
+        Runtime.compilerOptions.foldModuleConstants = port.compilerOptimisations
+        Runtime.compilerOptions.tripleTupleAssign = port.compilerOptimisations
+        Runtime.compilerOptions.returnIfExpr = port.compilerOptimisations
         MapRef.hashMask = port.wordBits >= 64 ? UInt.max : UInt(UInt32.max)
         QstrPool.start()
         Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)

@@ -85,7 +85,9 @@ public enum Builtins {
         }
         if Complex.enabled { try! Dict.set(Runtime.builtinsDict, field(Types.complex, 1), Types.complex) }
         for t in Exceptions.all { try! Dict.set(Runtime.builtinsDict, field(t, 1), t) }
-        add("NotImplemented", Singletons.notImplemented)
+        if MicroPythonRuntime.port.moduleFeatures.contains(.notImplementedName) {
+            add("NotImplemented", Singletons.notImplemented)
+        }
         add("Ellipsis", Singletons.ellipsis)
     }
 

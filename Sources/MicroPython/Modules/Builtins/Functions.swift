@@ -154,6 +154,9 @@ extension Builtins {
         function("min", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in try minMax(a, n, nKw, max: false) }
         function("pow", 2, 3) { (a, n, _) throws(PyExc) in
             if n == 3 && a[2] != .none {
+                guard MicroPythonRuntime.port.moduleFeatures.contains(.pow3) else {
+                    throw PyExc.make(Exceptions.NotImplementedError, "3-arg pow() not supported")
+                }
                 guard IntOps.isInt(a[0]) && IntOps.isInt(a[1]) && IntOps.isInt(a[2]) else {
                     throw PyExc.typeError("pow() with 3 arguments requires integers")
                 }
@@ -211,17 +214,19 @@ extension Builtins {
         function("eval", 1, 3) { (a, n, _) throws(PyExc) in
             try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .eval)
         }
-        function("compile", 3, 3) { (a, _, _) throws(PyExc) in
-            for i in 0..<3 where !Str.isStr(a[i]) { throw StrMethods.badImplicitConversion(a[i]) }
-            let mode = Str.string(a[2])
-            let m: CompileMode
-            switch mode {
-            case "eval": m = .eval
-            case "single": m = .single
-            case "exec": m = .file
-            default: throw PyExc.valueError("bad compile mode")
+        if MicroPythonRuntime.port.moduleFeatures.contains(.builtinCompile) {
+            function("compile", 3, 3) { (a, _, _) throws(PyExc) in
+                for i in 0..<3 where !Str.isStr(a[i]) { throw StrMethods.badImplicitConversion(a[i]) }
+                let mode = Str.string(a[2])
+                let m: CompileMode
+                switch mode {
+                case "eval": m = .eval
+                case "single": m = .single
+                case "exec": m = .file
+                default: throw PyExc.valueError("bad compile mode")
+                }
+                return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
             }
-            return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
         }
         function("__import__", 1, 5) { (a, n, _) throws(PyExc) in
             guard Str.isStr(a[0]) else { throw PyExc.make(Exceptions.TypeError) }

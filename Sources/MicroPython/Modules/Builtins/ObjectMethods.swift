@@ -26,11 +26,14 @@ extension Builtins {
         setField(newWrapper, 0, Types.staticMethod)
         setField(newWrapper, 1, objectNew)
         setMember(Types.object, "__new__", newWrapper)
-        method(Types.object, "__setattr__", 3, 3) { (a, _, _) throws(PyExc) in
-            try Runtime.genericSetAttr(a[0], a[1], a[2]); return .none
-        }
-        method(Types.object, "__delattr__", 2, 2) { (a, _, _) throws(PyExc) in
-            try Runtime.genericSetAttr(a[0], a[1], .null); return .none
+        Classes.userSetattr = MicroPythonRuntime.port.moduleFeatures.contains(.delattrSetattr)
+        if Classes.userSetattr {
+            method(Types.object, "__setattr__", 3, 3) { (a, _, _) throws(PyExc) in
+                try Runtime.genericSetAttr(a[0], a[1], a[2]); return .none
+            }
+            method(Types.object, "__delattr__", 2, 2) { (a, _, _) throws(PyExc) in
+                try Runtime.genericSetAttr(a[0], a[1], .null); return .none
+            }
         }
         method(Types.object, "__getattribute__", 2, 2) { (a, _, _) throws(PyExc) in
             try Runtime.loadAttr(a[0], try qstrArg(a[1]))
@@ -60,6 +63,7 @@ extension Builtins {
             }
             return try Generator.throwInto(a[0], e)
         }
+        method(Types.generator, "pend_throw", 2, 2) { (a, _, _) throws(PyExc) in try Generator.pendThrow(a[0], a[1]) }
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
         method(Types.generator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in try Generator.send(a[0], .none) }
         method(Types.iterator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in
