@@ -9,7 +9,6 @@ public enum CollectionsModule {
     nonisolated(unsafe) public static var orderedDict = Obj(raw: 0)
     nonisolated(unsafe) static var namedtupleMaker = Obj(raw: 0)
     nonisolated(unsafe) static var namedtupleRepr = Obj(raw: 0)
-    nonisolated(unsafe) static var namedtupleAsdict = Obj(raw: 0)
     nonisolated(unsafe) static var getters: [Obj] = []
     static let maxFields = 64
 
@@ -168,7 +167,6 @@ public enum CollectionsModule {
         hold[2] = locals
         try Dict.set(locals, Obj(qstr: Qstr("_fields")), ft)
         try Dict.set(locals, Obj(qstr: .__repr__), namedtupleRepr)
-        try Dict.set(locals, Obj(qstr: Qstr("_asdict")), namedtupleAsdict)
         for i in 0..<n {
             let prop = try Wrappers.makeProperty(getters[i], .none, .none)
             try Dict.set(locals, Tuple.item(ft, i), prop)
@@ -228,15 +226,6 @@ public enum CollectionsModule {
             }
             p.write(")")
             return try Str.make(bytes: p.bytes)
-        }
-        namedtupleAsdict = Native.make("_asdict", 1, 1) { (a, _, _) throws(PyExc) in
-            let o = tuplePart(a[0])
-            let ft = fields(typeOf(o))
-            let d = try Dict.make(capacity: Tuple.count(o), type: orderedDict)
-            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
-            hold[0] = d
-            for i in 0..<Tuple.count(o) { try Dict.set(d, Tuple.item(ft, i), Tuple.item(o, i)) }
-            return d
         }
         m.function("namedtuple", 2, 2) { (a, _, _) throws(PyExc) in try makeNamedtupleType(a[0], a[1]) }
     }

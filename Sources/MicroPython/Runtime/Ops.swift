@@ -127,7 +127,10 @@ extension Runtime {
         // complex's operators take an instance with __float__ or __complex__ before its
         // reflected methods are tried.
         if ka == .complex, let r = try Complex.runtimeBinary(op, a, b, ka, kb) { return r }
-        if ka == .instance, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
+        // Of the in-place methods only __iadd__ and __isub__ exist (MicroPython builds without
+        // MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS, the unix and ESP8266 ones): `a *= b` is a * b.
+        if ka == .instance, op < BinOp.inplaceOr || op > BinOp.inplacePow || op == BinOp.inplaceAdd || op == BinOp.inplaceSub,
+           let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
         }
