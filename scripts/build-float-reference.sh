@@ -11,7 +11,7 @@
 # With ESP8266_OPTIONS=1 it also turns off what ports/esp8266/mpconfigport.h turns off in the
 # language and its portable modules (slice.indices, math.factorial/isclose/constants, the random
 # extras, str.center/partition/splitlines, compile/execfile, 3-argument pow, user __setattr__, ...)
-# and turns on its warnings, so the binary answers tests/basics and tests/float as the firmware's
+# and turns on its warnings, with the NORMAL error texts of its ROM level, so the binary answers tests/basics and tests/float as the firmware's
 # interpreter would. Tests/Python/float_esp8266/*.exp come from this build; without it, math
 # keeps inf/nan/tau, isclose and the special functions.
 #
@@ -62,6 +62,7 @@ if [ "${ESP8266_OPTIONS:-0}" = 1 ]; then
 #define MICROPY_PY_RANDOM_EXTRA_FUNCS (0)
 #define MICROPY_WARNINGS (1)
 #define MICROPY_PY_STR_BYTES_CMP_WARN (1)
+#define MICROPY_ERROR_REPORTING (MICROPY_ERROR_REPORTING_NORMAL)
 H
 fi
 cat >> "$out/variant/mpconfigvariant.h" <<'H'

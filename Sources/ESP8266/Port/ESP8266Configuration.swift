@@ -24,6 +24,7 @@ public enum ESP8266Port {
         c.initialSysPath = ["", FrozenModules.pathPrefix, "/lib", "/"]
         c.moduleFeatures = .esp8266
         c.compilerOptimisations = false
+        c.detailedErrors = false
         c.uname = .init(sysname: "esp8266", nodename: "esp8266", release: "2.2.0-dev(9422289)",
                         version: "\(c.versionTag) on \(buildDate)", machine: machine)
         c.modules = [MachineModule.install, OneWireModule.install, EspModule.install, Dupterm.install,

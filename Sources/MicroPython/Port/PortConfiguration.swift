@@ -61,6 +61,9 @@ public struct PortConfiguration {
     /// `return a if c else b` as two returns (MICROPY_COMP_MODULE_CONST, _TRIPLE_TUPLE_ASSIGN,
     /// _RETURN_IF_EXPR; the ESP8266 build turns all three off to save flash).
     public var compilerOptimisations = true
+    /// Error texts at MICROPY_ERROR_REPORTING_DETAILED (the unix build: "f() takes ...",
+    /// the text that failed to parse as an int); false gives the NORMAL level of the ESP8266.
+    public var detailedErrors = true
     /// Optional parts of the core's modules (the MICROPY_PY_* switches a port turns off).
     public var moduleFeatures: ModuleFeatures = .full
 

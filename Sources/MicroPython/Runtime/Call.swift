@@ -365,6 +365,17 @@ extension Runtime {
         }
     }
 
+    /// "f() takes 2 positional arguments but 1 were given" (the unix build's detailed text) or
+    /// "function takes ..." (the ESP8266's normal one). Counts include closed-over cells, which
+    /// a closure passes as leading arguments.
+    @inline(never)
+    static func positionalMismatch(_ fun: Obj, _ expected: Int, _ given: Int) -> PyExc {
+        let who = MicroPythonRuntime.port.detailedErrors ? "\(Function.name(fun).string)()" : "function"
+        return PyExc.typeError("\(who) takes \(expected) positional arguments but \(given) were given")
+    }
+
+    /// Binding with defaults, keywords, *args or **kwargs, checked in the order MicroPython's
+    /// mp_setup_code_state checks, so that each mistake gets the same error.
     static func bindGeneral(_ fun: Obj, _ rc: Obj, _ fastTop: UnsafeMutablePointer<Obj>,
                             _ cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
                             _ args: UnsafeMutablePointer<Obj>, _ nPosGiven: Int, _ nKw: Int,
@@ -373,15 +384,19 @@ extension Runtime {
         if RawCodeObj.emitKind(rc) == EmitKind.viper {
             // Viper functions take exactly their positional arguments (no defaults, no keywords).
             if nKw > 0 { throw PyExc.typeError("function doesn't take keyword arguments") }
+            // (Checked as a native function is, mp_arg_check_num_sig: no name in the text.)
             if nPos != nPosParams {
-                throw PyExc.typeError("function takes \(nPosParams - nCells) positional arguments but \(nPosGiven) were given")
+                throw PyExc.typeError("function takes \(nPosParams) positional arguments but \(nPos) were given")
             }
         }
         @inline(__always) func positional(_ i: Int) -> Obj { i < nCells ? cells![i] : args[i - nCells] }
         let hasVarArgs = flags & RawCodeObj.varArgsFlag != 0
         let hasVarKw = flags & RawCodeObj.varKwFlag != 0
-        if nPos > nPosParams && !hasVarArgs {
-            throw PyExc.typeError("function takes \(nPosParams - nCells) positional arguments but \(nPosGiven) were given")
+        let hasKwDefaults = flags & RawCodeObj.kwDefaultsFlag != 0
+        if nPos > nPosParams {
+            if !hasVarArgs { throw positionalMismatch(fun, nPosParams, nPos) }
+        } else if nKw == 0 && !hasKwDefaults && nPos < nPosParams - nDef {
+            throw positionalMismatch(fun, nPosParams - nDef, nPos)
         }
         for i in 0..<min(nPos, nPosParams) { fastTop[-i] = positional(i) }
         var next = nPosParams + nKwOnly
@@ -412,18 +427,30 @@ extension Runtime {
             }
             if !found {
                 if kwDict.isNull { throw PyExc.typeError("unexpected keyword argument '\(name.string)'") }
+                if try Dict.get(kwDict, key) != nil {
+                    throw PyExc.typeError("function got multiple values for argument '\(name.string)'")
+                }
                 try Dict.set(kwDict, key, value)
             }
         }
         // Positional defaults fill the last nDef positional parameters.
-        var missing = 0
         for i in 0..<nPosParams where fastTop[-i].isNull {
             let d = i - (nPosParams - nDef)
-            if d >= 0 { fastTop[-i] = field(fun, 4 + d) } else { missing += 1 }
+            if d >= 0 { fastTop[-i] = field(fun, 4 + d) }
         }
-        if missing > 0 { throw PyExc.typeError("function missing \(missing) required positional arguments") }
+        if nKw == 0 && !hasKwDefaults {
+            // (Positional counts were checked above.)
+            if nKwOnly > 0 { throw PyExc.typeError("function missing keyword-only argument") }
+            return
+        }
+        // The highest-numbered missing parameter is named, counting from 0.
+        var i = nPosParams - nDef - 1
+        while i >= 0 {
+            if fastTop[-i].isNull { throw PyExc.typeError("function missing required positional argument #\(i)") }
+            i -= 1
+        }
         if nKwOnly > 0 {
-            let kwDefaults = flags & RawCodeObj.kwDefaultsFlag != 0 ? field(fun, 4 + nDef) : Obj.null
+            let kwDefaults = hasKwDefaults ? field(fun, 4 + nDef) : Obj.null
             for i in nPosParams..<(nPosParams + nKwOnly) where fastTop[-i].isNull {
                 let name = Loader.qstr(ctx, RawCodeObj.argNameIndex(rc, i))
                 if !kwDefaults.isNull, let v = try Dict.get(kwDefaults, Obj(qstr: name)) {

@@ -13,7 +13,9 @@ extension Builtins {
             let x = a[1]
             if n == 3 {
                 guard Str.isStr(x) || BytesMethods.isBuffer(x) else { throw PyExc.typeError("can't convert non-string with explicit base") }
-                return try parseIntText(Str.string(x), base: try IntOps.toInt(a[2]))
+                let base = try IntOps.toInt(a[2])
+                let (p, len) = BytesMethods.data(x)
+                return try parseIntBytes(UnsafeBufferPointer(start: p, count: len), base: base)
             }
             if IntOps.isInt(x) { return x == .true ? Obj(small: 1) : (x == .false ? Obj(small: 0) : x) }
             if Float.isFloat(x) {
@@ -29,7 +31,7 @@ extension Builtins {
             }
             if Str.isStr(x) || BytesMethods.isBuffer(x) {
                 let (p, len) = BytesMethods.data(x)
-                return try parseIntText(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self), base: 10)
+                return try parseIntBytes(UnsafeBufferPointer(start: p, count: len), base: 10)
             }
             if kindOf(x) == .instance {
                 if let m = Classes.lookup(typeOf(x), .__int__) ?? Classes.lookup(typeOf(x), .__index__) {
@@ -211,33 +213,81 @@ extension Builtins {
         }
     }
 
-    /// int("...", base) with MicroPython's rules: whitespace, sign, prefixes, underscores.
-    static func parseIntText(_ s: String, base: Int) throws(PyExc) -> Obj {
-        var t = Substring(s).drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        while let l = t.last, l == " " || l == "\t" || l == "\n" || l == "\r" { t = t.dropLast() }
-        var neg = false
-        if t.hasPrefix("-") { neg = true; t = t.dropFirst() } else if t.hasPrefix("+") { t = t.dropFirst() }
-        var b = base
-        let lower = t.lowercased()
-        if (b == 0 || b == 16) && lower.hasPrefix("0x") { t = t.dropFirst(2); b = 16 }
-        else if (b == 0 || b == 8) && lower.hasPrefix("0o") { t = t.dropFirst(2); b = 8 }
-        else if (b == 0 || b == 2) && lower.hasPrefix("0b") { t = t.dropFirst(2); b = 2 }
-        else if b == 0 { b = 10 }
-        if b < 2 || b > 36 { throw PyExc.valueError("int() arg 2 must be >= 2 and <= 36") }
-        let digits = String(t).replacingUnderscores()
-        guard !digits.isEmpty, !t.hasPrefix("_"), !t.hasSuffix("_"), !t.contains("__"),
-              let v = BigIntValue(digits, radix: b),
-              // Base 0 reads decimal as source does: no leading zeros except for zero itself.
-              !(base == 0 && b == 10 && digits.hasPrefix("0") && digits.contains(where: { $0 != "0" })) else {
+    /// int("...", base) as mp_parse_num_integer reads it: spaces, a sign, a base prefix, then
+    /// digits where '_' is skipped anywhere, then spaces. With base 0 a leading 0 that starts no
+    /// prefix makes the base 1 (so only more zeros follow), which the error reports as 0.
+    static func parseIntBytes(_ b: UnsafeBufferPointer<UInt8>, base requested: Int) throws(PyExc) -> Obj {
+        if (requested != 0 && requested < 2) || requested > 36 {
+            throw PyExc.valueError("int() arg 2 must be >= 2 and <= 36")
+        }
+        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        let top = b.count
+        var i = 0
+        while i < top && isSpace(b[i]) { i += 1 }
+        var negative = false
+        if i < top && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
+            negative = b[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        // The base prefix (mp_parse_num_base).
+        var base = requested
+        if top - i > 1 && b[i] == UInt8(ascii: "0") {
+            let c = b[i + 1] | 0x20
+            if c == UInt8(ascii: "x") && (base == 0 || base == 16) { base = 16; i += 2 }
+            else if c == UInt8(ascii: "o") && (base == 0 || base == 8) { base = 8; i += 2 }
+            else if c == UInt8(ascii: "b") && (base == 0 || base == 2) { base = 2; i += 2 }
+            else if base == 0 { base = 1 }
+        } else if base == 0 {
+            base = 10
+        }
+        let start = i
+        var value: UInt64 = 0
+        var overflow = false
+        var digits: [UInt8] = []
+        while i < top {
+            var d = Int(b[i])
+            if d >= 0x30 && d <= 0x39 {
+                d -= 0x30
+            } else if d == 0x5F {
+                i += 1
+                continue
+            } else {
+                d |= 0x20
+                guard d >= 0x61 && d <= 0x7A else { break }
+                d -= 0x61 - 10
+            }
+            if d >= base { break }
+            digits.append(b[i])
+            let (m, o1) = value.multipliedReportingOverflow(by: UInt64(base))
+            let (v, o2) = m.addingReportingOverflow(UInt64(d))
+            if o1 || o2 || v > UInt64(Int64.max) { overflow = true }
+            value = v
+            i += 1
+        }
+        let parsedSomething = i != start
+        while i < top && isSpace(b[i]) { i += 1 }
+        guard parsedSomething && i == top else {
+            let shownBase = base == 1 ? 0 : base
+            var text = "invalid syntax for integer with base \(shownBase)"
+            if MicroPythonRuntime.port.detailedErrors {
+                var p = Printer()
+                Runtime.writeQuoted(UnsafeBufferPointer(rebasing: b[start..<top]), &p, bytes: true)
+                text += ": " + String(decoding: p.bytes.dropFirst(), as: UTF8.self)
+            }
+            throw PyExc.valueError(text)
+        }
+        if !overflow {
+            let v = Int(value)
+            return try IntOps.make(negative ? -v : v)
+        }
+        guard let big = BigIntValue(String(decoding: digits, as: UTF8.self), radix: base) else {
             throw PyExc.valueError("invalid syntax for integer with base \(base)")
         }
-        return try IntOps.store(neg ? -v : v)
+        return try IntOps.store(negative ? -big : big)
     }
-
 }
 
 extension String {
-    func replacingUnderscores() -> String { String(self.filter { $0 != "_" }) }
     func trimmingWhitespace() -> String {
         var t = Substring(self)
         while let f = t.first, f == " " || f == "\t" || f == "\n" || f == "\r" { t = t.dropFirst() }

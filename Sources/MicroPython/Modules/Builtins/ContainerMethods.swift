@@ -358,45 +358,64 @@ public enum DictMethods {
     }
 }
 
-/// list.sort and sorted(): a stable merge sort (MicroPython's quicksort is not stable, but
-/// results agree wherever the order is determined by the keys).
+/// list.sort and sorted(): MicroPython's quicksort, comparison for comparison, so that equal
+/// keys end up in the same (unstable) order, the key function runs as often, and __lt__ sees
+/// the same operands in the same order as on the C build.
 public enum ListSort {
-    /// a < b, with small ints compared inline.
-    @inline(__always) static func less(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
-        if a.isSmallInt && b.isSmallInt { return a.smallValue < b.smallValue }
-        return try Runtime.less(a, b)
-    }
-
     public static func sort(_ l: Obj, key: Obj, reverse: Bool) throws(PyExc) {
         let n = List.count(l)
         if n < 2 { return }
-        // Keys and a scratch area on the value stack (GC roots).
-        let area = try PyStack.pushObjs(4 * n)
-        defer { PyStack.pop(to: area) }
-        let items = area, keys = area + n, tmpItems = area + 2 * n, tmpKeys = area + 3 * n
-        for i in 0..<n { items[i] = List.item(l, i) }
-        for i in 0..<n { keys[i] = key == .none ? items[i] : try Runtime.invoke(key, items[i]) }
-        var width = 1
-        while width < n {
-            var lo = 0
-            while lo < n {
-                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
-                var i = lo, j = mid, k = lo
-                while i < mid && j < hi {
-                    let takeRight = reverse ? try less(keys[i], keys[j]) : try less(keys[j], keys[i])
-                    if takeRight { tmpItems[k] = items[j]; tmpKeys[k] = keys[j]; j += 1 }
-                    else { tmpItems[k] = items[i]; tmpKeys[k] = keys[i]; i += 1 }
-                    k += 1
-                }
-                while i < mid { tmpItems[k] = items[i]; tmpKeys[k] = keys[i]; i += 1; k += 1 }
-                while j < hi { tmpItems[k] = items[j]; tmpKeys[k] = keys[j]; j += 1; k += 1 }
-                lo = hi
-            }
-            items.update(from: tmpItems, count: n)
-            keys.update(from: tmpKeys, count: n)
-            width *= 2
-        }
+        // The items are sorted in a copy on the value stack (a GC root), so a key function or
+        // __lt__ that changes the list cannot move the array being sorted.
+        let items = try PyStack.pushObjs(n)
+        defer { PyStack.pop(to: items) }
+        items.update(from: List.items(l), count: n)
+        try quicksort(items, -1, n - 1, key: key == .none ? .null : key, lessResult: !reverse)
         if List.count(l) != n { throw PyExc.valueError("list modified during sort") }
-        for i in 0..<n { List.items(l)[i] = items[i] }
+        List.items(l).update(from: items, count: n)
+    }
+
+    /// Sorts a[head+1 ... tail]: the last element is the pivot; the smaller side is sorted by
+    /// recursion and the larger by the loop (stack depth O(log n)). An element stays left of
+    /// the pivot while `(element < pivot) == lessResult` (false when reversing).
+    static func quicksort(_ a: UnsafeMutablePointer<Obj>, _ head0: Int, _ tail0: Int, key: Obj,
+                          lessResult: Bool) throws(PyExc) {
+        var head = head0, tail = tail0
+        while tail - head > 1 {
+            var h = head, t = tail
+            let pivot = try keyed(a[tail], key)
+            while true {
+                while true {
+                    h += 1
+                    if h >= t { break }
+                    if try less(try keyed(a[h], key), pivot) != lessResult { break }
+                }
+                while true {
+                    t -= 1
+                    if h >= t { break }
+                    if try less(pivot, try keyed(a[t], key)) != lessResult { break }
+                }
+                if h >= t { break }
+                let x = a[h]; a[h] = a[t]; a[t] = x
+            }
+            let x = a[h]; a[h] = a[tail]; a[tail] = x
+            if t - head < tail - h {
+                try quicksort(a, head, t, key: key, lessResult: lessResult)
+                head = h
+            } else {
+                try quicksort(a, h, tail, key: key, lessResult: lessResult)
+                tail = t
+            }
+        }
+    }
+
+    @inline(__always) static func keyed(_ o: Obj, _ key: Obj) throws(PyExc) -> Obj {
+        key.isNull ? o : try Runtime.invoke(key, o)
+    }
+
+    /// a < b as the binary operator answers it (small ints inline).
+    @inline(__always) static func less(_ a: Obj, _ b: Obj) throws(PyExc) -> Bool {
+        if a.isSmallInt && b.isSmallInt { return a.smallValue < b.smallValue }
+        return try Runtime.binaryOp(BinOp.less, a, b) == .true
     }
 }
