@@ -7,7 +7,7 @@ public enum ArrayModule {
     /// The array inside `o`: itself, or the native part of an instance of a subclass.
     static func native(_ o: Obj) throws(PyExc) -> Obj {
         let n = kindOf(o) == .instance ? Classes.nativePart(o) : o
-        guard isArray(n) else { throw PyExc.typeError("argument should be a 'array' not a '\(typeName(o))'") }
+        guard isArray(n) else { throw PyExc.wrongSelf("array", o) }
         return n
     }
 

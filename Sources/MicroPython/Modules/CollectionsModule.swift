@@ -196,7 +196,8 @@ public enum CollectionsModule {
             let nf = Tuple.count(ft)
             let nArgs = nPos - 1
             if nArgs + nKw != nf {
-                throw PyExc.typeError("\(TypeObject.name(type).string)() takes \(nf) positional arguments but \(nArgs + nKw) were given")
+                let who = MicroPythonRuntime.port.detailedErrors ? "\(TypeObject.name(type).string)()" : "function"
+                throw PyExc.typeError("\(who) takes \(nf) positional arguments but \(nArgs + nKw) were given")
             }
             let t = try Tuple.make(count: nf, type: type)
             for i in 0..<nArgs { Tuple.items(t)[i] = a[1 + i] }

@@ -224,7 +224,7 @@ public enum FramebufModule {
 
     static func selfFrameBuffer(_ o: Obj) throws(PyExc) -> Obj {
         if let fb = frameBuffer(o) { return fb }
-        throw PyExc.typeError("argument should be a 'FrameBuffer' not a '\(typeName(o))'")
+        throw PyExc.wrongSelf("FrameBuffer", o)
     }
 
     /// The bytes of a buffer-protocol object (a FrameBuffer's are those of its buffer);

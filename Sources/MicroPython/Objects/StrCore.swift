@@ -152,7 +152,7 @@ public enum BytesMethods {
         }
         var i = try IntOps.toIndex(index, "bytes indices")
         if i < 0 { i += n }
-        if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+        if i < 0 || i >= n { throw PyExc.indexError(kindOf(o) == .bytearray ? "bytearray index out of range" : "bytes index out of range") }
         return Obj(small: Int(p[i]))
     }
 
@@ -400,7 +400,7 @@ public enum MemoryView {
         }
         var i = try IntOps.toIndex(index, "memoryview indices")
         if i < 0 { i += n }
-        if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+        if i < 0 || i >= n { throw PyExc.indexError("memoryview index out of range") }
         return try ArrayModule.load(data(o).0 + i * sz, code(o))
     }
 
@@ -424,7 +424,7 @@ public enum MemoryView {
         }
         var i = try IntOps.toIndex(index, "memoryview indices")
         if i < 0 { i += n }
-        if i < 0 || i >= n { throw PyExc.indexError("index out of range") }
+        if i < 0 || i >= n { throw PyExc.indexError("memoryview index out of range") }
         try ArrayModule.storeItem(p + i * sz, code(o), value)
     }
 }

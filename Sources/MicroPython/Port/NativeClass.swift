@@ -70,7 +70,7 @@ public final class NativeClass {
     /// `o` if it is an instance, else MicroPython's TypeError for a wrong self.
     public func checkSelf(_ o: Obj) throws(PyExc) -> Obj {
         if isInstance(o) { return o }
-        throw PyExc.typeError("argument should be a '\(name)' not a '\(typeName(o))'")
+        throw PyExc.wrongSelf(name, o)
     }
 
     /// A method: args[0] is self (checked), then the arguments (`minArgs`/`maxArgs` count self).
@@ -78,7 +78,7 @@ public final class NativeClass {
         let t = type
         Builtins.setMember(type, name, Native.make(name, minArgs, maxArgs, kw: kw) { (a, nPos, nKw) throws(PyExc) in
             guard nPos > 0, a[0].isPointer, typeOf(a[0]) == t else {
-                throw PyExc.typeError("argument should be a '\(TypeObject.name(t).string)' not a '\(nPos > 0 ? typeName(a[0]) : "NoneType")'")
+                throw PyExc.wrongSelf(TypeObject.name(t).string, nPos > 0 ? a[0] : .none)
             }
             return try body(a, nPos, nKw)
         })

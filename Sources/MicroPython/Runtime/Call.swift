@@ -114,7 +114,7 @@ public enum CheckedFunction {
             throw PyExc.typeError("function missing 1 required positional arguments")
         }
         if !isInstance(args[0], owner) {
-            throw PyExc.typeError("argument should be a '\(TypeObject.name(owner).string)' not a '\(typeName(args[0]))'")
+            throw PyExc.wrongSelf(TypeObject.name(owner).string, args[0])
         }
     }
 }
@@ -140,7 +140,8 @@ public struct KwArgs {
         for i in 0..<nKw {
             let key = args[nPos + 2 * i]
             if Str.isStr(key), let k = Str.existingQstr(key), allowed.contains(k) { continue }
-            throw PyExc.typeError("unexpected keyword argument '\(Str.string(key))'")
+            // (mp_arg_parse_all names no keyword.)
+            throw PyExc.typeError("extra keyword arguments given")
         }
     }
 }

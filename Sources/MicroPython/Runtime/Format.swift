@@ -456,6 +456,8 @@ public enum Format {
                 i += 1
                 if i < top && (s[i] == UInt8(ascii: "r") || s[i] == UInt8(ascii: "s")) {
                     conversion = s[i]; i += 1
+                } else if !MicroPythonRuntime.port.detailedErrors {
+                    throw PyExc.valueError("bad conversion specifier")
                 } else if i >= top {
                     throw PyExc.valueError("end of format while looking for conversion specifier")
                 } else {

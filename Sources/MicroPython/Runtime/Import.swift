@@ -310,7 +310,7 @@ extension Runtime {
             defer { Runtime.locals = saved }
             return try invoke(code)
         }
-        guard Str.isStr(code) || BytesMethods.isBuffer(code) else { throw PyExc.typeError("exec() arg 1 must be a string") }
+        guard Str.isStr(code) || BytesMethods.isBuffer(code) else { throw PyExc.typeError("object with buffer protocol required") }
         let (p, n) = BytesMethods.data(code)
         let compiled = try compile(Array(UnsafeBufferPointer(start: p, count: n)), fileName: "<string>", mode: mode)
         return try execCompiled(compiled, globals: g, locals: l)

@@ -51,6 +51,16 @@ public enum Msg {
     public static let notIterable = "object not iterable"
 }
 
+extension PyExc {
+    /// A method of type `expected` called on another object (MicroPython's checked_fun_call):
+    /// the unix build's detailed text names both types, the ESP8266's normal one neither.
+    public static func wrongSelf(_ expected: String, _ got: Obj) -> PyExc {
+        MicroPythonRuntime.port.detailedErrors
+            ? typeError("argument should be a '\(expected)' not a '\(typeName(got))'")
+            : typeError("argument has wrong type")
+    }
+}
+
 extension Runtime {
     /// mp_warning: "Warning: <text>" on the error output (MICROPY_WARNINGS, on in both profiles).
     static func warn(_ text: String) {

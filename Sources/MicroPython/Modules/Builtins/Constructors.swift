@@ -95,7 +95,7 @@ extension Builtins {
             if n >= 3 { throw PyExc.typeError("wrong number of arguments") }
             if IntOps.isInt(x) {
                 let c = try IntOps.toInt(x)
-                if c < 0 { throw PyExc.valueError("negative count") }
+                if c < 0 { throw PyExc.make(Exceptions.ValueError) }   // (MicroPython gives no text)
                 let o = try Str.allocate(c, type: Types.bytes)
                 arenaBytes(words(o)[3]).initialize(repeating: 0, count: c)
                 return Str.finish(o)
@@ -140,9 +140,9 @@ extension Builtins {
             if step == 0 { throw PyExc.valueError("zero step") }
             return try Range.make(start, stop, step)
         }
-        constructor(Types.slice, 1, 3) { (a, n, _) throws(PyExc) in
-            if n == 2 { return try Slice.make(.none, a[1], .none) }
-            return try Slice.make(a[1], a[2], n == 4 ? a[3] : .none)
+        // Slices come only from subscripts (no MICROPY_PY_BUILTINS_SLICE_INDICES in either build).
+        constructor(Types.slice, 0, Native.varArgs) { (_, _, _) throws(PyExc) in
+            throw PyExc.typeError("can't create 'slice' instances")
         }
         constructor(Types.object, 0, 0) { (_, _, _) throws(PyExc) in
             let o = Obj(offset: try Heap.allocate(bytes: 16))
@@ -152,6 +152,7 @@ extension Builtins {
         constructor(Types.type, 1, 3) { (a, n, _) throws(PyExc) in
             if n == 2 { return typeOf(a[1]) }
             guard n == 4 else { throw PyExc.typeError("type() takes 1 or 3 arguments") }
+            if !Str.isStr(a[1]) { throw StrMethods.badImplicitConversion(a[1]) }
             return try Classes.makeClass(name: Str.intern(a[1]), bases: a[2], dict: a[3])
         }
         constructor(Types.property, 0, 4, kw: true) { (a, n, nKw) throws(PyExc) in
@@ -162,7 +163,8 @@ extension Builtins {
         constructor(Types.classMethod, 1, 1) { (a, _, _) throws(PyExc) in try Wrappers.make(Types.classMethod, a[1]) }
         constructor(Types.staticMethod, 1, 1) { (a, _, _) throws(PyExc) in try Wrappers.make(Types.staticMethod, a[1]) }
         constructor(Types.superObj, 0, 2) { (a, n, _) throws(PyExc) in
-            guard n == 3 else { throw PyExc.runtimeError("super() can't find self") }
+            // (Inside a method the compiler passes the class and self: super() is super(C, self).)
+            guard n == 3 else { throw PyExc.typeError("function takes 2 positional arguments but \(n - 1) were given") }
             // super(type, obj): obj must be an instance or a subclass of type.
             guard kindOf(a[1]) == .type else { throw PyExc.make(Exceptions.TypeError) }
             let objType = kindOf(a[2]) == .type ? a[2] : typeOf(a[2])

@@ -113,7 +113,8 @@ extension Builtins {
             let l = try listArg(a[0])
             return try List.make(List.items(l), List.count(l))
         }
-        method(t, "sort", 1, 1, kw: true) { (a, n, nKw) throws(PyExc) in
+        method(t, "sort", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            if n > 1 { throw PyExc.typeError("extra positional arguments given") }
             let kw = KwArgs(a, n, nKw)
             try kw.check([.key, .reverse])
             try ListSort.sort(try listArg(a[0]), key: kw.get(.key) ?? .none, reverse: try Runtime.isTrue(kw.get(.reverse) ?? .false))

@@ -5,9 +5,12 @@ extension Builtins {
     static func installFunctions() {
         function("print", 0, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
             let kw = KwArgs(a, n, nKw)
+            try kw.check([.sep, .end, .file])
             let sep = kw.get(.sep) ?? .none
             let end = kw.get(.end) ?? .none
             let file = kw.get(.file) ?? .none
+            if sep != .none && !Str.isStr(sep) { throw StrMethods.badImplicitConversion(sep) }
+            if end != .none && !Str.isStr(end) { throw StrMethods.badImplicitConversion(end) }
             if file != .none && file != Heap.roots[Root.stdout] {
                 try printToStream(file, a, n, sep: sep, end: end)
                 return .none
@@ -65,7 +68,7 @@ extension Builtins {
         function("chr", 1, 1) { (a, _, _) throws(PyExc) in
             let c = try IntOps.toInt(a[0])
             guard c >= 0 && c < 0x110000 else {
-                throw PyExc.valueError("chr() arg not in range(0x110000)")
+                throw PyExc.valueError("char not in range(0x110000)")
             }
             return try Str.make(bytes: UTF8Util.encode(UInt32(c)))
         }
@@ -85,6 +88,14 @@ extension Builtins {
                 // A bool on the left goes in as an int (bool's operators forward to int's).
                 let left = a[0] == .true || a[0] == .false ? "int" : typeName(a[0])
                 throw PyExc.typeError("unsupported types for __divmod__: '\(left)', '\(typeName(a[1]))'")
+            }
+            // MP_BINARY_OP_DIVMOD: numbers, or a class's own __divmod__; nothing else.
+            func isNumber(_ o: Obj) -> Bool { let k = kindOf(o); return k == .int || k == .bool || k == .float }
+            if !isNumber(a[0]) || !isNumber(a[1]) {
+                if kindOf(a[0]) == .instance, let m = Classes.lookup(typeOf(a[0]), Qstr("__divmod__")) {
+                    return try Runtime.invokeMethod(m, a[0], a[1])
+                }
+                throw PyExc.typeError("unsupported types for __divmod__: '\(typeName(a[0]))', '\(typeName(a[1]))'")
             }
             let q = try Runtime.binaryOp(BinOp.floorDiv, a[0], a[1])
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
@@ -160,7 +171,7 @@ extension Builtins {
                 guard IntOps.isInt(a[0]) && IntOps.isInt(a[1]) && IntOps.isInt(a[2]) else {
                     throw PyExc.typeError("pow() with 3 arguments requires integers")
                 }
-                if IntOps.isZero(a[2]) { throw PyExc.valueError("pow() 3rd argument cannot be 0") }
+                if IntOps.isZero(a[2]) { throw PyExc.valueError("divide by zero") }
                 guard let r = IntOps.big(a[0]).power(IntOps.big(a[1]), modulus: IntOps.big(a[2])) else {
                     throw PyExc.valueError("pow() 2nd argument cannot be negative when 3rd argument specified")
                 }
@@ -275,7 +286,7 @@ extension Builtins {
             for i in 0..<Tuple.count(spec) where try classCheck(t, Tuple.item(spec, i)) { return true }
             return false
         }
-        guard kindOf(spec) == .type else { throw PyExc.typeError("isinstance() arg 2 must be a class or tuple of classes") }
+        guard kindOf(spec) == .type else { throw PyExc.typeError("issubclass() arg 2 must be a class or a tuple of classes") }
         return isSubclass(t, spec)
     }
 
@@ -336,7 +347,7 @@ extension Builtins {
         }
         if best.isNull {
             if let d = def { return d }
-            throw PyExc.valueError("\(max ? "max" : "min")() arg is an empty sequence")
+            throw PyExc.valueError("arg is an empty sequence")
         }
         return best
     }

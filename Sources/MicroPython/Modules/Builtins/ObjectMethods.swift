@@ -1,7 +1,8 @@
 /// Methods of object, exceptions, generators, int, property and friends; special attributes.
 extension Builtins {
     static func installObjectMethods() {
-        objectInit = Native.make("__init__", 1, Native.varArgs, kw: true) { (_, _, _) throws(PyExc) in .none }
+        // object.__init__ takes only self (instances of classes without __init__ never call it).
+        objectInit = Native.make("__init__", 1, 1) { (_, _, _) throws(PyExc) in .none }
         setMember(Types.object, "__init__", objectInit)
         objectNew = Native.make("__new__", 1, Native.varArgs, kw: true) { (a, _, _) throws(PyExc) in
             let cls = a[0]
@@ -87,26 +88,30 @@ extension Builtins {
 
     static func installMiscMethods() {
         // byteorder defaults to "big" and length to 1 (Python 3.11); `signed` is keyword-only.
-        let fromBytes = Native.make("from_bytes", 2, 3, kw: true) { (a, n, nKw) throws(PyExc) in
+        // from_bytes(bytes, byteorder="big", signed=False): all positional in MicroPython.
+        let fromBytes = Native.make("from_bytes", 2, 4) { (a, n, _) throws(PyExc) in
+            guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
             let bytes = try ByteArray.bytesOf(a[1])
-            let little = n > 2 ? Str.string(a[2]) == "little" : false
-            let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
+            let little = n > 2 ? Str.isStr(a[2]) && Str.string(a[2]) == "little" : false
+            let signed = n > 3 ? try Runtime.isTrue(a[3]) : false
             return try IntOps.store(BigIntValue(bytes: bytes, littleEndian: little, signed: signed))
         }
         let fromBytesWrapper = Obj(offset: Heap.allocateStatic(bytes: 8))
         setField(fromBytesWrapper, 0, Types.classMethod)
         setField(fromBytesWrapper, 1, fromBytes)
         setMember(Types.int, "from_bytes", fromBytesWrapper)
-        method(Types.int, "to_bytes", 1, 3, kw: true) { (a, n, nKw) throws(PyExc) in
+        method(Types.int, "to_bytes", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            if n > 3 { throw PyExc.typeError("extra positional arguments given") }
+            try KwArgs(a, n, nKw).check([.signed])
             let len = n > 1 ? try IntOps.toInt(a[1]) : 1
-            if len < 0 { throw PyExc.valueError("negative length") }
+            if len < 0 { throw PyExc.make(Exceptions.ValueError) }
             // Built in host memory first: as large as the heap at most (C: MemoryError).
             try Heap.checkTemporary(try Heap.size(len, 1, 1))
-            let little = n > 2 ? Str.string(a[2]) == "little" : false
+            let little = n > 2 ? Str.isStr(a[2]) && Str.string(a[2]) == "little" : false
             let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
             if !signed && IntOps.big(a[0]).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
             guard let b = IntOps.big(a[0]).toBytes(length: len, littleEndian: little, signed: signed) else {
-                throw PyExc.overflowError("int too big to convert")
+                throw PyExc.overflowError("value would overflow a \(len) byte buffer")
             }
             return try Str.make(bytes: b, type: Types.bytes)
         }
