@@ -15,6 +15,8 @@ public struct CompilerOptions: Sendable {
     public var tripleTupleAssign = true
     /// `return x if c else y` as two returns (MICROPY_COMP_RETURN_IF_EXPR).
     public var returnIfExpr = true
+    /// Literal errors quote the literal (MICROPY_ERROR_REPORTING_DETAILED).
+    public var detailedErrors = true
 
     public init(optimizationLevel: Int = 0, allowComplex: Bool = true, floatModel: FloatText.Model = .double,
                 nativeWordBits: Int = 64) {

@@ -13,6 +13,8 @@ struct ConstFolder {
     /// arithmetic is the board's.
     var floatModel: FloatText.Model
     var consts: [String: Expr] = [:]
+    /// Name the offending text in literal errors (MICROPY_ERROR_REPORTING_DETAILED).
+    var detailedErrors = true
 
     init(allowComplex: Bool, floatModel: FloatText.Model = .double) {
         self.allowComplex = allowComplex
@@ -321,9 +323,14 @@ struct ConstFolder {
             }
             if base != 10 { s.removeFirst(2) }
         }
-        let bad = CompileError(.syntaxError, "invalid syntax for integer with base \(base)", line: line)
-        if s.isEmpty { throw bad }
-        if base == 10 && s.count > 1 && s[0] == 48 && s.contains(where: { $0 != 48 }) { throw bad }
+        // A literal reads with base 0: a leading 0 that starts no prefix allows only zeros,
+        // and the error then says base 0. The detailed text quotes the digits after any prefix
+        // (the lexer has already dropped the underscores).
+        let leadingZero = base == 10 && s.count > 1 && s[0] == 48 && s.contains(where: { $0 != 48 })
+        var message = "invalid syntax for integer with base \(leadingZero ? 0 : base)"
+        if detailedErrors { message += ": '\(String(decoding: s, as: UTF8.self))'" }
+        let bad = CompileError(.syntaxError, message, line: line)
+        if s.isEmpty || leadingZero { throw bad }
         // Accumulate in base-10^9 limbs so literals of any size work.
         var limbs: [UInt64] = [0]  // little-endian, base 1e9
         for c in s {

@@ -14,6 +14,7 @@ struct Parser {
         toks = tokens
         self.options = options
         folder = ConstFolder(allowComplex: options.allowComplex, floatModel: options.floatModel)
+        folder.detailedErrors = options.detailedErrors
         interned = staticQstrSet
     }
 

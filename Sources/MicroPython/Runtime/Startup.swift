@@ -36,6 +36,7 @@ public enum MicroPythonRuntime {
         Runtime.compilerOptions.foldModuleConstants = port.compilerOptimisations
         Runtime.compilerOptions.tripleTupleAssign = port.compilerOptimisations
         Runtime.compilerOptions.returnIfExpr = port.compilerOptimisations
+        Runtime.compilerOptions.detailedErrors = port.detailedErrors
         MapRef.hashMask = port.wordBits >= 64 ? UInt.max : UInt(UInt32.max)
         QstrPool.start()
         Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)

@@ -320,12 +320,13 @@ extension Builtins {
 
     static func minMax(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int, max: Bool) throws(PyExc) -> Obj {
         let kw = KwArgs(a, n, nKw)
-        let key = kw.get(.key) ?? .none
+        // key=None is called like any other key (mp_builtin_min_max only asks whether key= is given).
+        let key = kw.get(.key) ?? .null
         let def = kw.get(.default)
         let hold = try PyStack.pushObjs(3 + Iteration.slotCount); defer { PyStack.pop(to: hold) }
         var best = Obj.null, bestKey = Obj.null
         func consider(_ v: Obj) throws(PyExc) {
-            let k = key == .none ? v : try Runtime.invoke(key, v)
+            let k = key.isNull ? v : try Runtime.invoke(key, v)
             // As mp_builtin_min_max: max asks item > best (__gt__), min item < best (__lt__).
             let better = best.isNull ? true : (max ? try Runtime.more(k, bestKey) : try Runtime.less(k, bestKey))
             if better {
