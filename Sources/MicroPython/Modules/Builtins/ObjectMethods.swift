@@ -69,6 +69,9 @@ extension Builtins {
             Heap.roots[Root.stopIterationArg] = .null
             throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, a[0]))
         }
+        if let next = Dict.map(TypeObject.locals(Types.iterator)).lookupQstr(Obj(qstr: .__next__)) {
+            for t in iteratorTypes { setMember(t, "__next__", next[1]) }
+        }
         // property decorators.
         method(Types.property, "getter", 2, 2) { (a, _, _) throws(PyExc) in
             try Wrappers.makeProperty(a[1], field(a[0], 2), field(a[0], 3))
