@@ -96,20 +96,31 @@ extension Builtins {
         setField(fromBytesWrapper, 0, Types.classMethod)
         setField(fromBytesWrapper, 1, fromBytes)
         setMember(Types.int, "from_bytes", fromBytesWrapper)
-        method(Types.int, "to_bytes", 1, 3, kw: true) { (a, n, nKw) throws(PyExc) in
-            let len = n > 1 ? try IntOps.toInt(a[1]) : 1
-            if len < 0 { throw PyExc.valueError("negative length") }
+        // to_bytes(length=1, byteorder="big", *, signed=False), each by position or keyword.
+        method(Types.int, "to_bytes", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            // self: an int, or the int inside an instance of a subclass.
+            let value = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : a[0]
+            guard !value.isNull, IntOps.isInt(value) else { throw PyExc.typeError("expected an int") }
+            if n > 3 { throw PyExc.typeError("extra positional arguments given") }
+            let kw = KwArgs(a, n, nKw)
+            let lengthArg = n > 1 ? a[1] : kw.get(Qstr("length"))
+            let orderArg = n > 2 ? a[2] : kw.get(Qstr("byteorder"))
+            let signedArg = kw.get(.signed)
+            let found = (n > 1 ? 0 : lengthArg == nil ? 0 : 1) + (n > 2 ? 0 : orderArg == nil ? 0 : 1) + (signedArg == nil ? 0 : 1)
+            if found < nKw { throw PyExc.typeError("extra keyword arguments given") }
+            let len = try lengthArg.map { (o: Obj) throws(PyExc) -> Int in try IntOps.toInt(o) } ?? 1
+            if len < 0 { throw PyExc.make(Exceptions.ValueError) }
             // Built in host memory first: as large as the heap at most (C: MemoryError).
             try Heap.checkTemporary(try Heap.size(len, 1, 1))
-            let little = n > 2 ? Str.string(a[2]) == "little" : false
-            let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
-            if !signed && IntOps.big(a[0]).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
-            guard let b = IntOps.big(a[0]).toBytes(length: len, littleEndian: little, signed: signed) else {
+            let little = orderArg.map { Str.isStr($0) && Str.string($0) == "little" } ?? false
+            let signed = try Runtime.isTrue(signedArg ?? .false)
+            if !signed && IntOps.big(value).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
+            guard let b = IntOps.big(value).toBytes(length: len, littleEndian: little, signed: signed) else {
                 throw PyExc.overflowError("int too big to convert")
             }
             return try Str.make(bytes: b, type: Types.bytes)
         }
-        method(Types.int, "bit_length", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: IntOps.big(a[0]).bitLength) }
+        // (No int.bit_length: MicroPython has none.)
         // memoryview/bytearray helpers used often.
         method(Types.bytearray, "append", 2, 2) { (a, _, _) throws(PyExc) in
             var b = try ByteArray.bytesOf(a[0])
