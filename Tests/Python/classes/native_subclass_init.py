@@ -71,3 +71,11 @@ print(type(map(abs, [])), type(zip()), type(filter(None, [])), type(enumerate([]
 print(map(abs, []), iter([]))
 print(list(enumerate("xy", 5)), list(enumerate(iterable="xy", start=2)))
 print(next(zip("a", "b")), map(abs, [-1]).__next__())
+
+# next() on an instance of a subclass of a builtin iterator type.
+m = M(abs, [-1, -2])
+print(next(m), m.__next__())
+try:
+    next(m)
+except StopIteration:
+    print("StopIteration")

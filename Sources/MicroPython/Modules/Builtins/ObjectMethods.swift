@@ -63,7 +63,11 @@ extension Builtins {
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
         method(Types.generator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in try Generator.send(a[0], .none) }
         method(Types.iterator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in
-            let v = try Runtime.iterNext(a[0])
+            // self: a builtin iterator, or the one inside an instance of a subclass (of map,
+            // zip...): never the instance itself, whose next() would come back here.
+            let it = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : a[0]
+            guard !it.isNull, kindOf(it) == .iterator else { throw PyExc.typeError("expected an iterator") }
+            let v = try Runtime.iterNext(it)
             if !v.isNull { return v }
             a[0] = Heap.roots[Root.stopIterationArg]
             Heap.roots[Root.stopIterationArg] = .null
