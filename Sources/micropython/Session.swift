@@ -32,7 +32,10 @@ enum Session {
             // scanned conservatively).
             let plain = !o.compileOnly
             status = execute { () throws(PyExc) in
-                try Dict.set(Heap.roots[Root.mainGlobals], Obj(qstr: .__file__), try Str.make(script))
+                // No __file__ without MICROPY_MODULE___FILE__ (the ESP8266 build).
+                if MicroPythonRuntime.port.moduleFileAttribute {
+                    try Dict.set(Heap.roots[Root.mainGlobals], Obj(qstr: .__file__), try Str.make(script))
+                }
                 if plain {
                     try Runtime.execSource(src, fileName: script, globals: Heap.roots[Root.mainGlobals])
                 } else {
@@ -83,7 +86,7 @@ enum Session {
 
     /// Compiles and (unless -X compile-only) runs a script in __main__.
     static func runSource(_ src: [UInt8], fileName: String, _ o: Options) throws(PyExc) {
-        if fileName == stdinName {
+        if fileName == stdinName && MicroPythonRuntime.port.moduleFileAttribute {
             try Dict.set(Heap.roots[Root.mainGlobals], Obj(qstr: .__file__), Obj(qstr: Qstr(stdinName)))
         }
         let compiled = try Runtime.compile(src, fileName: fileName, mode: .file)

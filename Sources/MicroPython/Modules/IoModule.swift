@@ -39,6 +39,21 @@ public enum IoModule {
         if words(o)[2] == closedMark { throw PyExc.valueError("I/O operation on closed file") }
     }
 
+    /// The StringIO/BytesIO behind a method's self: itself, or the native part of an
+    /// instance of a Python subclass.
+    static func unwrap(_ o: Obj) throws(PyExc) -> Obj {
+        let n = kindOf(o) == .instance ? Classes.nativePart(o) : o
+        guard isStream(n) else { throw PyExc.typeError("expected a StringIO or BytesIO") }
+        return n
+    }
+
+    /// `unwrap`, and ValueError once closed.
+    static func open(_ o: Obj) throws(PyExc) -> Obj {
+        let n = try unwrap(o)
+        try check(n)
+        return n
+    }
+
     static func length(_ o: Obj) -> Int { Int(words(o)[2]) }
     static func pos(_ o: Obj) -> Int { Int(words(o)[3]) }
     static func data(_ o: Obj) -> UnsafeMutablePointer<UInt8> { arenaBytes(words(o)[1]) }
@@ -104,8 +119,8 @@ public enum IoModule {
 
     static func install() {
         let m = ModuleBuilder("io", extensible: true)
-        stringIO = TypeObject.makeBuiltin(Qstr("StringIO"), .nativeObject, base: Types.object)
-        bytesIO = TypeObject.makeBuiltin(Qstr("BytesIO"), .nativeObject, base: Types.object)
+        stringIO = TypeObject.makeBuiltin(Qstr("StringIO"), .nativeObject, base: Types.object, flags: TypeFlags.subclassable)
+        bytesIO = TypeObject.makeBuiltin(Qstr("BytesIO"), .nativeObject, base: Types.object, flags: TypeFlags.subclassable)
         for t in [stringIO, bytesIO] {
             Builtins.constructor(t, 0, 1) { (a, n, _) throws(PyExc) in
                 if n > 1 && IntOps.isInt(a[1]) {
@@ -126,45 +141,45 @@ public enum IoModule {
                 return try make(a[0], capacity: 16)
             }
             Builtins.method(t, "read", 1, 2) { (a, n, _) throws(PyExc) in
-                try check(a[0])
+                let s = try open(a[0])
                 let count = n > 1 && a[1] != .none ? try IntOps.toInt(a[1]) : -1
-                let k = span(a[0], count)
-                let r = try result(a[0], pos(a[0]), k)
-                words(a[0])[3] = UInt32(pos(a[0]) + k)
+                let k = span(s, count)
+                let r = try result(s, pos(s), k)
+                words(s)[3] = UInt32(pos(s) + k)
                 return r
             }
             Builtins.method(t, "readline", 1, 2) { (a, n, _) throws(PyExc) in
-                try check(a[0])
-                return try readline(a[0], n > 1 && a[1] != .none ? try IntOps.toInt(a[1]) : -1)
+                let s = try open(a[0])
+                return try readline(s, n > 1 && a[1] != .none ? try IntOps.toInt(a[1]) : -1)
             }
             Builtins.method(t, "readinto", 2, 3) { (a, n, _) throws(PyExc) in
-                try check(a[0])
+                let s = try open(a[0])
                 let (buf, cap) = try ModSupport.writeBuffer(a[1])
                 var want = cap
                 if n > 2 { want = min(want, try IntOps.toInt(a[2])) }
-                let k = min(want, max(0, length(a[0]) - pos(a[0])))
-                if k > 0 { buf.update(from: data(a[0]) + pos(a[0]), count: k) }
-                words(a[0])[3] = UInt32(pos(a[0]) + k)
+                let k = min(want, max(0, length(s) - pos(s)))
+                if k > 0 { buf.update(from: data(s) + pos(s), count: k) }
+                words(s)[3] = UInt32(pos(s) + k)
                 return Obj(small: k)
             }
             Builtins.method(t, "write", 2, 4) { (a, nPos, _) throws(PyExc) in
-                try check(a[0])
+                let s = try open(a[0])
                 let b = Array(try NativeStreamMethods.writeSlice(try ModSupport.bufferView(a[1]), a, nPos))
                 let tmp = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, b.count))
                 defer { tmp.deallocate() }
                 for (i, x) in b.enumerated() { tmp[i] = x }
-                try write(a[0], tmp, b.count)
+                try write(s, tmp, b.count)
                 return Obj(small: b.count)
             }
             Builtins.method(t, "seek", 2, 3) { (a, n, _) throws(PyExc) in
-                try check(a[0])
+                let s = try open(a[0])
                 let offset = try IntOps.toInt(a[1])
                 let whence = n > 2 ? try IntOps.toInt(a[2]) : 0
                 var ref = 0
                 switch whence {
                 case 0: ref = 0
-                case 1: ref = pos(a[0])
-                case 2: ref = length(a[0])
+                case 1: ref = pos(s)
+                case 2: ref = length(s)
                 default: throw PyExc.osError(22)
                 }
                 if whence == 0 && offset < 0 { throw PyExc.osError(22) }
@@ -172,28 +187,34 @@ public enum IoModule {
                 let newPos = o ? (offset < 0 ? 0 : Int.max) : max(0, sum)
                 // A position past anything the heap could hold: a later write fails with
                 // MemoryError (the stored position is 32-bit).
-                words(a[0])[3] = UInt32(min(newPos, Heap.poolBytes + 1))
+                words(s)[3] = UInt32(min(newPos, Heap.poolBytes + 1))
                 return try IntOps.make(newPos)
             }
             Builtins.method(t, "tell", 1, 1) { (a, _, _) throws(PyExc) in
-                try check(a[0])
-                return try IntOps.make(pos(a[0]))
+                let s = try open(a[0])
+                return try IntOps.make(pos(s))
             }
             Builtins.method(t, "flush", 1, 1) { (a, _, _) throws(PyExc) in
-                try check(a[0])
+                _ = try open(a[0])
                 return .none
             }
             Builtins.method(t, "close", 1, 1) { (a, _, _) throws(PyExc) in
-                if isStream(a[0]) && words(a[0])[2] != closedMark {
-                    Heap.release(words(a[0])[1])
-                    words(a[0])[1] = 0
-                    words(a[0])[2] = closedMark
+                let s = try unwrap(a[0])
+                if words(s)[2] != closedMark {
+                    Heap.release(words(s)[1])
+                    words(s)[1] = 0
+                    words(s)[2] = closedMark
                 }
                 return .none
             }
             Builtins.method(t, "getvalue", 1, 1) { (a, _, _) throws(PyExc) in
-                try check(a[0])
-                return try result(a[0], 0, length(a[0]))
+                let s = try open(a[0])
+                return try result(s, 0, length(s))
+            }
+            Builtins.method(t, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
+                let s = try unwrap(a[0])
+                let name = typeOf(s) == stringIO ? "StringIO" : "BytesIO"
+                return try Str.make("<io.\(name) 0x\(String(s.raw, radix: 16))>")
             }
             Builtins.method(t, "__enter__", 1, 1) { (a, _, _) throws(PyExc) in a[0] }
             Builtins.method(t, "__exit__", 1, Native.varArgs) { (a, _, _) throws(PyExc) in
@@ -203,8 +224,8 @@ public enum IoModule {
             // Protocol methods, for the runtime's iteration hook on native objects.
             Builtins.method(t, "__iter__", 1, 1) { (a, _, _) throws(PyExc) in a[0] }
             Builtins.method(t, "__next__", 1, 1) { (a, _, _) throws(PyExc) in
-                try check(a[0])
-                let line = try readline(a[0], -1)
+                let s = try open(a[0])
+                let line = try readline(s, -1)
                 if try Runtime.length(line) == 0 { throw PyExc.make(Exceptions.StopIteration) }
                 return line
             }

@@ -210,12 +210,7 @@ public enum JsonModule {
 
     static func install() {
         let m = ModuleBuilder("json", extensible: true)
-        m.function("dumps", 1, 1, kw: true) { (a, n, nKw) throws(PyExc) in
-            let (itemSep, keySep) = try separators(a, n, nKw)
-            var p = Printer()
-            try write(a[0], &p, itemSep, keySep)
-            return try Str.make(bytes: p.bytes)
-        }
+        // In the C module's table order (help() lists it).
         m.function("dump", 2, 2, kw: true) { (a, n, nKw) throws(PyExc) in
             let (itemSep, keySep) = try separators(a, n, nKw)
             var p = Printer()
@@ -224,8 +219,11 @@ public enum JsonModule {
             _ = try Runtime.callMethodByName(a[1], Qstr("write"), [s])
             return .none
         }
-        m.function("loads", 1, 1) { (a, _, _) throws(PyExc) in
-            try parse(try ModSupport.readBuffer(a[0]))
+        m.function("dumps", 1, 1, kw: true) { (a, n, nKw) throws(PyExc) in
+            let (itemSep, keySep) = try separators(a, n, nKw)
+            var p = Printer()
+            try write(a[0], &p, itemSep, keySep)
+            return try Str.make(bytes: p.bytes)
         }
         m.function("load", 1, 1) { (a, _, _) throws(PyExc) in
             if IoModule.isUserStream(a[0]) {
@@ -234,6 +232,9 @@ public enum JsonModule {
             }
             let data = try Runtime.callMethodByName(a[0], Qstr("read"), [])
             return try parse(try ModSupport.readBuffer(data))
+        }
+        m.function("loads", 1, 1) { (a, _, _) throws(PyExc) in
+            try parse(try ModSupport.readBuffer(a[0]))
         }
     }
 }

@@ -78,8 +78,9 @@ public enum CoreModules {
             Heap.collect()
             return .none
         }
-        gc.function("enable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = true; return .none }
+        // In the C module's table order (help() lists it).
         gc.function("disable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = false; return .none }
+        gc.function("enable", 0, 0) { (_, _, _) throws(PyExc) in Heap.autoCollect = true; return .none }
         gc.function("isenabled", 0, 0) { (_, _, _) throws(PyExc) in Obj(bool: Heap.autoCollect) }
         gc.function("mem_free", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.freeBytes()) }
         gc.function("mem_alloc", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.usedBytes()) }

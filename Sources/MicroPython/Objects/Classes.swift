@@ -189,6 +189,11 @@ public enum Classes {
         defer { PyStack.pop(to: a) }
         if total > 0 { (a + 1).update(from: args, count: total) }
         var obj: Obj
+        let initFn = userInit(cls).flatMap { kindOf($0) != .builtinFunction ? $0 : nil }
+        // A native part (not an exception's) left for __init__ to build, as MicroPython's
+        // native_base_init_wrapper: super().__init__(...) makes it, else it is made after
+        // __init__ returns, from the arguments the class was called with.
+        var deferred = false
         if let newFn = lookup(cls, .__new__), staticFunction(newFn) != Builtins.objectNew {
             a[0] = cls
             obj = try Runtime.call(staticFunction(newFn), a, nPos + 1, nKw)
@@ -197,34 +202,64 @@ public enum Classes {
             obj = try makeInstance(cls)
             if hasNativePart(cls) {
                 let nb = TypeObject.nativeBase(cls)
-                let hasInit = lookup(cls, .__init__).map { kindOf($0) != .builtinFunction } ?? false
                 let native: Obj
                 if TypeObject.kind(nb) == .exception {
                     native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
                     // Not raisable until its __init__ has called the base's or returned.
-                    if hasInit { Exceptions.markIncomplete(native) }
-                } else if hasInit && TypeObject.kind(nb) == .nativeObject {
-                    // A port's class is built by the Python __init__'s super().__init__(...)
-                    // (MicroPython's native_base_init_wrapper), else without arguments after it.
+                    if initFn != nil { Exceptions.markIncomplete(native) }
+                } else if initFn != nil {
                     native = .null
+                    deferred = true
                 } else {
-                    native = try construct(nb, args, hasInit ? 0 : nPos, hasInit ? 0 : nKw)
+                    native = try construct(nb, args, nPos, nKw)
                 }
                 setField(obj, 4, native)
             }
         }
         a[0] = obj
-        if let initFn = lookup(cls, .__init__), kindOf(initFn) != .builtinFunction {
+        if let initFn {
             let r = try Runtime.call(initFn, a, nPos + 1, nKw)
             if r != .none { throw PyExc.typeError("__init__() should return None, not '\(typeName(r))'") }
             if hasNativePart(cls) { Exceptions.markComplete(field(obj, 4)) }
-            if hasNativePart(cls) && field(obj, 4).isNull && TypeObject.kind(TypeObject.nativeBase(cls)) == .nativeObject {
-                setField(obj, 4, try construct(TypeObject.nativeBase(cls), a, 0, 0))
+            if deferred && field(obj, 4).isNull {
+                setField(obj, 4, try construct(TypeObject.nativeBase(cls), a + 1, nPos, nKw))
             }
         } else if nPos + nKw > 0 && !hasNativePart(cls) && lookup(cls, .__new__) == nil {
             throw PyExc.typeError("function takes 0 positional arguments but \(nPos) were given")
         }
         return obj
+    }
+
+    /// The __init__ that initialises instances of `t`: the first found depth-first among its
+    /// Python classes. Builtin types contribute none (their constructor does that work), as in
+    /// MicroPython, whose class lookup passes over object and finds no __init__ in native types.
+    static func userInit(_ t: Obj) -> Obj? {
+        guard TypeObject.isUserClass(t) else { return nil }
+        let d = TypeObject.locals(t)
+        if !d.isNull, let s = Dict.map(d).lookupQstr(Obj(qstr: .__init__)) { return s[1] }
+        let bases = TypeObject.bases(t)
+        if bases.isNull { return nil }
+        for i in 0..<Tuple.count(bases) {
+            if let v = userInit(Tuple.item(bases, i)) { return v }
+        }
+        return nil
+    }
+
+    /// What super(cls, self).__init__ finds, searching the bases of `cls` depth-first with
+    /// object passed over: a Python class's __init__, or a builtin type met first, whose
+    /// constructor stands for its __init__ (`Builtins.nativeBaseInit`); nil for neither.
+    static func superInit(_ cls: Obj) -> Obj? {
+        let bases = TypeObject.bases(cls)
+        if bases.isNull { return nil }
+        for i in 0..<Tuple.count(bases) {
+            let b = Tuple.item(bases, i)
+            if b == Types.object { continue }
+            if !TypeObject.isUserClass(b) { return Builtins.nativeBaseInit }
+            let d = TypeObject.locals(b)
+            if !d.isNull, let s = Dict.map(d).lookupQstr(Obj(qstr: .__init__)) { return s[1] }
+            if let v = superInit(b) { return v }
+        }
+        return nil
     }
 
     /// Set once a hook-like value is stored into an existing class: from then on every

@@ -10,6 +10,19 @@ public enum Dict {
         return d
     }
 
+    /// The order names were first written into each builtin (static) dict: MicroPython's ROM
+    /// tables keep their source order, and help() lists a module's or type's members in it.
+    nonisolated(unsafe) static var declarationOrder: [UInt32: [Obj]] = [:]
+
+    /// Sets `k` in a builtin module's or type's static dict, remembering the order of first writes.
+    static func setDeclared(_ d: Obj, _ k: Obj, _ v: Obj) {
+        if !Heap.inPool(d), (try? map(d).lookup(k)) == nil { declarationOrder[d.raw, default: []].append(k) }
+        try! set(d, k, v)
+    }
+
+    /// The keys of a static dict in declaration order (nil for other dicts).
+    static func declaredKeys(_ d: Obj) -> [Obj]? { declarationOrder[d.raw] }
+
     static func makeStatic() -> Obj {
         let d = Obj(offset: Heap.allocateStatic(bytes: 16))
         setField(d, 0, Types.dict)

@@ -90,9 +90,37 @@ public enum IntOps {
         return words(o)[1] >> 1 == 0
     }
 
+    /// MicroPython's hash of an int: the machine word's low bits of |v| (negated for a negative
+    /// v), kept to the width of the port's small int (63 bits on a 64-bit build, 31 on 32-bit).
+    /// Dict and set order follow it, so it matches the C build's value bit for bit.
     public static func hash(_ o: Obj) -> Int {
         if o.isSmallInt { return o.smallValue }
-        return big(o).pythonHash
+        if o == .true { return 1 }
+        if o == .false { return 0 }
+        return truncatedToSmall(lowWord(o))
+    }
+
+    /// A big int's value modulo 2**64, two's complement for a negative value.
+    private static func lowWord(_ o: Obj) -> UInt64 {
+        let n = Int(words(o)[1] >> 1)
+        let p = UnsafeMutableRawPointer(arenaBytes(words(o)[3])).assumingMemoryBound(to: UInt16.self)
+        var low: UInt64 = 0
+        var i = Swift.min(n, 4) - 1
+        while i >= 0 { low = (low << 16) | UInt64(p[i]); i -= 1 }
+        return words(o)[1] & 1 != 0 ? 0 &- low : low
+    }
+
+    /// A machine word truncated as the C build's MP_OBJ_NEW_SMALL_INT does: to the port's
+    /// word width, less the tag bit.
+    static func truncatedToSmall(_ w: UInt64) -> Int {
+        if MicroPythonRuntime.port.wordBits >= 64 { return Int(Int64(bitPattern: w << 1) >> 1) }
+        return Int(Int32(bitPattern: UInt32(truncatingIfNeeded: w) << 1) >> 1)
+    }
+
+    /// The value reduced to a machine word, as C's mp_obj_get_int_truncated: TypeError if not an int.
+    static func truncatedWord(_ o: Obj) throws(PyExc) -> UInt64 {
+        if isBig(o) { return lowWord(o) }
+        return UInt64(bitPattern: Int64(try toInt(o)))
     }
 
     /// Is `o` an int (small, big, or bool)?

@@ -139,7 +139,8 @@ public enum Types {
         notImplemented = TypeObject.makeBuiltin(Qstr("NotImplementedType"), .notImplemented)
         function = TypeObject.makeBuiltin(.function, .function)
         closure = TypeObject.makeBuiltin(.closure, .closure)
-        builtinFunction = TypeObject.makeBuiltin(Qstr("builtin_function_or_method"), .builtinFunction)
+        // A builtin function's type is called "function", as MicroPython's.
+        builtinFunction = TypeObject.makeBuiltin(.function, .builtinFunction)
         checkedFunction = TypeObject.makeBuiltin(.function, .checkedFunction)
         boundMethod = TypeObject.makeBuiltin(.bound_method, .boundMethod)
         generator = TypeObject.makeBuiltin(.generator, .generator)

@@ -68,9 +68,15 @@ extension Runtime {
             if let v = Classes.lookup(t, name) {
                 // A builtin function stored in a class (f = abs) acts as a staticmethod; only
                 // the methods of native base types bind.
-                if kindOf(v) == .builtinFunction, let owner = Classes.owner(t, name), TypeObject.isUserClass(owner) {
-                    dest[0] = v; dest[1] = .null
-                    return true
+                if kindOf(v) == .builtinFunction, let owner = Classes.owner(t, name) {
+                    if TypeObject.isUserClass(owner) {
+                        dest[0] = v; dest[1] = .null
+                        return true
+                    }
+                    // A native base's method while the native part waits for __init__.
+                    if owner != Types.object && Classes.hasNativePart(t) && field(o, 4).isNull {
+                        throw PyExc.attributeError("call super().__init__() first")
+                    }
                 }
                 try bind(v, o, t, dest)
                 return true
@@ -135,14 +141,8 @@ extension Runtime {
             return false
         case .superObj:
             let cls = field(o, 1), selfObj = field(o, 2)
+            if name == .__init__, try superInitOfNative(cls, selfObj, dest) { return true }
             if let v = Classes.lookupAfter(cls, name) {
-                if name == .__init__ && v == Builtins.objectInit && kindOf(selfObj) == .instance
-                    && Classes.hasNativePart(typeOf(selfObj))
-                    && TypeObject.kind(TypeObject.nativeBase(typeOf(selfObj))) == .nativeObject {
-                    // A port's class: super(C, self).__init__(...) constructs the native part.
-                    dest[0] = Builtins.nativeBaseInit; dest[1] = selfObj
-                    return true
-                }
                 // super(D, cls) in a classmethod: the class itself is what classmethods bind.
                 try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
                 return true
@@ -198,19 +198,31 @@ extension Runtime {
         return d
     }
 
+    /// super(cls, self).__init__ for an instance with a native part (not an exception): the
+    /// next Python __init__, or the native base's constructor if a builtin type comes first
+    /// (it builds the native part), else object's. False for other instances.
+    static func superInitOfNative(_ cls: Obj, _ selfObj: Obj, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) -> Bool {
+        guard kindOf(selfObj) == .instance, kindOf(cls) == .type, Classes.hasNativePart(typeOf(selfObj)),
+              TypeObject.kind(TypeObject.nativeBase(typeOf(selfObj))) != .exception else { return false }
+        if let v = Classes.superInit(cls) {
+            if v == Builtins.nativeBaseInit { dest[0] = v; dest[1] = selfObj }
+            else { try bind(v, selfObj, typeOf(selfObj), dest) }
+        } else {
+            dest[0] = Builtins.objectInit; dest[1] = selfObj
+        }
+        return true
+    }
+
     /// LOAD_SUPER_METHOD: dest[1] = class, dest[2] = self on entry.
     public static func loadSuperMethod(_ name: Qstr, _ dest: UnsafeMutablePointer<Obj>) throws(PyExc) {
         let cls = dest[1], selfObj = dest[2]
+        if name == .__init__, try superInitOfNative(cls, selfObj, dest) { return }
         if let v = Classes.lookupAfter(cls, name) {
             try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
-            if kindOf(v) == .builtinFunction && name == .__init__ && Classes.hasNativePart(typeOf(selfObj)) {
-                if v == Builtins.objectInit && TypeObject.kind(TypeObject.nativeBase(typeOf(selfObj))) == .nativeObject {
-                    // A port's class: super().__init__(...) constructs the native part.
-                    dest[0] = Builtins.nativeBaseInit
-                    dest[1] = selfObj
-                } else {
-                    dest[1] = field(selfObj, 4)
-                }
+            if kindOf(v) == .builtinFunction && name == .__init__ && kindOf(selfObj) == .instance
+                && Classes.hasNativePart(typeOf(selfObj)) {
+                // An exception's __init__ works on the native exception.
+                dest[1] = field(selfObj, 4)
             }
             return
         }

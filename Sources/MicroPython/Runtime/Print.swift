@@ -171,7 +171,8 @@ extension Runtime {
                 }
                 p.write("])")
             default:
-                p.write("<iterator object at 0x\(String(o.raw, radix: 16))>")
+                // No print slot in the C types: "<%q>" of the type's name.
+                p.write("<\(TypeObject.name(typeOf(o)).string)>")
             }
         case .instance:
             let t = typeOf(o)

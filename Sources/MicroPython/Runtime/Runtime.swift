@@ -118,8 +118,8 @@ public enum Runtime {
             // object's own __eq__/__hash__ builtins count as "not defined by the class".
             if let m = Classes.lookup(t, .__hash__), kindOf(m) != .builtinFunction {
                 if m == .none { throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'") }
-                let r = try invokeMethod(m, o)
-                return try IntOps.toInt(r)
+                // __hash__'s result is cut to a small int, as the C build does.
+                return IntOps.truncatedToSmall(try IntOps.truncatedWord(try invokeMethod(m, o)))
             }
             if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
                 throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")

@@ -7,7 +7,8 @@ import framebuf
 import websocket
 
 buf = bytearray(64)
-fb = fbs = ws = r = None
+# Every name stored below exists first: a new global could grow the module's dict mid-probe.
+fb = fbs = ws = r = m0 = None
 gc.collect(); m0 = gc.mem_free()
 fb = framebuf.FrameBuffer(buf, 8, 8, framebuf.GS8)
 gc.collect(); print('FrameBuffer', m0 - gc.mem_free())

@@ -34,7 +34,7 @@ public enum Builtins {
 
     static func setMember(_ type: Obj, _ name: String, _ v: Obj) {
         if TypeObject.locals(type).isNull { setField(type, 3, Dict.makeStatic()) }
-        try! Dict.set(TypeObject.locals(type), Obj(qstr: Qstr(name)), v)
+        Dict.setDeclared(TypeObject.locals(type), Obj(qstr: Qstr(name)), v)
     }
 
     static func classMethod(_ type: Obj, _ name: String, _ minArgs: Int, _ maxArgs: Int, _ fn: @escaping NativeFn) {

@@ -7,6 +7,9 @@ extension Builtins {
         PyExc.notImplemented("keyword argument(s) not implemented - use normal args instead")
     }
 
+    /// enumerate, zip, map, filter and reversed.
+    nonisolated(unsafe) static var iteratorTypes: [Obj] = []
+
     static func installConstructors() {
         constructor(Types.int, 0, 2, kw: true) { (a, n, _) throws(PyExc) in
             if n == 1 { return Obj(small: 0) }
@@ -181,37 +184,46 @@ extension Builtins {
             }
         }
         // Iterator-producing builtins are functions returning iterator objects.
-        function("enumerate", 0, 2, kw: true) { (a, n, nKw) throws(PyExc) in
-            let kw = KwArgs(a, n, nKw)
-            let start = n == 2 ? a[1] : (kw.get(.start) ?? Obj(small: 0))
-            guard let source = n >= 1 ? a[0] : kw.get(Qstr("iterable")) else {
+        // enumerate, zip, map, filter and reversed are types (they can be subclassed); their
+        // objects are builtin iterators of the matching kind whose type is the class called.
+        // (Their __next__ is the iterator type's, added with it.)
+        func iteratorType(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
+            let t = TypeObject.makeBuiltin(Qstr(name), .iterator, base: Types.object, flags: TypeFlags.subclassable)
+            constructor(t, minArgs, maxArgs, kw: kw, fn)
+            iteratorTypes.append(t)
+            add(name, t)
+        }
+        iteratorType("enumerate", 0, 2, kw: true) { (a, n, nKw) throws(PyExc) in
+            let kw = KwArgs(a + 1, n - 1, nKw)
+            let start = n == 3 ? a[2] : (kw.get(.start) ?? Obj(small: 0))
+            guard let source = n >= 2 ? a[1] : kw.get(Qstr("iterable")) else {
                 throw PyExc.typeError("function missing 1 required positional arguments")
             }
             let it = try Runtime.getIter(source)
-            return try Iteration.make(.enumerate, it, start)
+            return try Iteration.make(.enumerate, it, start, type: a[0])
         }
-        function("zip", 0, Native.varArgs) { (a, n, _) throws(PyExc) in
-            let t = try Tuple.make(count: n)
-            for i in 0..<n { setField(t, 2 + i, .none) }
-            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
-            hold[0] = t
-            for i in 0..<n { setField(t, 2 + i, try Runtime.getIter(a[i])) }
-            return try Iteration.make(.zip, t)
-        }
-        function("map", 2, Native.varArgs) { (a, n, _) throws(PyExc) in
+        iteratorType("zip", 0, Native.varArgs) { (a, n, _) throws(PyExc) in
             let t = try Tuple.make(count: n - 1)
-            for i in 0..<(n - 1) { setField(t, 2 + i, .none) }
+            for i in 1..<n { setField(t, 1 + i, .none) }
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = t
             for i in 1..<n { setField(t, 1 + i, try Runtime.getIter(a[i])) }
-            return try Iteration.make(.map, a[0], t)
+            return try Iteration.make(.zip, t, type: a[0])
         }
-        function("filter", 2, 2) { (a, _, _) throws(PyExc) in
-            try Iteration.make(.filter, a[0], try Runtime.getIter(a[1]))
+        iteratorType("map", 2, Native.varArgs) { (a, n, _) throws(PyExc) in
+            let t = try Tuple.make(count: n - 2)
+            for i in 2..<n { setField(t, i, .none) }
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = t
+            for i in 2..<n { setField(t, i, try Runtime.getIter(a[i])) }
+            return try Iteration.make(.map, a[1], t, type: a[0])
         }
-        function("reversed", 1, 1) { (a, _, _) throws(PyExc) in
-            if kindOf(a[0]) == .instance, let m = Classes.lookup(typeOf(a[0]), .__reversed__) { return try Runtime.invoke(m, a[0]) }
-            return try Iteration.make(.reversed, a[0], Obj(small: try Runtime.length(a[0])))
+        iteratorType("filter", 2, 2) { (a, _, _) throws(PyExc) in
+            try Iteration.make(.filter, a[1], try Runtime.getIter(a[2]), type: a[0])
+        }
+        iteratorType("reversed", 1, 1) { (a, _, _) throws(PyExc) in
+            if kindOf(a[1]) == .instance, let m = Classes.lookup(typeOf(a[1]), .__reversed__) { return try Runtime.invoke(m, a[1]) }
+            return try Iteration.make(.reversed, a[1], Obj(small: try Runtime.length(a[1])), type: a[0])
         }
     }
 

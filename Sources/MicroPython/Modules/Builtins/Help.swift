@@ -46,9 +46,19 @@ extension Builtins {
         }
         guard !members.isNull else { return }
         let map = Dict.map(members)
+        func line(_ k: Obj, _ v: Obj) throws(PyExc) {
+            out("  " + (try Runtime.strString(k)) + " -- " + (try Runtime.strString(v)) + "\n")
+        }
+        // A builtin module's or type's members in the order they were declared (as a C
+        // build's ROM table), then any added later.
+        let declared = Dict.declaredKeys(members) ?? []
+        for k in declared {
+            if let slot = try map.lookup(k) { try line(k, slot[1]) }
+        }
         var i = 0
         while let slot = map.next(from: &i) {
-            out("  " + (try Runtime.strString(slot[0])) + " -- " + (try Runtime.strString(slot[1])) + "\n")
+            if declared.contains(slot[0]) { continue }
+            try line(slot[0], slot[1])
         }
     }
 

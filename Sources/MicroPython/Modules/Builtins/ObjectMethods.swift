@@ -68,11 +68,18 @@ extension Builtins {
         method(Types.generator, "close", 1, 1) { (a, _, _) throws(PyExc) in try Generator.close(a[0]) }
         method(Types.generator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in try Generator.send(a[0], .none) }
         method(Types.iterator, "__next__", 1, 1) { (a, _, _) throws(PyExc) in
-            let v = try Runtime.iterNext(a[0])
+            // self: a builtin iterator, or the one inside an instance of a subclass (of map,
+            // zip...): never the instance itself, whose next() would come back here.
+            let it = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : a[0]
+            guard !it.isNull, kindOf(it) == .iterator else { throw PyExc.typeError("expected an iterator") }
+            let v = try Runtime.iterNext(it)
             if !v.isNull { return v }
             a[0] = Heap.roots[Root.stopIterationArg]
             Heap.roots[Root.stopIterationArg] = .null
             throw PyExc(try Exceptions.instantiate(Exceptions.StopIteration, a[0]))
+        }
+        if let next = Dict.map(TypeObject.locals(Types.iterator)).lookupQstr(Obj(qstr: .__next__)) {
+            for t in iteratorTypes { setMember(t, "__next__", next[1]) }
         }
         // property decorators.
         method(Types.property, "getter", 2, 2) { (a, _, _) throws(PyExc) in
@@ -87,7 +94,6 @@ extension Builtins {
     }
 
     static func installMiscMethods() {
-        // byteorder defaults to "big" and length to 1 (Python 3.11); `signed` is keyword-only.
         // from_bytes(bytes, byteorder="big", signed=False): all positional in MicroPython.
         let fromBytes = Native.make("from_bytes", 2, 4) { (a, n, _) throws(PyExc) in
             guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
@@ -100,22 +106,31 @@ extension Builtins {
         setField(fromBytesWrapper, 0, Types.classMethod)
         setField(fromBytesWrapper, 1, fromBytes)
         setMember(Types.int, "from_bytes", fromBytesWrapper)
+        // to_bytes(length=1, byteorder="big", *, signed=False), each by position or keyword.
         method(Types.int, "to_bytes", 1, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            // self: an int, or the int inside an instance of a subclass.
+            let value = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : a[0]
+            guard !value.isNull, IntOps.isInt(value) else { throw PyExc.typeError("expected an int") }
             if n > 3 { throw PyExc.typeError("extra positional arguments given") }
-            try KwArgs(a, n, nKw).check([.signed])
-            let len = n > 1 ? try IntOps.toInt(a[1]) : 1
+            let kw = KwArgs(a, n, nKw)
+            let lengthArg = n > 1 ? a[1] : kw.get(Qstr("length"))
+            let orderArg = n > 2 ? a[2] : kw.get(Qstr("byteorder"))
+            let signedArg = kw.get(.signed)
+            let found = (n > 1 ? 0 : lengthArg == nil ? 0 : 1) + (n > 2 ? 0 : orderArg == nil ? 0 : 1) + (signedArg == nil ? 0 : 1)
+            if found < nKw { throw PyExc.typeError("extra keyword arguments given") }
+            let len = try lengthArg.map { (o: Obj) throws(PyExc) -> Int in try IntOps.toInt(o) } ?? 1
             if len < 0 { throw PyExc.make(Exceptions.ValueError) }
             // Built in host memory first: as large as the heap at most (C: MemoryError).
             try Heap.checkTemporary(try Heap.size(len, 1, 1))
-            let little = n > 2 ? Str.isStr(a[2]) && Str.string(a[2]) == "little" : false
-            let signed = try Runtime.isTrue(KwArgs(a, n, nKw).get(.signed) ?? .false)
-            if !signed && IntOps.big(a[0]).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
-            guard let b = IntOps.big(a[0]).toBytes(length: len, littleEndian: little, signed: signed) else {
+            let little = orderArg.map { Str.isStr($0) && Str.string($0) == "little" } ?? false
+            let signed = try Runtime.isTrue(signedArg ?? .false)
+            if !signed && IntOps.big(value).signum < 0 { throw PyExc.overflowError("can't convert negative int to unsigned") }
+            guard let b = IntOps.big(value).toBytes(length: len, littleEndian: little, signed: signed) else {
                 throw PyExc.overflowError("value would overflow a \(len) byte buffer")
             }
             return try Str.make(bytes: b, type: Types.bytes)
         }
-        method(Types.int, "bit_length", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: IntOps.big(a[0]).bitLength) }
+        // (No int.bit_length: MicroPython has none.)
         // memoryview/bytearray helpers used often.
         method(Types.bytearray, "append", 2, 2) { (a, _, _) throws(PyExc) in
             var b = try ByteArray.bytesOf(a[0])
