@@ -434,21 +434,16 @@ extension Runtime {
                 try Dict.set(kwDict, key, value)
             }
         }
-        // Positional defaults fill the last nDef positional parameters.
+        // Positional defaults fill the last nDef positional parameters; of the others left
+        // empty (possible only with keywords) the highest-numbered is named, counting from 0.
+        var missing = -1
+        let firstDefault = nPosParams - nDef
         for i in 0..<nPosParams where fastTop[-i].isNull {
-            let d = i - (nPosParams - nDef)
-            if d >= 0 { fastTop[-i] = field(fun, 4 + d) }
+            if i >= firstDefault { fastTop[-i] = field(fun, 4 + i - firstDefault) } else { missing = i }
         }
-        if nKw == 0 && !hasKwDefaults {
-            // (Positional counts were checked above.)
-            if nKwOnly > 0 { throw PyExc.typeError("function missing keyword-only argument") }
-            return
-        }
-        // The highest-numbered missing parameter is named, counting from 0.
-        var i = nPosParams - nDef - 1
-        while i >= 0 {
-            if fastTop[-i].isNull { throw PyExc.typeError("function missing required positional argument #\(i)") }
-            i -= 1
+        if missing >= 0 { throw PyExc.typeError("function missing required positional argument #\(missing)") }
+        if nKwOnly > 0 && nKw == 0 && !hasKwDefaults {
+            throw PyExc.typeError("function missing keyword-only argument")
         }
         if nKwOnly > 0 {
             let kwDefaults = hasKwDefaults ? field(fun, 4 + nDef) : Obj.null
