@@ -4,6 +4,15 @@
 public enum IntOps {
     @inline(__always) public static func isBig(_ o: Obj) -> Bool { o.isPointer && field(o, 0) == Types.int }
 
+    /// A shift count as mp_obj_get_int takes it: it must fit the port's machine word.
+    static func machineWord(_ y: BigIntValue) throws(PyExc) -> Int64 {
+        let bits = MicroPythonRuntime.port.wordBits
+        guard let v = y.int64Value, bits >= 64 || (v >= Int64(Int32.min) && v <= Int64(Int32.max)) else {
+            throw PyExc.overflowError("overflow converting long int to machine word")
+        }
+        return v
+    }
+
     public static func make(_ v: Int) throws(PyExc) -> Obj {
         if Obj.fitsSmall(v) { return Obj(small: v) }
         // Straight into heap digits (no Swift array on the way).
@@ -263,20 +272,15 @@ public enum IntOps {
             guard let (_, r) = x.floorDivMod(y) else { throw PyExc.zeroDivision() }
             return try store(r)
         case BinOp.lshift, BinOp.inplaceLshift:
-            guard let s = y.int64Value, s >= 0 else {
-                if y.signum < 0 { throw PyExc.valueError("negative shift count") }
-                throw PyExc.overflowError("overflow converting long int to machine word")
-            }
+            if y.signum < 0 { throw PyExc.valueError("negative shift count") }
+            let s = try machineWord(y)
             if s > 1 << 24 || Double(x.bitLength) + Double(s) > Double(Heap.poolBytes) * 8 {
                 throw PyExc(Exceptions.memoryError(bytes: UInt(s / 8)))
             }
             return try store(x << Int(s))
         case BinOp.rshift, BinOp.inplaceRshift:
-            guard let s = y.int64Value, s >= 0 else {
-                if y.signum < 0 { throw PyExc.valueError("negative shift count") }
-                return Obj(small: x.signum < 0 ? -1 : 0)
-            }
-            return try store(x >> Int(s))
+            if y.signum < 0 { throw PyExc.valueError("negative shift count") }
+            return try store(x >> Int(try machineWord(y)))
         case BinOp.and, BinOp.inplaceAnd: return try store(x & y)
         case BinOp.or, BinOp.inplaceOr: return try store(x | y)
         case BinOp.xor, BinOp.inplaceXor: return try store(x ^ y)

@@ -129,7 +129,8 @@ public enum SetObj {
     /// a & b as MicroPython's set_intersect: a new set of the elements of b (in b's order) that
     /// are in a; in place, a takes the new set's table.
     static func intersection(_ a: Obj, _ b: Obj, inplace: Bool) throws(PyExc) -> Obj {
-        let out = try make(type: inplace ? Types.set : typeOf(a))
+        // (Always a set, also from frozensets: MicroPython's set_intersect builds a new set.)
+        let out = try make(type: Types.set)
         let hold = try PyStack.pushObjs(1)
         defer { PyStack.pop(to: hold) }
         hold[0] = out
@@ -145,6 +146,28 @@ public enum SetObj {
         words(out)[1] = 0; words(out)[2] = 0; words(out)[3] = 0
         Heap.release(old)
         return a
+    }
+
+    /// set.union/intersection/difference/symmetric_difference with any iterable: `r` (a fresh
+    /// copy) takes each item in turn; an intersection collects the items found into a new set,
+    /// and a symmetric difference toggles each item, repeated ones too.
+    static func applyIterable(_ op: Int, _ r: Obj, _ iterable: Obj) throws(PyExc) -> Obj {
+        let hold = try PyStack.pushObjs(2)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = try Runtime.getIter(iterable)
+        let out = op == BinOp.and ? try make(type: Types.set) : r
+        hold[1] = out
+        while true {
+            let v = try Runtime.iterNext(hold[0])
+            if v.isNull { break }
+            switch op {
+            case BinOp.or: try add(out, v)
+            case BinOp.and: if try contains(r, v) { try add(out, v) }
+            case BinOp.sub: _ = try remove(out, v)
+            default: if !(try remove(out, v)) { try add(out, v) }
+            }
+        }
+        return out
     }
 
     static func binary(_ op: Int, _ a: Obj, _ b: Obj, _ kb: Kind) throws(PyExc) -> Obj? {

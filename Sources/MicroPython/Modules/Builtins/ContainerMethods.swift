@@ -222,9 +222,13 @@ extension Builtins {
                     let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
                     hold[0] = r
                     for i in 1..<n {
-                        let other = SetObj.isSetLike(a[i]) ? a[i] : try SetObj.from(a[i])
-                        hold[1] = other
-                        r = try SetObj.binary(op, r, other, kindOf(other))!
+                        if SetObj.isSetLike(a[i]) {
+                            r = try SetObj.binary(op, r, a[i], kindOf(a[i]))!
+                        } else {
+                            // Another iterable is walked in its own order, item by item, as
+                            // MicroPython does (the order of the result's table follows it).
+                            r = try SetObj.applyIterable(op, r, a[i])
+                        }
                         hold[0] = r
                     }
                     return r

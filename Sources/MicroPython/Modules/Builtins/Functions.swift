@@ -172,8 +172,9 @@ extension Builtins {
                     throw PyExc.typeError("pow() with 3 arguments requires integers")
                 }
                 if IntOps.isZero(a[2]) { throw PyExc.valueError("divide by zero") }
+                // A negative exponent gives 0 (mpz_pow3_inpl consumes no bits of it).
                 guard let r = IntOps.big(a[0]).power(IntOps.big(a[1]), modulus: IntOps.big(a[2])) else {
-                    throw PyExc.valueError("pow() 2nd argument cannot be negative when 3rd argument specified")
+                    return Obj(small: 0)
                 }
                 return try IntOps.store(r)
             }
