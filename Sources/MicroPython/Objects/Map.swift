@@ -242,12 +242,52 @@ public struct MapRef {
     /// Stores key -> value, adding the key if absent (MP_MAP_LOOKUP_ADD_IF_NOT_FOUND).
     public func set(_ key: Obj, _ value: Obj) throws(PyExc) {
         // Rebinding an existing name (attribute, global): the qstr lookup finds the same slot.
-        if key.isQstr, let slot = lookupQstr(key) {
-            slot[1] = value
-            return
+        if key.isQstr {
+            if let slot = lookupQstr(key) {
+                slot[1] = value
+                return
+            }
+            if Heap.allocatingStatic && !isOrdered && !isIndexed {
+                try addAbsentWhileBuildingROM(key, value)
+                return
+            }
         }
         let slot = try findOrAdd(key)
         slot[1] = value
+    }
+
+    /// Start-up (the ROM tables: builtins, type methods, modules) adds about 800 names and
+    /// grows its tables about 300 times; this is `findOrAdd`'s placement for a key known to be
+    /// absent, without its per-slot comparisons: the first deleted slot from hash % alloc on,
+    /// else the first empty one, growing a full table first. The table comes out as the
+    /// general path leaves it. (MapIndex's probe-length accounting is skipped: it only decides
+    /// when to build a lookup cache.)
+    func addAbsentWhileBuildingROM(_ key: Obj, _ value: Obj) throws(PyExc) {
+        let h = Int(QstrPool.hashOf(key.qstrValue))
+        while true {
+            if alloc == 0 { try rehash() }
+            let a = alloc
+            let t = table
+            var pos = h % a
+            let start = pos
+            var avail: UnsafeMutablePointer<Obj>? = nil
+            while true {
+                let slot = t + 2 &* pos
+                let k = slot[0]
+                if k.isNull { avail = avail ?? slot; break }
+                if k == .sentinel && avail == nil { avail = slot }
+                pos &+= 1
+                if pos == a { pos = 0 }
+                if pos == start { break }
+            }
+            if let s = avail {
+                used += 1
+                s[0] = key
+                s[1] = value
+                return
+            }
+            try rehash()
+        }
     }
 
     public func findOrAdd(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj> {
@@ -396,10 +436,29 @@ public struct MapRef {
         words(owner)[base + 2] = newOff
         if oldAlloc > 0 {
             let old = objArray(oldTableOff)
-            for i in 0..<oldAlloc {
-                let k = old[2 * i]
-                if !k.isNull && k != .sentinel {
-                    try set(k, old[2 * i + 1])
+            if Heap.allocatingStatic {
+                // Start-up: the keys are distinct and the new table has no deleted slots, so
+                // each goes to the first empty slot from its hash on, as `set` would put it.
+                let t = table
+                for i in 0..<oldAlloc {
+                    let k = old[2 * i]
+                    if !k.isNull && k != .sentinel {
+                        var pos = Int(UInt(bitPattern: try MapRef.hash(k)) % UInt(newAlloc))
+                        while !t[2 &* pos].isNull {
+                            pos &+= 1
+                            if pos == newAlloc { pos = 0 }
+                        }
+                        t[2 &* pos] = k
+                        t[2 &* pos + 1] = old[2 * i + 1]
+                        used += 1
+                    }
+                }
+            } else {
+                for i in 0..<oldAlloc {
+                    let k = old[2 * i]
+                    if !k.isNull && k != .sentinel {
+                        try set(k, old[2 * i + 1])
+                    }
                 }
             }
             Heap.release(oldTableOff)
