@@ -6,13 +6,15 @@ struct Parser {
     var nest = 0
     let maxNest = 90
     var folder: ConstFolder
-    /// Strings the runtime would already know as qstrs (names seen so far, static qstrs).
+    /// Strings the runtime would already know as qstrs: names seen so far (the static qstrs,
+    /// `staticQstrSet`, are consulted beside it, so a compile neither copies nor, when it has
+    /// no long string literal, builds that set).
     var interned: Set<String>
 
     init(tokens: [Token], options: CompilerOptions) {
         toks = tokens
         folder = ConstFolder(allowComplex: options.allowComplex, floatModel: options.floatModel)
-        interned = staticQstrSet
+        interned = []
     }
 
     var tok: Token { return toks[min(p, toks.count - 1)] }
