@@ -22,7 +22,7 @@ public struct ModuleBuilder {
         globals = field(m, 1)
     }
 
-    public func set(_ name: String, _ v: Obj) { try! Dict.set(globals, Obj(qstr: Qstr(name)), v) }
+    public func set(_ name: String, _ v: Obj) { try! Dict.map(globals).setWhileBuildingROM(Obj(qstr: Qstr(name)), v) }
 
     public func function(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
         set(name, Native.make(name, minArgs, maxArgs, kw: kw, fn))

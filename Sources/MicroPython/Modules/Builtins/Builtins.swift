@@ -20,7 +20,7 @@ public enum Builtins {
     public static func out(_ b: [UInt8]) { b.withUnsafeBufferPointer { writeStdout($0) } }
 
     static func add(_ name: String, _ value: Obj) {
-        try! Dict.set(Runtime.builtinsDict, Obj(qstr: Qstr(name)), value)
+        try! Dict.map(Runtime.builtinsDict).setWhileBuildingROM(Obj(qstr: Qstr(name)), value)
     }
 
     static func function(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
@@ -34,7 +34,7 @@ public enum Builtins {
 
     static func setMember(_ type: Obj, _ name: String, _ v: Obj) {
         if TypeObject.locals(type).isNull { setField(type, 3, Dict.makeStatic()) }
-        try! Dict.set(TypeObject.locals(type), Obj(qstr: Qstr(name)), v)
+        try! Dict.map(TypeObject.locals(type)).setWhileBuildingROM(Obj(qstr: Qstr(name)), v)
     }
 
     static func classMethod(_ type: Obj, _ name: String, _ minArgs: Int, _ maxArgs: Int, _ fn: @escaping NativeFn) {
