@@ -6,17 +6,29 @@ import PackageDescription
 // Swift 6.3.1's SIL dead-store elimination drops a store through a pointer at a negative offset
 // when a store at offset 0 follows (`sp[-1] = a; sp[0] = b`), which the VM does all the time:
 // the pass is disabled until that is fixed (repro in docs/notes/swift-dse-bug.md).
+// Concrete generic types' metadata comes from direct accessor calls, not from their mangled names:
+// instantiating one by name (the default) demangles it and checks its generic requirements,
+// and the first check of a conformance (String: Hashable for the first [String: X]) scans every
+// conformance record in the binary, a quarter of a million instructions at each start.
 let fast: [SwiftSetting] = [
     .unsafeFlags(["-O", "-enforce-exclusivity=unchecked", "-wmo",
-                  "-Xllvm", "-sil-disable-pass=dead-store-elimination"], .when(configuration: .release)),
+                  "-Xllvm", "-sil-disable-pass=dead-store-elimination",
+                  "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                 .when(configuration: .release)),
 ]
 
-// Release builds on Linux link the Swift runtime and Foundation (which swift-crypto brings)
-// statically: resolving their symbols at start cost the dynamic linker about 11M instructions,
-// most of `micropython -c pass`. The Foundation archives need their C parts named.
+// Release builds on Linux are static executables: the Swift runtime, Foundation (which
+// swift-crypto brings), the C++ library and libc are all linked in, with no dynamic loader at
+// start. Linked dynamically, `micropython -c pass` spent most of its time in the loader:
+// resolving the C++ library's symbols, applying about 83,000 position-independent relocations
+// and, with the exported symbol table the Swift driver asks for, a linear `dladdr` scan in the
+// runtime's start-up. The Foundation archives need their C parts named, and the C++ and maths
+// libraries again after them. (glibc warns that its user-database and dlopen functions, which
+// Foundation references, need the shared glibc of the same version at run time if called.)
 let staticRuntime: [LinkerSetting] = [.unsafeFlags([
-    "-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections",
-    "-l_FoundationICU", "-lswiftSynchronization"], .when(platforms: [.linux], configuration: .release))]
+    "-static-executable", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections",
+    "-l_FoundationICU", "-lswiftSynchronization", "-lstdc++", "-lm"],
+    .when(platforms: [.linux], configuration: .release))]
 
 let package = Package(
     name: "MicroPythonESP8266",
@@ -48,8 +60,7 @@ let package = Package(
         // drivers); scripts/gen-frozen.py turns them into Frozen/FrozenSources.swift.
         .target(name: "ESP8266", dependencies: ["MicroPython", "MicroPythonREPL", "Storage", "CSupport"], exclude: ["Frozen/modules"], swiftSettings: fast),
         // The ESP8266 port is linked for `-X profile=esp8266` (its configuration of the core).
-        // The Swift runtime and Foundation are linked in statically: resolving their symbols at
-        // every start cost the dynamic linker about 13M instructions, most of `micropython -c pass`.
+        // Linked as a static executable in release builds (see `staticRuntime`).
         .executableTarget(name: "micropython", dependencies: ["MicroPython", "ESP8266", "MicroPythonREPL"],
                           swiftSettings: fast, linkerSettings: staticRuntime),
         .executableTarget(name: "esp8266", dependencies: [

@@ -6,7 +6,9 @@ struct Parser {
     var nest = 0
     let maxNest = 90
     var folder: ConstFolder
-    /// Strings the runtime would already know as qstrs (names seen so far, static qstrs).
+    /// Strings the runtime would already know as qstrs: names seen so far (the static qstrs,
+    /// `staticQstrSet`, are consulted beside it, so a compile neither copies nor, when it has
+    /// no long string literal, builds that set).
     var interned: Set<String>
     let options: CompilerOptions
 
@@ -15,7 +17,7 @@ struct Parser {
         self.options = options
         folder = ConstFolder(allowComplex: options.allowComplex, floatModel: options.floatModel)
         folder.detailedErrors = options.detailedErrors
-        interned = staticQstrSet
+        interned = []
     }
 
     var tok: Token { return toks[min(p, toks.count - 1)] }

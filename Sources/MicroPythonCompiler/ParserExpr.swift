@@ -299,7 +299,7 @@ extension Parser {
             return try folder.parseFloat(t.text, line: line)
         case .string:
             next()
-            if t.bytes.count <= 10 || interned.contains(t.text) {
+            if t.bytes.count <= 10 || interned.contains(t.text) || staticQstrSet.contains(t.text) {
                 interned.insert(t.text)
                 return Expr(.str(t.text), line: line)
             }

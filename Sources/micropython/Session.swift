@@ -137,7 +137,10 @@ enum Session {
         let home = getenv("HOME").map { String(cString: $0) }
         for e in list.split(separator: ":", omittingEmptySubsequences: false) {
             if e.hasPrefix("~/"), let h = home {
-                try? List.append(path, try Str.make(h + e.dropFirst()))
+                // String(_:) and interpolation, not `h + e.dropFirst()`: the generic
+                // append(contentsOf:) that would use looks up a protocol conformance at run time,
+                // a scan of every conformance in the binary (a quarter of a million instructions).
+                try? List.append(path, try Str.make("\(h)\(String(e.dropFirst()))"))
             } else {
                 try? List.append(path, try Str.make(String(e)))
             }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSupport
 import MicroPython
 import MicroPythonCompiler
 import ESP8266
@@ -205,6 +206,9 @@ func session() {
     exitStatus = Session.run(options)
 }
 
+// On this thread with a stack of its own when the host allows (no thread to create and wake at
+// every start), else on a thread made for its stack.
+if csupport_run_on_new_stack(nativeStackSize, { _ in session() }, nil) == 0 { exit(exitStatus) }
 var attr = pthread_attr_t()
 pthread_attr_init(&attr)
 pthread_attr_setstacksize(&attr, nativeStackSize)

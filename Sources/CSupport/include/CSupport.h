@@ -18,6 +18,12 @@ static inline uint64_t csupport_load_stack_word(const void *p) {
 /// The current stack pointer (approximately), for recursion limits and the stack top.
 void *csupport_stack_pointer(void);
 
+/// Calls `fn(ctx)` on this thread, on a fresh native stack of `size` bytes (mapped on demand,
+/// with an inaccessible guard page below it), and returns 0 once it has returned; -1 if no such
+/// stack could be set up (then `fn` has not run), or in sanitized builds, whose checkers do not
+/// follow a switch of stacks. Cheaper at start than a thread made for its stack.
+int csupport_run_on_new_stack(size_t size, void (*fn)(void *ctx), void *ctx);
+
 #endif
 
 /// Opens a new pseudo-terminal's controlling end and writes its terminal's path into `name`;

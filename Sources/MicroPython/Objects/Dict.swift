@@ -17,7 +17,7 @@ public enum Dict {
     /// Sets `k` in a builtin module's or type's static dict, remembering the order of first writes.
     static func setDeclared(_ d: Obj, _ k: Obj, _ v: Obj) {
         if !Heap.inPool(d), (try? map(d).lookup(k)) == nil { declarationOrder[d.raw, default: []].append(k) }
-        try! set(d, k, v)
+        try! map(d).setWhileBuildingROM(k, v)
     }
 
     /// The keys of a static dict in declaration order (nil for other dicts).

@@ -250,6 +250,82 @@ public struct MapRef {
         slot[1] = value
     }
 
+    /// `set` for the tables the runtime builds while it starts (the ROM: builtins, type
+    /// methods, module globals; about 800 names, the tables grown about 300 times). For a qstr
+    /// key in a table whose keys are all qstrs it is one probe without the general path's
+    /// per-slot comparisons: the slot holding `key`, else the first deleted slot from
+    /// hash % alloc on, else the first empty one, growing a full table first; the table comes
+    /// out as `set` leaves it. Other keys and tables take `set`. Kept apart from `set`, whose
+    /// callers are the VM's hot paths. (MapIndex's probe-length accounting is skipped: it only
+    /// decides when to build a lookup cache.)
+    public func setWhileBuildingROM(_ key: Obj, _ value: Obj) throws(PyExc) {
+        guard Heap.allocatingStatic && key.isQstr && !isOrdered && !isIndexed else {
+            try set(key, value)
+            return
+        }
+        let h = Int(QstrPool.hashOf(key.qstrValue))
+        while true {
+            if alloc == 0 { try rehashWhileBuildingROM() }
+            let a = alloc
+            let t = table
+            var pos = h % a
+            let start = pos
+            var avail: UnsafeMutablePointer<Obj>? = nil
+            while true {
+                let slot = t + 2 &* pos
+                let k = slot[0]
+                if k == key { slot[1] = value; return }
+                if k.isNull { avail = avail ?? slot; break }
+                if k == .sentinel {
+                    if avail == nil { avail = slot }
+                } else if !k.isQstr {
+                    // A str object could equal `key`: the general path (nothing changed yet).
+                    try set(key, value)
+                    return
+                }
+                pos &+= 1
+                if pos == a { pos = 0 }
+                if pos == start { break }
+            }
+            if let s = avail {
+                used += 1
+                s[0] = key
+                s[1] = value
+                return
+            }
+            try rehashWhileBuildingROM()
+        }
+    }
+
+    /// `rehash` for a start-up table: the keys are distinct and the new table has no deleted
+    /// slots, so each goes to the first empty slot from its hash on, where `set` would put it.
+    func rehashWhileBuildingROM() throws(PyExc) {
+        let oldAlloc = alloc
+        let oldTableOff = words(owner)[base + 2]
+        let newAlloc = MapRef.sizeAtLeast(oldAlloc + 1)
+        let newOff = try Heap.allocate(bytes: 8 * newAlloc)
+        alloc = newAlloc
+        used = 0
+        words(owner)[base + 2] = newOff
+        guard oldAlloc > 0 else { return }
+        let old = objArray(oldTableOff)
+        let t = table
+        for i in 0..<oldAlloc {
+            let k = old[2 * i]
+            if !k.isNull && k != .sentinel {
+                var pos = Int(UInt(bitPattern: try MapRef.hash(k)) % UInt(newAlloc))
+                while !t[2 &* pos].isNull {
+                    pos &+= 1
+                    if pos == newAlloc { pos = 0 }
+                }
+                t[2 &* pos] = k
+                t[2 &* pos + 1] = old[2 * i + 1]
+                used += 1
+            }
+        }
+        Heap.release(oldTableOff)
+    }
+
     public func findOrAdd(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj> {
         if isOrdered {
             if let slot = try orderedFind(key) { return slot }

@@ -20,7 +20,7 @@ public enum Builtins {
     public static func out(_ b: [UInt8]) { b.withUnsafeBufferPointer { writeStdout($0) } }
 
     static func add(_ name: String, _ value: Obj) {
-        try! Dict.set(Runtime.builtinsDict, Obj(qstr: Qstr(name)), value)
+        try! Dict.map(Runtime.builtinsDict).setWhileBuildingROM(Obj(qstr: Qstr(name)), value)
     }
 
     static func function(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ fn: @escaping NativeFn) {
