@@ -20,7 +20,9 @@ struct FlashOption: ParsableArguments {
     var path: String {
         if let flash { return flash }
         if let env = ProcessInfo.processInfo.environment["ESP8266_FLASH"], !env.isEmpty { return env }
-        return NSString(string: "~/.esp8266/flash.bin").expandingTildeInPath
+        // $HOME, not the password database: the static executable does no NSS lookups.
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        return home + "/.esp8266/flash.bin"
     }
 
     func open() throws -> FlashImage {

@@ -12,16 +12,37 @@ public enum Dict {
 
     /// The order names were first written into each builtin (static) dict: MicroPython's ROM
     /// tables keep their source order, and help() lists a module's or type's members in it.
-    nonisolated(unsafe) static var declarationOrder: [UInt32: [Obj]] = [:]
+    /// Kept as (dict, key) word pairs appended at start-up, the cheapest record to make; the
+    /// rare reader filters and de-duplicates.
+    nonisolated(unsafe) static var declared: UnsafeMutablePointer<UInt32>? = nil
+    nonisolated(unsafe) static var declaredCount = 0, declaredCapacity = 0
 
-    /// Sets `k` in a builtin module's or type's static dict, remembering the order of first writes.
+    /// Sets `k` in a builtin module's or type's static dict, remembering the order of writes.
     static func setDeclared(_ d: Obj, _ k: Obj, _ v: Obj) {
-        if !Heap.inPool(d), (try? map(d).lookup(k)) == nil { declarationOrder[d.raw, default: []].append(k) }
+        if !Heap.inPool(d) {
+            if declaredCount == declaredCapacity {
+                let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * max(2048, 2 * declaredCapacity))
+                if let old = declared { bigger.update(from: old, count: 2 * declaredCount); old.deallocate() }
+                declared = bigger
+                declaredCapacity = max(2048, 2 * declaredCapacity)
+            }
+            declared![2 * declaredCount] = d.raw
+            declared![2 * declaredCount + 1] = k.raw
+            declaredCount += 1
+        }
         try! map(d).setWhileBuildingROM(k, v)
     }
 
-    /// The keys of a static dict in declaration order (nil for other dicts).
-    static func declaredKeys(_ d: Obj) -> [Obj]? { declarationOrder[d.raw] }
+    /// The keys of a static dict in the order first written (nil for other dicts).
+    static func declaredKeys(_ d: Obj) -> [Obj]? {
+        guard let pairs = declared else { return nil }
+        var keys: [Obj] = []
+        var seen = Set<UInt32>()
+        for i in 0..<declaredCount where pairs[2 * i] == d.raw && seen.insert(pairs[2 * i + 1]).inserted {
+            keys.append(Obj(raw: pairs[2 * i + 1]))
+        }
+        return keys.isEmpty ? nil : keys
+    }
 
     static func makeStatic() -> Obj {
         let d = Obj(offset: Heap.allocateStatic(bytes: 16))
