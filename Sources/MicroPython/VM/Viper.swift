@@ -42,7 +42,9 @@ public enum Viper {
     /// Forgets every registered buffer (soft reset).
     public static func reset() { count = 0; next = 0 }
 
-    static var wordBits: Int { MicroPythonRuntime.port.wordBits >= 64 ? 64 : 32 }
+    /// The port's machine word, 64 or 32 (set when the runtime starts: reading the port
+    /// configuration itself costs a lazy-global check on every viper operation).
+    nonisolated(unsafe) static var wordBits = 64
 
     // MARK: machine words
 
@@ -124,25 +126,25 @@ public enum Viper {
         }
         let r: UInt64
         switch op {
-        case 22: r = x | y
-        case 23: r = x ^ y
-        case 24: r = x & y
-        case 25: r = x << (y & (bits - 1))
-        case 26:
+        case BinOp.or: r = x | y
+        case BinOp.xor: r = x ^ y
+        case BinOp.and: r = x & y
+        case BinOp.lshift: r = x << (y & (bits - 1))
+        case BinOp.rshift:
             let n = y & (bits - 1)
             if signed { r = UInt64(bitPattern: s(x) >> Int64(n)) } else { r = (bits == 64 ? x : x & 0xFFFF_FFFF) >> n }
-        case 27: r = x &+ y
-        case 28: r = x &- y
-        case 29: r = x &* y
-        case 31, 33:
+        case BinOp.add: r = x &+ y
+        case BinOp.sub: r = x &- y
+        case BinOp.mul: r = x &* y
+        case BinOp.floorDiv, BinOp.mod:
             let a = s(x), d = s(y)
             if d == 0 { throw PyExc.make(Exceptions.ZeroDivisionError, "divide by zero") }
             if d == -1 {
-                r = op == 31 ? 0 &- x : 0
+                r = op == BinOp.floorDiv ? 0 &- x : 0
             } else {
                 var q = a / d, m = a % d
                 if m != 0 && (m < 0) != (d < 0) { q -= 1; m += d }
-                r = UInt64(bitPattern: op == 31 ? q : m)
+                r = UInt64(bitPattern: op == BinOp.floorDiv ? q : m)
             }
         default:
             throw PyExc.valueError("invalid viper instruction")
