@@ -15,6 +15,10 @@ implementations).  A test killed by the timeout gets `exit timeout`.
 A first line `# args: ...` gives extra arguments for micropython only (for
 example `# args: -X heapsize=64K`); such a test must have a `.exp` file.
 
+A test with a `file.py.esp8266.exp` beside it runs a second time, as the test
+`file.py@esp8266`, with `-X profile=esp8266` added and that file as its expected
+output: one program checked against both C builds.
+
 Known failures live in Tests/Python/expected-failures.txt, one per line:
 `path/relative/to/Tests/Python.py  reason`.  A listed test that fails is
 XFAIL; one that passes is XPASS and counts as a failure, so the list stays
@@ -41,6 +45,15 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 XFAIL_FILE = os.path.join(HERE, "expected-failures.txt")
 DEFAULT_BINARY = os.path.join(ROOT, ".build", "release", "micropython")
 SKIP_DIRS = {"lib", "__pycache__"}
+# Profile variants: a test id `path@NAME` runs `path` with these arguments and compares with
+# `path.NAME.exp`.
+VARIANTS = {"esp8266": ["-X", "profile=esp8266"]}
+
+
+def split_variant(test):
+    """(path, variant name or None) of a test id."""
+    path, _, variant = test.partition("@")
+    return path, variant or None
 
 
 def find_tests():
@@ -51,7 +64,11 @@ def find_tests():
             continue  # the runner itself lives at the top level
         for name in sorted(filenames):
             if name.endswith(".py"):
-                tests.append(os.path.relpath(os.path.join(dirpath, name), HERE))
+                path = os.path.relpath(os.path.join(dirpath, name), HERE)
+                tests.append(path)
+                for variant in VARIANTS:
+                    if name + "." + variant + ".exp" in filenames:
+                        tests.append(path + "@" + variant)
     return sorted(tests)
 
 
@@ -138,28 +155,33 @@ def run(cmd, cwd, timeout):
     return out, p.stderr.decode("utf-8", "replace")
 
 
-def expected(path, python, timeout):
+def expected(test, python, timeout):
     """Return (source description, expected text)."""
-    exp = os.path.join(HERE, path + ".exp")
+    path, variant = split_variant(test)
+    exp_name = path + ("." + variant if variant else "") + ".exp"
+    exp = os.path.join(HERE, exp_name)
     if os.path.exists(exp):
         with open(exp, encoding="utf-8") as f:
-            return path + ".exp", f.read()
+            return exp_name, f.read()
     full = os.path.join(HERE, path)
     out, _ = run([python, os.path.basename(full)], os.path.dirname(full), timeout)
     return "%s %s (CPython, run now)" % (python, path), out
 
 
-def run_one(path, opts):
+def run_one(test, opts):
+    path, variant = split_variant(test)
     full = os.path.join(HERE, path)
     extra = test_args(path)
-    if extra and not os.path.exists(full + ".exp"):
-        return path, "error", "test has `# args:` but no .exp file", "", ""
-    source, want = expected(path, opts.python, opts.timeout)
+    if extra and not variant and not os.path.exists(full + ".exp"):
+        return test, "error", "test has `# args:` but no .exp file", "", ""
+    if variant:
+        extra = VARIANTS[variant] + extra
+    source, want = expected(test, opts.python, opts.timeout)
     cmd = [opts.binary] + opts.extra + extra + [os.path.basename(full)]
     got, err = run(cmd, os.path.dirname(full), opts.timeout)
     if got == want:
-        return path, "pass", source, want, got
-    return path, "fail", source, want, got + ("" if not err else "--- stderr ---\n" + err[-2000:])
+        return test, "pass", source, want, got
+    return test, "fail", source, want, got + ("" if not err else "--- stderr ---\n" + err[-2000:])
 
 
 def main():
@@ -193,8 +215,10 @@ def main():
             print("no such test: %s" % opts.show_expected, file=sys.stderr)
             return 2
         source, want = expected(path, opts.python, opts.timeout)
+        variant = split_variant(path)[1]
         print("# expected output of %s from %s; micropython args: %s"
-              % (path, source, " ".join(opts.extra + test_args(path)) or "(none)"))
+              % (path, source, " ".join(opts.extra + (VARIANTS[variant] if variant else [])
+                                          + test_args(split_variant(path)[0])) or "(none)"))
         sys.stdout.write(want)
         return 0
     if opts.list:
