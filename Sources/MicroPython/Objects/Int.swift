@@ -143,7 +143,10 @@ public enum IntOps {
         if o == .true { return 1 }
         if o == .false { return 0 }
         if isBig(o) {
-            guard let v = big(o).int64Value else { throw PyExc.overflowError("overflow converting long int to machine word") }
+            // As mpz_as_int_checked: the magnitude must fit, so -2**63 overflows too.
+            guard let v = big(o).int64Value, v != Int64.min else {
+                throw PyExc.overflowError("overflow converting long int to machine word")
+            }
             return Int(v)
         }
         if kindOf(o) == .instance, let m = Classes.lookup(typeOf(o), .__index__) ?? Classes.lookup(typeOf(o), .__int__) {

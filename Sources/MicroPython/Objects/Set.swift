@@ -276,9 +276,10 @@ public enum Slice {
         }
         let start = try clamp(field(s, 1), step < 0 ? n - 1 : 0)
         let stop = try clamp(field(s, 2), step < 0 ? -1 : n)
+        // In unsigned magnitudes: a step of ±2**63 must not overflow the count's arithmetic.
         var count = 0
-        if step > 0 { if stop > start { count = (stop - start + step - 1) / step } }
-        else { if start > stop { count = (start - stop - step - 1) / (-step) } }
+        if step > 0 { if stop > start { count = Int((UInt(stop - start) - 1) / step.magnitude + 1) } }
+        else { if start > stop { count = Int((UInt(start - stop) - 1) / step.magnitude + 1) } }
         return (start, stop, step, count)
     }
 }

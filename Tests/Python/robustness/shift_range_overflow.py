@@ -19,7 +19,7 @@ show('lshift 0 by 2**63', lambda: 0 << n)
 show('lshift negative', lambda: 1 << -n)
 show('rshift negative', lambda: 1 >> -n)
 
-lo, hi = -2**63, 2**63 - 1
+lo, hi = -(2**63 - 1), 2**63 - 1   # (-2**63 itself overflows a machine int, as in C)
 r = range(lo, hi, 3)
 show('range first', lambda: r[0])
 show('range second', lambda: r[1])
