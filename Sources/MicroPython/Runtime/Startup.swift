@@ -38,6 +38,7 @@ public enum MicroPythonRuntime {
         Runtime.compilerOptions.returnIfExpr = port.compilerOptimisations
         Runtime.compilerOptions.detailedErrors = port.detailedErrors
         Viper.wordBits = port.wordBits >= 64 ? 64 : 32
+        Classes.userSetattr = port.moduleFeatures.contains(.delattrSetattr)
         MapRef.hashMask = port.wordBits >= 64 ? UInt.max : UInt(UInt32.max)
         QstrPool.start()
         Heap.initialise(heapBytes: heapBytes ?? port.defaultHeapBytes)

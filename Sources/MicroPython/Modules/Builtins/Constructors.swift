@@ -257,7 +257,6 @@ extension Builtins {
         let start = i
         var value: UInt64 = 0
         var overflow = false
-        var digits: [UInt8] = []
         while i < top {
             var d = Int(b[i])
             if d >= 0x30 && d <= 0x39 {
@@ -271,7 +270,6 @@ extension Builtins {
                 d -= 0x61 - 10
             }
             if d >= base { break }
-            digits.append(b[i])
             let (m, o1) = value.multipliedReportingOverflow(by: UInt64(base))
             let (v, o2) = m.addingReportingOverflow(UInt64(d))
             if o1 || o2 || v > UInt64(Int64.max) { overflow = true }
@@ -279,6 +277,7 @@ extension Builtins {
             i += 1
         }
         let parsedSomething = i != start
+        let digitsEnd = i
         while i < top && isSpace(b[i]) { i += 1 }
         guard parsedSomething && i == top else {
             let shownBase = base == 1 ? 0 : base
@@ -294,6 +293,8 @@ extension Builtins {
             let v = Int(value)
             return try IntOps.make(negative ? -v : v)
         }
+        // Past 63 bits: the digits again, without underscores, as a big int.
+        let digits = b[start..<digitsEnd].filter { $0 != 0x5F }
         guard let big = BigIntValue(String(decoding: digits, as: UTF8.self), radix: base) else {
             throw PyExc.valueError("invalid syntax for integer with base \(base)")
         }

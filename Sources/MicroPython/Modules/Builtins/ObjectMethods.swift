@@ -27,7 +27,6 @@ extension Builtins {
         setField(newWrapper, 0, Types.staticMethod)
         setField(newWrapper, 1, objectNew)
         setMember(Types.object, "__new__", newWrapper)
-        Classes.userSetattr = MicroPythonRuntime.port.moduleFeatures.contains(.delattrSetattr)
         if Classes.userSetattr {
             method(Types.object, "__setattr__", 3, 3) { (a, _, _) throws(PyExc) in
                 try Runtime.genericSetAttr(a[0], a[1], a[2]); return .none
