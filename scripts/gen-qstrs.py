@@ -41,7 +41,7 @@ start stop step indices getter setter deleter fget fset fdel doc
 cast tobytes tolist readonly itemsize nbytes release
 errno strerror filename value code msg
 key reverse default
-__getitem__ tell seek
+__getitem__ tell seek stat open ioctl rb
 math sys array struct collections json re io os time random select socket binascii hashlib heapq
 errno uctypes deflate cryptolib platform asyncio
 """

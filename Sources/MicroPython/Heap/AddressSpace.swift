@@ -42,6 +42,9 @@ public enum AddressSpace {
         var writable: Bool
         /// A str's UTF-8: never handed out as a buffer (a buffer may be written through).
         var text: Bool
+        /// An object whose reference a program holds as bytes (struct 'O', array('O')): no
+        /// bytes are reachable through it, only the object itself.
+        var object: Bool = false
     }
 
     nonisolated(unsafe) static var regions: [Region] = []
@@ -77,7 +80,7 @@ public enum AddressSpace {
             throw PyExc.valueError("object's data has no address")
         }
         let n = UInt32(truncatingIfNeeded: count)
-        for i in 0..<regions.count where regions[i].start == off {
+        for i in 0..<regions.count where regions[i].start == off && !regions[i].object {
             regions[i].length = max(regions[i].length, n)
             regions[i].writable = regions[i].writable || writable
             regions[i].text = regions[i].text || text
@@ -99,7 +102,7 @@ public enum AddressSpace {
     static func find(_ address: UInt64, _ count: Int, write: Bool, buffer: Bool = false) -> (UnsafeMutablePointer<UInt8>, UInt32)? {
         guard count >= 0, address <= UInt64(UInt32.max) else { return nil }
         let end = address + UInt64(count)
-        for r in regions {
+        for r in regions where !r.object {
             guard address >= UInt64(r.start) else { continue }
             var limit = UInt64(r.start) + UInt64(r.length)
             // Never past the allocation as it is now.
@@ -151,6 +154,56 @@ public enum AddressSpace {
             }
             try port.write(UInt32(address), size, UInt32(truncatingIfNeeded: value))
             return
+        }
+        throw fault()
+    }
+
+    // MARK: object references as bytes
+
+    /// The word that stands for `o` in bytes (struct 'O', array('O') items), as in C: the
+    /// object's own address. A heap object is recorded, so that `object(word:)` can tell its
+    /// word from a forged one for as long as the object lives.
+    public static func exposeObject(_ o: Obj) -> UInt32 {
+        guard o.isPointer, o != .sentinel else { return o.raw }
+        if regions.contains(where: { $0.object && $0.start == o.raw }) { return o.raw }
+        var head: UInt32 = 0
+        if Heap.inPool(o) {
+            head = o.raw
+            if !regions.contains(where: { $0.head == head }) { exposedCount += 1 }
+        }
+        regions.append(Region(start: o.raw, length: 0, head: head, writable: false, text: false, object: true))
+        return o.raw
+    }
+
+    /// The object a word read back from bytes stands for. Values that are not references
+    /// (small ints, floats, interned strings, None/False/True) stand for themselves; a
+    /// reference must be one `exposeObject` recorded and the collector has not freed. Any
+    /// other word is a bad address: OSError(EFAULT), where C would follow it.
+    public static func object(word w: UInt32) throws(PyExc) -> Obj {
+        let o = Obj(raw: w)
+        if o.isSmallInt || (o.isImmediateFloat && Float.immediate) { return o }
+        if o.isQstr { if Int(o.qstrValue.id) < QstrPool.count { return o }; throw fault() }
+        if o == .none || o == .false || o == .true { return o }
+        if o.isPointer && regions.contains(where: { $0.object && $0.start == w }) { return o }
+        throw fault()
+    }
+
+    /// The str of the NUL-terminated bytes at `address` (struct and array 'S'): they must lie in
+    /// exposed memory, and its end also ends the string.
+    public static func cString(at address: UInt64) throws(PyExc) -> Obj {
+        guard address <= UInt64(UInt32.max) else { throw fault() }
+        for r in regions where !r.object {
+            guard address >= UInt64(r.start) else { continue }
+            var limit = UInt64(r.start) + UInt64(r.length)
+            if r.head != 0 { limit = min(limit, UInt64(r.head) + UInt64(Heap.allocationBytes(r.head))) }
+            guard address < limit || (address == limit && r.length == 0) else { continue }
+            let p = arenaBytes(UInt32(address))
+            var n = 0
+            while UInt64(n) < limit - address && p[n] != 0 { n += 1 }
+            let text = UnsafeBufferPointer(start: UnsafePointer(p), count: n)
+            // A str holds UTF-8 only, as every str made from outside bytes is checked.
+            if !StrMethods.valid(.utf8, text) { throw PyExc.make(Exceptions.UnicodeError) }
+            return try Str.make(bytes: text, type: Types.str)
         }
         throw fault()
     }

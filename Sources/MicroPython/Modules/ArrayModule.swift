@@ -28,6 +28,7 @@ public enum ArrayModule {
         case 0x62, 0x42: return 1
         case 0x68, 0x48: return 2
         case 0x69, 0x49, 0x6C, 0x4C, 0x66: return 4
+        case 0x4F, 0x50, 0x53: return 4  // O P S: an object, a pointer, a C string (32-bit words)
         case 0x71, 0x51, 0x64: return 8
         default: return 0
         }
@@ -60,6 +61,8 @@ public enum ArrayModule {
         switch c {
         case 0x66: return try Float.make(Double(Swift.Float(bitPattern: UInt32(v))))
         case 0x64: return try Float.make(Double(bitPattern: v))
+        case 0x4F: return try AddressSpace.object(word: UInt32(truncatingIfNeeded: v))
+        case 0x53: return try AddressSpace.cString(at: v)
         case 0x62, 0x68, 0x69, 0x6C, 0x71:
             let shift = UInt64(64 - 8 * sz)
             let s = Int64(bitPattern: v << shift) >> Int64(shift)
@@ -76,6 +79,7 @@ public enum ArrayModule {
         switch c {
         case 0x66: bits = UInt64(Swift.Float(try ModSupport.float(v)).bitPattern)
         case 0x64: bits = (try ModSupport.float(v)).bitPattern
+        case 0x4F: bits = UInt64(AddressSpace.exposeObject(v))
         default:
             if !IntOps.isInt(v) { _ = try IntOps.toInt(v) }
             bits = try ModSupport.truncated64(v)

@@ -46,7 +46,8 @@ public enum StructModule {
         switch c {
         case 0x62, 0x42: size = 1                   // b B
         case 0x68, 0x48: size = 2                   // h H
-        case 0x69, 0x49, 0x6C, 0x4C, 0x50: size = 4 // i I l L P
+        case 0x69, 0x49, 0x6C, 0x4C: size = 4       // i I l L
+        case 0x50, 0x4F, 0x53: size = 4             // P O S: a pointer, an object, a C string
         case 0x71, 0x51: size = 8                   // q Q
         case 0x65: size = 2                         // e (half float)
         case 0x66: size = 4                         // f
@@ -98,6 +99,8 @@ public enum StructModule {
         case 0x65: return try Float.make(Double(HalfFloat.decode(UInt16(truncatingIfNeeded: v))))
         case 0x66: return try Float.make(Double(Swift.Float(bitPattern: UInt32(v))))
         case 0x64: return try Float.make(Double(bitPattern: v))
+        case 0x4F: return try AddressSpace.object(word: UInt32(truncatingIfNeeded: v))
+        case 0x53: return try AddressSpace.cString(at: v)
         default: break
         }
         if isSigned(c) {
@@ -119,6 +122,7 @@ public enum StructModule {
         case 0x65: bits = UInt64(HalfFloat.encode(Swift.Float(try ModSupport.float(v))))
         case 0x66: bits = UInt64(Swift.Float(try ModSupport.float(v)).bitPattern)
         case 0x64: bits = (try ModSupport.float(v)).bitPattern
+        case 0x4F: bits = UInt64(AddressSpace.exposeObject(v))
         default:
             if !IntOps.isInt(v) { _ = try IntOps.toInt(v) }  // raises the TypeError
             bits = try ModSupport.truncated64(v)

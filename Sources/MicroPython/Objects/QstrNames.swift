@@ -237,6 +237,9 @@ enum RuntimeNames {
         "default",
         "tell",
         "seek",
+        "stat",
+        "ioctl",
+        "rb",
         "math",
         "sys",
         "array",
@@ -660,26 +663,29 @@ extension Qstr {
     public static let `default` = Qstr(id: 397)
     public static let tell = Qstr(id: 398)
     public static let seek = Qstr(id: 399)
-    public static let math = Qstr(id: 400)
-    public static let sys = Qstr(id: 401)
-    public static let array = Qstr(id: 402)
-    public static let `struct` = Qstr(id: 403)
-    public static let collections = Qstr(id: 404)
-    public static let json = Qstr(id: 405)
-    public static let re = Qstr(id: 406)
-    public static let io = Qstr(id: 407)
-    public static let os = Qstr(id: 408)
-    public static let time = Qstr(id: 409)
-    public static let random = Qstr(id: 410)
-    public static let select = Qstr(id: 411)
-    public static let socket = Qstr(id: 412)
-    public static let binascii = Qstr(id: 413)
-    public static let hashlib = Qstr(id: 414)
-    public static let heapq = Qstr(id: 415)
-    public static let uctypes = Qstr(id: 416)
-    public static let deflate = Qstr(id: 417)
-    public static let cryptolib = Qstr(id: 418)
-    public static let asyncio = Qstr(id: 419)
+    public static let stat = Qstr(id: 400)
+    public static let ioctl = Qstr(id: 401)
+    public static let rb = Qstr(id: 402)
+    public static let math = Qstr(id: 403)
+    public static let sys = Qstr(id: 404)
+    public static let array = Qstr(id: 405)
+    public static let `struct` = Qstr(id: 406)
+    public static let collections = Qstr(id: 407)
+    public static let json = Qstr(id: 408)
+    public static let re = Qstr(id: 409)
+    public static let io = Qstr(id: 410)
+    public static let os = Qstr(id: 411)
+    public static let time = Qstr(id: 412)
+    public static let random = Qstr(id: 413)
+    public static let select = Qstr(id: 414)
+    public static let socket = Qstr(id: 415)
+    public static let binascii = Qstr(id: 416)
+    public static let hashlib = Qstr(id: 417)
+    public static let heapq = Qstr(id: 418)
+    public static let uctypes = Qstr(id: 419)
+    public static let deflate = Qstr(id: 420)
+    public static let cryptolib = Qstr(id: 421)
+    public static let asyncio = Qstr(id: 422)
 }
 
 /// Names Swift code interns from literals (`Qstr("...")`), found in the sources.
@@ -708,7 +714,6 @@ enum LiteralNames {
         "getcwd",
         "ilistdir",
         "invert",
-        "ioctl",
         "iterable",
         "keepends",
         "length",
@@ -724,13 +729,11 @@ enum LiteralNames {
         "popitem(): dictionary is empty",
         "progsize",
         "r",
-        "rb",
         "readblocks",
         "readsize",
         "rel_tol",
         "separators",
         "setblocking",
-        "stat",
         "sync",
         "umount",
         "writeblocks",

@@ -9,7 +9,7 @@ public enum VfsImport {
         let l = VfsMountTable.lookup(Array(path.utf8))
         guard case .mount(let r, let inner) = l else { return nil }
         do throws(PyExc) {
-            let st = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr("stat"),
+            let st = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr.stat,
                                                   [try Str.make(bytes: inner)])
             let mode = try IntOps.toInt(try Runtime.getItem(st, Obj(small: 0)))
             return mode & VfsModule.dirMode != 0 ? .directory : .file
@@ -19,6 +19,14 @@ public enum VfsImport {
     }
 
     static let getBufferSize = 11, close = 4
+
+    // The reader's buffer sizes (extmod/vfs_reader.c), which a Python stream sees as the
+    // length of readinto's buffer: what is left of one or two GC blocks (4 machine words each)
+    // after the reader's header (the file object's word and three bytes).
+    static var readerHeader: Int { MicroPythonRuntime.port.wordBits / 8 + 3 }
+    static var readerDefaultBuffer: Int { 2 * MicroPythonRuntime.port.wordBits / 2 - readerHeader }
+    static var readerMinimumBuffer: Int { MicroPythonRuntime.port.wordBits / 2 - readerHeader }
+    static let readerMaximumBuffer = 255
 
     /// The content of a file on a mounted filesystem (relative paths from the current
     /// directory), or nil when it is not there (pyexec_file_if_exists).
@@ -32,28 +40,30 @@ public enum VfsImport {
         guard case .mount(let r, let inner) = l else { return nil }
         do throws(PyExc) {
             let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
-            let f = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr("open"),
-                                                 [try Str.make(bytes: inner), Obj(qstr: Qstr("rb"))])
+            let f = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr.open,
+                                                 [try Str.make(bytes: inner), Obj(qstr: Qstr.rb)])
             hold[0] = f
             if FileObjects.isFile(f) {
                 let s = try FileObjects.state(f)
                 defer { try? FileObjects.close(f) }
                 return try FileObjects.readBytes(s, -1)
             }
-            // A Python stream: buffer size from ioctl, clamped to 1...255, then readinto.
-            var size = 32
-            if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr("ioctl"), [Obj(small: getBufferSize), Obj(small: 0)])), n > 0 {
-                size = min(n, 255)
+            // A Python stream: buffer size from ioctl, else the default, then readinto.
+            var size = readerDefaultBuffer
+            if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr.ioctl, [Obj(small: getBufferSize), Obj(small: 0)])), n > 0 {
+                size = min(max(n, readerMinimumBuffer), readerMaximumBuffer)
             }
             let buf = try ByteArray.make(count: size)
             hold[1] = buf
             var out: [UInt8] = []
-            defer { _ = try? Runtime.callMethodByName(f, Qstr("ioctl"), [Obj(small: close), Obj(small: 0)]) }
+            defer { _ = try? Runtime.callMethodByName(f, Qstr.ioctl, [Obj(small: close), Obj(small: 0)]) }
             while true {
-                let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr("readinto"), [buf]))
+                let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr.readinto, [buf]))
                 if n <= 0 { break }
                 let (p, _) = BytesMethods.data(buf)
                 out.append(contentsOf: UnsafeBufferPointer(start: p, count: min(n, size)))
+                // A short read is the end of the file, as the reader takes it.
+                if n < size { break }
             }
             return out
         } catch {

@@ -31,16 +31,21 @@ enum VfsMountTable {
         let current = Heap.roots[Root.vfsCurrent]
         guard path.first == slash || current.isNull else { return .mount(current, path) }
         let isAbsolute = path.first == slash
-        let rest = isAbsolute ? Array(path.dropFirst()) : path
-        if rest.isEmpty { return .root }
-        for r in records() {
-            let mp = pathBytes(r)
-            let name = Array(mp.dropFirst())
-            if name.isEmpty { return .mount(r, isAbsolute ? path : rest) }
-            if rest.count >= name.count && Array(rest[0..<name.count]) == name {
-                if rest.count == name.count { return .mount(r, [slash]) }
-                if rest[name.count] == slash { return .mount(r, Array(rest[name.count...])) }
+        // The path without its leading slash is compared in place with each mount point's
+        // name (its path without the slash): allocation-free, as every import stats here.
+        let restStart = isAbsolute ? 1 : 0
+        let restCount = path.count - restStart
+        if restCount == 0 { return .root }
+        var r = head
+        while !r.isNull {
+            let mp = Str.buffer(Self.path(r))
+            let nameCount = max(0, mp.count - 1)
+            if nameCount == 0 { return .mount(r, isAbsolute ? path : Array(path[restStart...])) }
+            if restCount >= nameCount && (0..<nameCount).allSatisfy({ path[restStart + $0] == mp[1 + $0] }) {
+                if restCount == nameCount { return .mount(r, [slash]) }
+                if path[restStart + nameCount] == slash { return .mount(r, Array(path[(restStart + nameCount)...])) }
             }
+            r = next(r)
         }
         return .none
     }
