@@ -89,9 +89,17 @@ public enum Viper {
         let b = operand >> 12
         switch operand & 0xF {
         case ViperOp.cast:
+            // A small int is already what an int cast makes of it (31 bits fit either word).
+            if sp[0].isSmallInt && a == ViperType.int.rawValue { return sp }
             sp[0] = try cast(sp[0], ViperType(rawValue: a) ?? .object)
             return sp
         case ViperOp.binary:
+            // Signed sums and differences of small ints cannot wrap a 32- or 64-bit word.
+            if b == ViperType.int.rawValue && sp[-1].isSmallInt && sp[0].isSmallInt && (a == BinOp.add || a == BinOp.sub) {
+                let x = sp[-1].smallValue, y = sp[0].smallValue
+                sp[-1] = try IntOps.make(a == BinOp.add ? x + y : x - y)
+                return sp - 1
+            }
             sp[-1] = try binary(a, try word(sp[-1]), try word(sp[0]), ViperType(rawValue: b) ?? .int)
             return sp - 1
         case ViperOp.unary:
