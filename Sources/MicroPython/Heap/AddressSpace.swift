@@ -86,9 +86,20 @@ public enum AddressSpace {
             regions[i].text = regions[i].text || text
             return off
         }
-        if head != 0 && !regions.contains(where: { $0.head == head }) { exposedCount += 1 }
-        regions.append(Region(start: off, length: n, head: head, writable: writable, text: text))
+        record(Region(start: off, length: n, head: head, writable: writable, text: text))
         return off
+    }
+
+    /// Adds a region, counting its pool allocation if no region held it yet.
+    static func record(_ r: Region) {
+        if r.head != 0 && !regions.contains(where: { $0.head == r.head }) { exposedCount += 1 }
+        regions.append(r)
+    }
+
+    /// The end of a region's bytes: its length, never past its allocation as it is now.
+    static func limit(of r: Region) -> UInt64 {
+        let end = UInt64(r.start) + UInt64(r.length)
+        return r.head == 0 ? end : min(end, UInt64(r.head) + UInt64(Heap.allocationBytes(r.head)))
     }
 
     /// Whether the pool allocation at `head` holds an exposed region (it must then stay where
@@ -103,11 +114,7 @@ public enum AddressSpace {
         guard count >= 0, address <= UInt64(UInt32.max) else { return nil }
         let end = address + UInt64(count)
         for r in regions where !r.object {
-            guard address >= UInt64(r.start) else { continue }
-            var limit = UInt64(r.start) + UInt64(r.length)
-            // Never past the allocation as it is now.
-            if r.head != 0 { limit = min(limit, UInt64(r.head) + UInt64(Heap.allocationBytes(r.head))) }
-            guard end <= limit else { continue }
+            guard address >= UInt64(r.start), end <= limit(of: r) else { continue }
             if write && !r.writable { continue }
             if buffer && r.text { continue }
             return (arenaBytes(UInt32(address)), r.head)
@@ -166,12 +173,8 @@ public enum AddressSpace {
     public static func exposeObject(_ o: Obj) -> UInt32 {
         guard o.isPointer, o != .sentinel else { return o.raw }
         if regions.contains(where: { $0.object && $0.start == o.raw }) { return o.raw }
-        var head: UInt32 = 0
-        if Heap.inPool(o) {
-            head = o.raw
-            if !regions.contains(where: { $0.head == head }) { exposedCount += 1 }
-        }
-        regions.append(Region(start: o.raw, length: 0, head: head, writable: false, text: false, object: true))
+        let head: UInt32 = Heap.inPool(o) ? o.raw : 0
+        record(Region(start: o.raw, length: 0, head: head, writable: false, text: false, object: true))
         return o.raw
     }
 
@@ -193,13 +196,11 @@ public enum AddressSpace {
     public static func cString(at address: UInt64) throws(PyExc) -> Obj {
         guard address <= UInt64(UInt32.max) else { throw fault() }
         for r in regions where !r.object {
-            guard address >= UInt64(r.start) else { continue }
-            var limit = UInt64(r.start) + UInt64(r.length)
-            if r.head != 0 { limit = min(limit, UInt64(r.head) + UInt64(Heap.allocationBytes(r.head))) }
-            guard address < limit || (address == limit && r.length == 0) else { continue }
+            let end = limit(of: r)
+            guard address >= UInt64(r.start), address < end || (address == end && r.length == 0) else { continue }
             let p = arenaBytes(UInt32(address))
             var n = 0
-            while UInt64(n) < limit - address && p[n] != 0 { n += 1 }
+            while UInt64(n) < end - address && p[n] != 0 { n += 1 }
             let text = UnsafeBufferPointer(start: UnsafePointer(p), count: n)
             // A str holds UTF-8 only, as every str made from outside bytes is checked.
             if !StrMethods.valid(.utf8, text) { throw PyExc.make(Exceptions.UnicodeError) }

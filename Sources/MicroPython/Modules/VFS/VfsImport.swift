@@ -23,9 +23,10 @@ public enum VfsImport {
     // The reader's buffer sizes (extmod/vfs_reader.c), which a Python stream sees as the
     // length of readinto's buffer: what is left of one or two GC blocks (4 machine words each)
     // after the reader's header (the file object's word and three bytes).
+    static var gcBlockBytes: Int { 4 * MicroPythonRuntime.port.wordBits / 8 }
     static var readerHeader: Int { MicroPythonRuntime.port.wordBits / 8 + 3 }
-    static var readerDefaultBuffer: Int { 2 * MicroPythonRuntime.port.wordBits / 2 - readerHeader }
-    static var readerMinimumBuffer: Int { MicroPythonRuntime.port.wordBits / 2 - readerHeader }
+    static var readerDefaultBuffer: Int { 2 * gcBlockBytes - readerHeader }
+    static var readerMinimumBuffer: Int { gcBlockBytes - readerHeader }
     static let readerMaximumBuffer = 255
 
     /// The content of a file on a mounted filesystem (relative paths from the current
