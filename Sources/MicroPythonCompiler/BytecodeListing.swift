@@ -161,6 +161,7 @@ private struct BytecodeListing {
         case .false: return "False"
         case .true: return "True"
         case .ellipsis: return "Ellipsis"
+        case .functionTable: return "<function table>"
         case .str(let s): return quoted(Array(s.utf8), prefix: "")
         case .bytes(let b): return quoted(b, prefix: "b")
         case .int(let s), .float(let s): return s

@@ -31,18 +31,26 @@ public indirect enum Constant: Sendable, Equatable {
     case float(String)
     case complex(String)
     case tuple([Constant])
+    /// MicroPython's table of runtime functions, which machine code calls through (.mpy only).
+    case functionTable
 }
 
 /// One function body: the bytecode function data of §3.5 (signature, prelude size, source info,
 /// closure info, opcodes) and its children in order of appearance.
 public struct RawCode: Sendable {
-    /// 0 = bytecode. Other kinds (native, viper, asm) are refused by the loader.
+    /// The .mpy kind: 0 bytecode, 1 native code (`@micropython.native`), 2 viper code. Our own
+    /// compiler makes bytecode only; machine code comes from .mpy files (`RawCode.native`).
     public var kind: UInt8
+    /// Bytecode, or machine code for kinds 1 and 2.
     public var data: [UInt8]
     public var children: [RawCode]
     /// How the compiler made this bytecode (`EmitKind`): our own compiler marks the functions
     /// decorated `@micropython.native` or `@micropython.viper`; a .mpy file never does.
     public var emitKind: UInt8
+    /// Machine code: where the prelude (signature, names, cells) starts in `data` (kind 1).
+    public var preludeOffset: Int = 0
+    /// Machine code: the scope flags (kind 2; kind 1 has them in its prelude).
+    public var scopeFlags: Int = 0
 
     public init(kind: UInt8 = 0, data: [UInt8], children: [RawCode] = [], emitKind: UInt8 = 0) {
         self.kind = kind
@@ -50,6 +58,9 @@ public struct RawCode: Sendable {
         self.children = children
         self.emitKind = emitKind
     }
+
+    public static let native: UInt8 = 1
+    public static let viper: UInt8 = 2
 }
 
 /// What the source is compiled as.

@@ -80,7 +80,7 @@ struct ConstFolder {
     static func truth(_ c: Constant) -> Bool {
         switch c {
         case .none, .false: return false
-        case .true, .ellipsis: return true
+        case .true, .ellipsis, .functionTable: return true
         case .str(let s): return !s.isEmpty
         case .bytes(let b): return !b.isEmpty
         case .int(let s): return s != "0"

@@ -31,6 +31,7 @@ private func writeConst(_ c: Constant, _ out: inout [UInt8]) {
         if nul { out.append(0) }
     }
     switch c {
+    case .functionTable: out.append(0)
     case .none: out.append(1)
     case .false: out.append(2)
     case .true: out.append(3)
@@ -59,14 +60,21 @@ private func writeRawCode(_ rc: RawCode, _ out: inout [UInt8]) {
 
 /// Reads a .mpy file. Its float constants are text, read as the target reads them
 /// (`floatModel`: MicroPython's parser in that precision); the constants keep the value.
-public func readMpy(_ bytes: [UInt8], floatModel: FloatText.Model = .double) throws(MpyError) -> CompiledModule {
-    var r = MpyReader(b: bytes, floatModel: floatModel)
+/// `nativeArch` is the machine code architecture the runtime runs (0: none): a file holding
+/// code for another is refused with MicroPython's words.
+public func readMpy(_ bytes: [UInt8], floatModel: FloatText.Model = .double, nativeArch: UInt8 = 0) throws(MpyError) -> CompiledModule {
+    var r = MpyReader(b: bytes, floatModel: floatModel, nativeArch: nativeArch)
     return try r.module()
 }
+
+/// Scope flags of viper code that needs relocation, read-only data or BSS (a native module
+/// built from C): not produced by mpy-cross for Python source, and not supported.
+let viperLinkedFlags = 0x10 | 0x20 | 0x40
 
 struct MpyReader {
     let b: [UInt8]
     let floatModel: FloatText.Model
+    let nativeArch: UInt8
     var p = 0
 
     mutating func byte() throws(MpyError) -> UInt8 {
@@ -96,7 +104,9 @@ struct MpyReader {
         let arch = (b[2] >> 2) & 0xf
         if arch != 0 && b[2] & 3 != 3 { throw MpyError("incompatible .mpy file") }
         if b[3] > 31 { throw MpyError("incompatible .mpy file") }
-        if arch != 0 { throw MpyError("native code in .mpy unsupported") }
+        if arch != 0 && arch != nativeArch {
+            throw MpyError(nativeArch == 0 ? "native code in .mpy unsupported" : "incompatible .mpy arch")
+        }
         if b[2] & 0x40 != 0 { throw MpyError("incompatible .mpy file") }
         p = 4
         let nq = try uint(), no = try uint()
@@ -123,6 +133,7 @@ struct MpyReader {
         if depth > 64 { throw MpyError("incompatible .mpy file") }
         let t = try byte()
         switch t {
+        case 0 where nativeArch != 0: return .functionTable
         case 1: return .none
         case 2: return .false
         case 3: return .true
@@ -149,13 +160,25 @@ struct MpyReader {
         if depth > 64 { throw MpyError("incompatible .mpy file") }
         let kl = try uint()
         let kind = UInt8(kl & 3)
-        if kind != 0 { throw MpyError("incompatible .mpy file") }
+        // Inline assembler code (kind 3) is not run.
+        if kind == 3 || (kind != 0 && nativeArch == 0) { throw MpyError("incompatible .mpy file") }
         let data = try take(kl >> 3)
+        var preludeOffset = 0, scopeFlags = 0
+        if kind == RawCode.native {
+            preludeOffset = try uint()
+            guard preludeOffset < data.count else { throw MpyError("incompatible .mpy file") }
+        } else if kind == RawCode.viper {
+            scopeFlags = try uint()
+            if scopeFlags & viperLinkedFlags != 0 { throw MpyError("incompatible .mpy file") }
+        }
         var children: [RawCode] = []
         if kl & 4 != 0 {
             let n = try uint()
             for _ in 0..<n { children.append(try rawCode(depth + 1)) }
         }
-        return RawCode(kind: kind, data: data, children: children)
+        var rc = RawCode(kind: kind, data: data, children: children)
+        rc.preludeOffset = preludeOffset
+        rc.scopeFlags = scopeFlags
+        return rc
     }
 }

@@ -102,6 +102,8 @@ extension Heap {
             scanRange(p, n)
             drainMarks()
         }
+        NativeCode.scanRoots { p, n in scanRange(p, n) }
+        drainMarks()
         scanNativeStack()
         drainMarks()
         peakUsedBlocks = max(peakUsedBlocks, usedBytes() >> 4)
@@ -173,6 +175,7 @@ extension Heap {
             }
         }
         AddressSpace.sweep()
+        NativeObjects.sweep()
         if stress {
             sweepVerifying()
             invalidateFitHint()

@@ -346,6 +346,7 @@ public enum Heap {
         guard kind(start) == head else { return }
         // uctypes may hold addresses into it: only the collector frees it.
         if AddressSpace.isExposed(off) { return }
+        NativeObjects.forget(off)
         invalidateFitHint()
         setKind(start, free)
         ftb[start >> 3] &= ~(1 << UInt8(start & 7))

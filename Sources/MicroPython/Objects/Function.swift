@@ -35,17 +35,38 @@ public enum RawCodeObj {
     static let varKwFlag: UInt32 = 0x02
     static let varArgsFlag: UInt32 = 0x04
     static let kwDefaultsFlag: UInt32 = 0x08
+    /// Not a prelude flag: the code is machine code (`NativeCode`), word 3 its function record.
+    static let machineCodeFlag: UInt32 = 0x80
+
+    static func setMachineCode(_ rc: Obj, record: UInt32) {
+        words(rc)[2] |= machineCodeFlag
+        words(rc)[3] = record
+    }
+
+    @inline(__always) static func machineCodeRecord(_ rc: Obj) -> UInt32 { words(rc)[3] }
 
     /// Loads one RawCode tree into the heap.
     static func load(_ code: RawCode) throws(PyExc) -> Obj {
-        if code.kind != 0 { throw PyExc.valueError("incompatible .mpy file") }
-        let n = code.data.count
+        // Machine code keeps its prelude here (signature, names, cells) and runs from the
+        // image (NativeCode.link); viper code has none, and gets one naming no arguments.
+        var bytes = code.data
+        var emitKind = code.emitKind
+        if code.kind == RawCode.native {
+            bytes = Array(code.data[code.preludeOffset...])
+            emitKind = EmitKind.native
+        } else if code.kind == RawCode.viper {
+            bytes = [0, 2, 0]
+            emitKind = EmitKind.viper
+        } else if code.kind != 0 {
+            throw PyExc.valueError("incompatible .mpy file")
+        }
+        let n = bytes.count
         let rc = Obj(offset: try Heap.allocate(bytes: headerBytes + n))
         setField(rc, 0, Types.rawCode)
-        code.data.withUnsafeBufferPointer { b in
+        bytes.withUnsafeBufferPointer { b in
             if n > 0 { data(rc).update(from: b.baseAddress!, count: n) }
         }
-        words(rc)[6] = UInt32(n) | UInt32(code.emitKind & 3) << emitKindShift
+        words(rc)[6] = UInt32(n) | UInt32(emitKind & 3) << emitKindShift
         // Decode the signature (bit-interleaved, see the format notes).
         let d = data(rc)
         var i = 0
@@ -217,6 +238,7 @@ public enum Loader {
             objArray(words(ctx)[3])[i] = v
         }
         let rc = try RawCodeObj.load(module.root)
+        try NativeCode.link(module, context: ctx, root: rc)
         return (ctx, rc)
     }
 
@@ -233,6 +255,9 @@ public enum Loader {
             guard let d = Double(s) else { throw PyExc.valueError("invalid float") }
             return try Float.make(d)
         case .complex(let s): return try Complex.constant(s)
+        // Machine code reads the table's address from its own copy of the constants
+        // (NativeCode.link); Python code that names this slot sees None.
+        case .functionTable: return .none
         case .tuple(let items):
             let t = try Tuple.make(count: items.count)
             for i in 0..<items.count { setField(t, 2 + i, .none) }

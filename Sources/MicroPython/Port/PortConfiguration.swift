@@ -89,12 +89,9 @@ public struct PortConfiguration {
     /// MicroPython's unix port (the `micropython` command's default).
     public static let unix: PortConfiguration = {
         var c = unixBase
-        // sys.implementation._mpy names the machine's native architecture as the unix build's
-        // does (x64 = 2), so tools such as mpy-cross target it; native code in a .mpy is still
-        // refused when loaded (@native and @viper functions are compiled from source only).
-        #if arch(x86_64)
-        c.mpyArch = 2
-        #endif
+        // sys.implementation._mpy names the machine code a .mpy file may hold: Xtensa, which
+        // NativeCode runs on every host (the ESP8266's, so one .mpy file serves both profiles).
+        c.mpyArch = Int(NativeCode.xtensaArch)
         return c
     }()
 

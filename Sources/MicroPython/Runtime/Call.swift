@@ -324,7 +324,10 @@ extension Runtime {
         let rc = Function.rawCode(fun)
         let nState = RawCodeObj.nState(rc)
         let size = Frame.words(nState: nState, nExc: RawCodeObj.nExcStack(rc))
-        if RawCodeObj.scopeFlags(rc) & RawCodeObj.generatorFlag != 0 {
+        if RawCodeObj.scopeFlags(rc) & (RawCodeObj.generatorFlag | RawCodeObj.machineCodeFlag) != 0 {
+            if RawCodeObj.scopeFlags(rc) & RawCodeObj.machineCodeFlag != 0 {
+                return try NativeCode.call(fun, cells: cells, nCells, args, nPos, nKw)
+            }
             return try Generator.make(fun, cells: cells, nCells, args, nPos, nKw)
         }
         let frame = try PyStack.push(size)

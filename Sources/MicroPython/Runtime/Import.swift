@@ -168,7 +168,7 @@ public enum Import {
                 try Runtime.execSource(src, fileName: fileName, globals: Module.globals(m))
             } else if let bin = mpy {
                 let compiled: CompiledModule
-                do throws(MpyError) { compiled = try readMpy(bin, floatModel: Float.model) } catch { throw PyExc.valueError(error.message) }
+                do throws(MpyError) { compiled = try readMpy(bin, floatModel: Float.model, nativeArch: UInt8(MicroPythonRuntime.port.mpyArch)) } catch { throw PyExc.valueError(error.message) }
                 try Runtime.execCompiled(compiled, globals: Module.globals(m))
             }
         } catch {

@@ -35,6 +35,8 @@ public enum RuntimeState {
         MapIndex.invalidate()
         Heap.resetPool()
         AddressSpace.reset()
+        NativeObjects.reset()
+        NativeCode.reset()
         for i in 0..<Root.count { Heap.roots[i] = romRoots[i] }
         PortRoots.clear()
         PyStack.top = PyStack.base

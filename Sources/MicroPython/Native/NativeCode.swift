@@ -1,0 +1,174 @@
+import MicroPythonCompiler
+
+/// Machine code from .mpy files: loading it into the image, and calling it.
+///
+/// mpy-cross compiles `@micropython.native` and `@micropython.viper` functions to machine code
+/// for the architecture the target reports in `sys.implementation._mpy`; here that is Xtensa,
+/// the ESP8266's, on both profiles, run by `XtensaCPU`. The code finds what it needs through
+/// pointers, as MicroPython lays it out on a 32-bit build:
+///
+///     function   [type, context, child table, code]            (mp_obj_fun_bc_t)
+///     context    [type, globals, qstr table, constant table]   (mp_module_context_t)
+///     qstr table 16-bit qstr numbers; constant table object words, one of them the
+///     function table's address
+///
+/// These records are written into the image when the module loads, one function record per
+/// raw code (the only fields code reads are the same for every function made from it), one
+/// context per module. The raw code keeps its record's address; the heap objects stay as
+/// they are, so no machine code ever reads the heap.
+enum NativeCode {
+    /// sys.implementation._mpy's architecture number for Xtensa.
+    static let xtensaArch: UInt8 = 9
+
+    /// Words of mp_code_state_native_t before its state array (fun_bc, ip, sp, n_state and
+    /// exc_sp_idx, old_globals): the same on the 32-bit target as in mpy-cross's build.
+    static let codeStateHeaderWords: UInt32 = 5
+
+    /// Entries in the function table (MicroPython's mp_fun_table: the runtime functions code
+    /// compiled from Python calls, then the ones native modules built from C use).
+    static let functionTableEntries = 80
+    nonisolated(unsafe) static var functionTable: UInt32 = 0
+
+    static func reset() {
+        NativeMemory.reset()
+        functionTable = 0
+    }
+
+    /// The function table, written into the image on first use: None, False, True, then a
+    /// trap address per runtime function.
+    static func table() throws(PyExc) -> UInt32 {
+        if functionTable != 0 { return functionTable }
+        let t = try NativeMemory.reserve(4 * functionTableEntries)
+        NativeMemory.putWord(t, Obj.none.raw)
+        NativeMemory.putWord(t + 4, Obj.false.raw)
+        NativeMemory.putWord(t + 8, Obj.true.raw)
+        for i in 3..<functionTableEntries {
+            NativeMemory.putWord(t + UInt32(4 * i), NativeMemory.trapBase + UInt32(4 * i))
+        }
+        functionTable = t
+        return t
+    }
+
+    /// Writes the machine code of `module` into the image, with the records its code reads, and
+    /// gives each raw code of `root` (loaded from `module.root`) its function record.
+    static func link(_ module: CompiledModule, context ctx: Obj, root: Obj) throws(PyExc) {
+        guard hasMachineCode(module.root) else { return }
+        let table = try table()
+        // The module's context: [type, globals, qstr table, constant table].
+        let qt = try NativeMemory.reserve(2 * max(1, module.qstrs.count))
+        for i in 0..<module.qstrs.count {
+            let q = Loader.qstr(ctx, i)
+            guard q.id <= 0xFFFF else { throw PyExc.make(Exceptions.MemoryError) }
+            NativeMemory.putHalf(qt + UInt32(2 * i), UInt16(q.id))
+        }
+        let ot = try NativeMemory.reserve(4 * max(1, module.objects.count))
+        for (i, c) in module.objects.enumerated() {
+            let w = c == .functionTable ? table : NativeObjects.give(objArray(words(ctx)[3])[i])
+            NativeMemory.putWord(ot + UInt32(4 * i), w)
+        }
+        // Word 0 (the type, never read by code) holds the heap context, for making functions.
+        let shadow = try NativeMemory.reserve(16)
+        NativeMemory.putWord(shadow, NativeObjects.give(ctx))
+        NativeMemory.putWord(shadow + 4, NativeObjects.give(field(ctx, 1)))
+        NativeMemory.putWord(shadow + 8, qt)
+        NativeMemory.putWord(shadow + 12, ot)
+        try place(module.root, root, shadow)
+    }
+
+    /// The heap context a context record was written for.
+    static func context(ofRecord address: UInt32) throws(PyExc) -> Obj {
+        let ctx = try NativeObjects.take(try NativeMemory.load(address, 4))
+        guard ctx.isPointer, field(ctx, 0) == Types.module, !field(ctx, 1).isNull else { throw AddressSpace.fault() }
+        return ctx
+    }
+
+    static func hasMachineCode(_ c: RawCode) -> Bool {
+        c.kind != 0 || c.children.contains(where: hasMachineCode)
+    }
+
+    static func place(_ c: RawCode, _ rc: Obj, _ context: UInt32) throws(PyExc) {
+        for (i, child) in c.children.enumerated() { try place(child, RawCodeObj.child(rc, i), context) }
+        guard c.kind != 0 else { return }
+        let code = try NativeMemory.reserve(c.data.count)
+        NativeMemory.put(code, c.data)
+        // The child table, and for native code the prelude's address after the children
+        // (or in place of the table when there are none), as MicroPython's loader leaves it.
+        var children: UInt32 = 0
+        if !c.children.isEmpty || c.kind == RawCode.native {
+            let n = c.children.count
+            let t = try NativeMemory.reserve(4 * (n + 1))
+            for i in 0..<n { NativeMemory.putWord(t + UInt32(4 * i), NativeObjects.give(RawCodeObj.child(rc, i))) }
+            NativeMemory.putWord(t + UInt32(4 * n), code + UInt32(c.preludeOffset))
+            children = n == 0 && c.kind == RawCode.native ? code + UInt32(c.preludeOffset) : t
+        }
+        let fun = try NativeMemory.reserve(16)
+        NativeMemory.putWord(fun + 4, context)
+        NativeMemory.putWord(fun + 8, children)
+        NativeMemory.putWord(fun + 12, code)
+        RawCodeObj.setMachineCode(rc, record: fun)
+    }
+
+    // MARK: calls
+
+    /// Depth of runs on the machine stack (the collector scans it while one runs).
+    nonisolated(unsafe) static var depth = 0
+
+    /// Calls a function whose raw code is machine code: the arguments go on the machine stack
+    /// (closed-over cells first, as a closure passes them), and the code is entered as
+    /// MicroPython enters it, `f(fun, n_args, n_kw, args)`.
+    static func call(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                     _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let rc = Function.rawCode(fun)
+        if RawCodeObj.scopeFlags(rc) & RawCodeObj.generatorFlag != 0 {
+            throw PyExc.make(Exceptions.NotImplementedError, "native generator in .mpy file")
+        }
+        let record = RawCodeObj.machineCodeRecord(rc)
+        let code = try NativeMemory.load(record + 12, 4)
+        // Native code starts after the word giving its prelude's place; viper code at once.
+        let entry = RawCodeObj.emitKind(rc) == EmitKind.viper ? code : code + 4
+        let r = XtensaCPU.regs
+        let saved = (r[0], r[1], r[12], r[13], r[14], r[15])
+        let top = depth == 0 ? NativeMemory.stackTop : r[1]
+        let n = nCells + nPos + 2 * nKw
+        let sp = (top &- UInt32(4 * n)) & ~15
+        // Room for the arguments and a deep enough call: else, as C's stack check says it.
+        guard sp >= NativeMemory.stackBase + 4096, sp <= top else {
+            throw PyExc.runtimeError("maximum recursion depth exceeded")
+        }
+        for i in 0..<nCells { try NativeMemory.store(sp + UInt32(4 * i), 4, NativeObjects.give(cells![i])) }
+        for i in 0..<(nPos + 2 * nKw) {
+            try NativeMemory.store(sp + UInt32(4 * (nCells + i)), 4, NativeObjects.give(args[i]))
+        }
+        r[0] = NativeMemory.returnToHost
+        r[1] = sp
+        r[2] = record
+        r[3] = UInt32(nCells + nPos)
+        r[4] = UInt32(nKw)
+        r[5] = sp
+        var act = NativeActivation(fun: fun)
+        depth += 1
+        defer {
+            depth -= 1
+            (r[0], r[1], r[12], r[13], r[14], r[15]) = saved
+        }
+        try XtensaCPU.run(from: entry, &act)
+        return try NativeObjects.take(r[2])
+    }
+
+    /// Objects held by running machine code, in its registers and on its stack.
+    static func scanRoots(_ visit: (UnsafePointer<UInt32>, Int) -> Void) {
+        guard depth > 0 else { return }
+        visit(XtensaCPU.regs, 16)
+        if let (p, n) = NativeMemory.liveStack(from: XtensaCPU.regs[1]) { visit(p, n) }
+    }
+}
+
+/// What the runtime functions need to know of the machine code run that calls them.
+struct NativeActivation {
+    /// The function called (its defaults and signature, for setting up its state).
+    var fun: Obj
+    /// The innermost exception handler (nlr buffer) the run has pushed, 0 for none.
+    var handler: UInt32 = 0
+
+    init(fun: Obj) { self.fun = fun }
+}
