@@ -31,6 +31,7 @@ enum NativeCode {
 
     static func reset() {
         NativeMemory.reset()
+        owner = [:]
         functionTable = 0
     }
 
@@ -75,8 +76,14 @@ enum NativeCode {
         try place(module.root, root, shadow)
     }
 
-    /// The heap context a context record was written for.
-    static func context(ofRecord address: UInt32) throws(PyExc) -> Obj {
+    /// The context record of the module each raw code in a child table belongs to: a function
+    /// is made only with its own module's context (another's tables would not fit its code).
+    nonisolated(unsafe) static var owner: [UInt32: UInt32] = [:]
+
+    /// The heap context for making a function of raw code `rc` with the context record at
+    /// `address`.
+    static func context(ofRecord address: UInt32, for rc: Obj) throws(PyExc) -> Obj {
+        guard owner[rc.raw] == address else { throw AddressSpace.fault() }
         let ctx = try NativeObjects.take(try NativeMemory.load(address, 4))
         guard ctx.isPointer, field(ctx, 0) == Types.module, !field(ctx, 1).isNull else { throw AddressSpace.fault() }
         return ctx
@@ -97,7 +104,11 @@ enum NativeCode {
         if !c.children.isEmpty || c.kind == RawCode.native {
             let n = c.children.count
             let t = try NativeMemory.reserve(4 * (n + 1))
-            for i in 0..<n { NativeMemory.putWord(t + UInt32(4 * i), NativeObjects.give(RawCodeObj.child(rc, i))) }
+            for i in 0..<n {
+                let child = RawCodeObj.child(rc, i)
+                NativeMemory.putWord(t + UInt32(4 * i), NativeObjects.give(child))
+                owner[child.raw] = context
+            }
             NativeMemory.putWord(t + UInt32(4 * n), code + UInt32(c.preludeOffset))
             children = n == 0 && c.kind == RawCode.native ? code + UInt32(c.preludeOffset) : t
         }
@@ -122,6 +133,10 @@ enum NativeCode {
         if RawCodeObj.scopeFlags(rc) & RawCodeObj.generatorFlag != 0 {
             throw PyExc.make(Exceptions.NotImplementedError, "native generator in .mpy file")
         }
+        // The C port checks its stack on every native call: charged as a bytecode frame of
+        // the function's state, so deep recursion ends in the same RuntimeError.
+        let cost = try VM.enter(nState: RawCodeObj.nState(rc))
+        defer { VM.leave(cost) }
         let record = RawCodeObj.machineCodeRecord(rc)
         let code = try NativeMemory.load(record + 12, 4)
         // Native code starts after the word giving its prelude's place; viper code at once.

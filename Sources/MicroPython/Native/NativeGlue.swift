@@ -185,7 +185,13 @@ enum NativeGlue {
         case isTrue:
             return try Runtime.isTrue(try obj(a)) ? 1 : 0
         case unaryOp:
-            return give(try Runtime.unaryOp(Int(a), try obj(b)))
+            // mp_unary_op's numbers: +, -, ~, then `not` (which the bytecode VM does itself).
+            let o = try obj(b)
+            switch Int(a) {
+            case UnaryOp.positive, UnaryOp.negative, UnaryOp.invert: return give(try Runtime.unaryOp(Int(a), o))
+            case UnaryOp.not: return try Runtime.isTrue(o) ? Obj.false.raw : Obj.true.raw
+            default: throw PyExc.runtimeError("native code used an unsupported unary operation (\(a))")
+            }
         case binaryOp:
             return give(try Runtime.binaryOp(Int(a), try obj(b), try obj(c)))
         case buildTuple, buildList, buildSet:
@@ -307,7 +313,7 @@ enum NativeGlue {
         guard kindOf(rc) == .rawCode else { throw AddressSpace.fault() }
         // The heap context of the function being run made the child: the code's record of
         // it is the one the loader wrote for that module.
-        let ctx = try NativeCode.context(ofRecord: context)
+        let ctx = try NativeCode.context(ofRecord: context, for: rc)
         var defaults = Obj.null, kwDefaults = Obj.null
         if defArgs != 0 {
             defaults = try NativeObjects.takeOrNull(try NativeMemory.load(defArgs, 4))

@@ -90,6 +90,11 @@ enum NativeMemory {
             for i in 0..<size { v |= UInt32(p[i]) << UInt32(8 * i) }
             return v
         }
+        if let cell = cell(containing: address, size) { return field(cell, 1).raw }
+        // type(exc) of a caught exception, read from its first word (a `with` block's exit).
+        if size == 4 && address & 3 == 0 && NativeObjects.given.contains(address) && Obj(raw: address).isPointer {
+            return NativeObjects.give(field(Obj(raw: address), 0))
+        }
         return UInt32(truncatingIfNeeded: try AddressSpace.load(UInt64(address), size))
     }
 
@@ -99,8 +104,21 @@ enum NativeMemory {
             for i in 0..<size { p[i] = UInt8(truncatingIfNeeded: value >> UInt32(8 * i)) }
             return
         }
+        if let cell = cell(containing: address, size) {
+            setField(cell, 1, try NativeObjects.take(value))
+            return
+        }
         if address >= imageBase && address < imageBase &+ UInt32(imageLimit) { throw AddressSpace.fault() }
         try AddressSpace.store(UInt64(address), size, UInt64(value))
+    }
+
+    /// Code reads and writes a closed-over variable in its cell object directly (the word
+    /// after the type, as mp_obj_cell_t): the one heap word it may touch, in a cell it was given.
+    static func cell(containing address: UInt32, _ size: Int) -> Obj? {
+        guard size == 4, address & 15 == 4 else { return nil }
+        let c = Obj(raw: address &- 4)
+        guard NativeObjects.given.contains(c.raw), field(c, 0) == Types.cell else { return nil }
+        return c
     }
 
     /// The stack's words from `sp` up, for the collector (objects held by running code).

@@ -15,7 +15,7 @@ enum NativeObjects {
 
     /// The word of `o` for machine code.
     @inline(__always) static func give(_ o: Obj) -> UInt32 {
-        if o.isPointer && o != .sentinel { given.insert(o.raw) }
+        if (o.isPointer && o != .sentinel) || o.isImmediate { given.insert(o.raw) }
         return o.raw
     }
 
@@ -25,7 +25,7 @@ enum NativeObjects {
         if o.isSmallInt || (o.isImmediateFloat && Float.immediate) { return o }
         if o.isQstr { if Int(o.qstrValue.id) < QstrPool.count { return o }; throw AddressSpace.fault() }
         if o == .none || o == .false || o == .true { return o }
-        if o.isPointer && o != .sentinel && given.contains(w) { return o }
+        if (o.isPointer && o != .sentinel) || o.isImmediate, given.contains(w) { return o }
         throw AddressSpace.fault()
     }
 
