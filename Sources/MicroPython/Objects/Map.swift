@@ -15,7 +15,22 @@ public struct MapRef {
     /// A fixed map (a ROM table such as errno.errorcode; MicroPython's is_fixed) refuses changes
     /// made from Python.
     static let fixedBit: UInt32 = 0x4000_0000
-    static let flagBits = orderedBit | fixedBit
+    /// Set once a key that is not an interned string is added (MicroPython's
+    /// all_keys_are_qstrs, inverted so that a zeroed map has it): until then a lookup of any
+    /// other key than a str finds nothing without hashing it, as in C (`[] in {'a': 1}` is
+    /// False, `{'a': 1}.get([])` None).
+    static let mixedKeysBit: UInt32 = 0x2000_0000
+    static let flagBits = orderedBit | fixedBit | mixedKeysBit
+
+    /// A lookup that cannot succeed: the keys are all interned strings and `key` is neither
+    /// one nor a str object.
+    @inline(__always) func cannotHold(_ key: Obj) -> Bool {
+        words(owner)[base] & MapRef.mixedKeysBit == 0 && !key.isQstr && !(key.isPointer && field(key, 0) == Types.str)
+    }
+
+    @inline(__always) func noteAdded(_ key: Obj) {
+        if !key.isQstr { words(owner)[base] |= MapRef.mixedKeysBit }
+    }
 
     @inline(__always) public var used: Int {
         get { Int(words(owner)[base] & ~MapRef.flagBits) }
@@ -84,6 +99,7 @@ public struct MapRef {
 
     /// Allocates an empty table for `n` items (BUILD_MAP n / dict literal).
     public func initialise(capacity n: Int) throws(PyExc) {
+        words(owner)[base] &= ~MapRef.mixedKeysBit
         used = 0
         alloc = 0
         words(owner)[base + 2] = 0
@@ -117,6 +133,7 @@ public struct MapRef {
 
     /// The slot holding `key` (pointer to its key word; value follows), or nil.
     public func lookup(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj>? {
+        if cannotHold(key) { return nil }
         if isOrdered { return try orderedFind(key) }
         if alloc == 0 { return nil }
         let h = try MapRef.hash(key)
@@ -329,6 +346,7 @@ public struct MapRef {
     public func findOrAdd(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj> {
         if isOrdered {
             if let slot = try orderedFind(key) { return slot }
+            noteAdded(key)
             if used == alloc {
                 words(owner)[base + 2] = try Heap.reallocate(words(owner)[base + 2], bytes: 8 * (alloc + 4))
                 alloc += 4
@@ -341,6 +359,7 @@ public struct MapRef {
         }
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
+        noteAdded(key)
         if key.isSmallInt {
             if isIndexed && !MapIndex.holdsStrs {
                 if let i = MapIndex.find(key) { return table + 2 * i }
@@ -438,6 +457,7 @@ public struct MapRef {
 
     /// Removes `key`; returns its value or nil.
     public func remove(_ key: Obj) throws(PyExc) -> Obj? {
+        if cannotHold(key) { return nil }
         if isOrdered {
             guard let slot = try orderedFind(key) else { return nil }
             let v = slot[1]
@@ -484,6 +504,7 @@ public struct MapRef {
 
     public func clear() {
         let off = words(owner)[base + 2]
+        words(owner)[base] &= ~MapRef.mixedKeysBit
         used = 0
         alloc = 0
         words(owner)[base + 2] = 0
