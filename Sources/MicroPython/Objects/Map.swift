@@ -28,6 +28,11 @@ public struct MapRef {
         words(owner)[base] & MapRef.mixedKeysBit == 0 && !key.isQstr && !(key.isPointer && field(key, 0) == Types.str)
     }
 
+    /// For a verbatim copy of `other`'s table: its keys' kind goes with them.
+    public func takeKeyKind(of other: MapRef) {
+        words(owner)[base] |= words(other.owner)[other.base] & MapRef.mixedKeysBit
+    }
+
     @inline(__always) func noteAdded(_ key: Obj) {
         if !key.isQstr { words(owner)[base] |= MapRef.mixedKeysBit }
     }

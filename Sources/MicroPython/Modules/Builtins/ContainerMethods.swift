@@ -325,6 +325,7 @@ public enum DictMethods {
         if m.alloc > 0 {
             Dict.map(r).table.update(from: m.table, count: 2 * m.alloc)
             Dict.map(r).used = m.used
+            Dict.map(r).takeKeyKind(of: m)
         }
         return r
     }
