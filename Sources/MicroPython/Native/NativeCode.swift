@@ -131,7 +131,7 @@ enum NativeCode {
                      _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
         let rc = Function.rawCode(fun)
         if RawCodeObj.scopeFlags(rc) & RawCodeObj.generatorFlag != 0 {
-            throw PyExc.make(Exceptions.NotImplementedError, "native generator in .mpy file")
+            return try makeGenerator(fun, cells: cells, nCells, args, nPos, nKw)
         }
         // The C port checks its stack on every native call: charged as a bytecode frame of
         // the function's state, so deep recursion ends in the same RuntimeError.
@@ -168,6 +168,102 @@ enum NativeCode {
         }
         try XtensaCPU.run(from: entry, &act)
         return try NativeObjects.take(r[2])
+    }
+
+    // MARK: generators
+
+    /// Words of a generator object before its native code state: the type, then a frame
+    /// header as a bytecode generator's (function, pending status, started/finished), which
+    /// `Generator` reads.
+    static let generatorStateWord = 1 + Frame.headerWords
+
+    /// A native generator function's generator (native_gen_wrap_call): the code state
+    /// (mp_code_state_native_t) lives in the generator object and is exposed to the code,
+    /// which keeps its locals, value stack and resume point there.
+    static func makeGenerator(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                              _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let rc = Function.rawCode(fun)
+        let nState = RawCodeObj.nState(rc)
+        let stateWords = Int(codeStateHeaderWords) + nState
+        let g = Obj(offset: try Heap.allocate(bytes: 4 * (generatorStateWord + stateWords)))
+        setField(g, 0, Types.generator)
+        let f = Generator.frame(g)
+        f[0] = fun.raw
+        f[2] = UInt32(bitPattern: -1)
+        let hold = try PyStack.pushObjs(1)
+        defer { PyStack.pop(to: hold) }
+        hold[0] = g
+        let cs = try AddressSpace.expose(arenaBytes(g.raw + UInt32(4 * generatorStateWord)), 4 * stateWords, writable: true)
+        let record = RawCodeObj.machineCodeRecord(rc)
+        let code = try NativeMemory.load(record + 12, 4)
+        try NativeMemory.store(cs, 4, record)
+        try NativeMemory.store(cs + 4, 4, code &+ (try NativeMemory.load(code + 4, 4)))
+        try NativeMemory.store(cs + 12, 4, UInt32(nState))
+        // The arguments, bound as the code's own prelude would bind them.
+        let n = nCells + nPos + 2 * nKw
+        let all = try PyStack.pushObjs(max(n, 1))
+        defer { PyStack.pop(to: all) }
+        for i in 0..<nCells { all[i] = cells![i] }
+        for i in 0..<(nPos + 2 * nKw) { all[nCells + i] = args[i] }
+        try NativeGlue.bindState(cs, all, nCells + nPos, nKw, fun)
+        return g
+    }
+
+    /// Resumes a native generator (mp_obj_gen_resume's native branch), once `Generator` has
+    /// made its checks and marked it running: the code is entered at its resume point with its
+    /// code state and the value to throw, and says whether it returned, yielded or raised.
+    static func resumeGenerator(_ g: Obj, send: Obj, throwing: Obj, result: inout Obj) throws(PyExc) -> Generator.Outcome {
+        let f = Generator.frame(g)
+        let fun = Obj(raw: f[0])
+        let cs = g.raw + UInt32(4 * generatorStateWord)
+        let state = cs + 4 * codeStateHeaderWords
+        let sp = try NativeMemory.load(cs + 8, 4)
+        if throwing.isNull && sp != state &- 4 { try NativeMemory.store(sp, 4, NativeObjects.give(send)) }
+        let code = try NativeMemory.load(RawCodeObj.machineCodeRecord(Function.rawCode(fun)) + 12, 4)
+        let oldGlobals = Runtime.globalsNow
+        Runtime.globalsNow = field(Function.context(fun), 1)
+        defer { Runtime.globalsNow = oldGlobals }
+        let kind = try enter(fun, at: code + 8, cs, NativeObjects.give(throwing))
+        switch kind {
+        case 1:
+            let top = try NativeMemory.load(cs + 8, 4)
+            result = try NativeObjects.take(try NativeMemory.load(top, 4))
+            try NativeMemory.store(top, 4, Obj.none.raw)
+            return .yielded
+        case 0:
+            result = try NativeObjects.take(try NativeMemory.load(try NativeMemory.load(cs + 8, 4), 4))
+            return .returned
+        default:
+            var e = try NativeObjects.take(try NativeMemory.load(state, 4))
+            if isInstance(e, Exceptions.StopIteration) {
+                e = PyExc.runtimeError("generator raised StopIteration").obj
+            }
+            result = e
+            return .raised
+        }
+    }
+
+    /// Runs machine code at `entry` with two argument words, as a call from C would, and
+    /// returns its result word.
+    static func enter(_ fun: Obj, at entry: UInt32, _ a: UInt32, _ b: UInt32) throws(PyExc) -> UInt32 {
+        let cost = try VM.enter(nState: 0)
+        defer { VM.leave(cost) }
+        let r = XtensaCPU.regs
+        let saved = (r[0], r[1], r[12], r[13], r[14], r[15])
+        let top = depth == 0 ? NativeMemory.stackTop : r[1] & ~15
+        guard top >= NativeMemory.stackBase + 4096 else { throw PyExc.runtimeError("maximum recursion depth exceeded") }
+        r[0] = NativeMemory.returnToHost
+        r[1] = top
+        r[2] = a
+        r[3] = b
+        var act = NativeActivation(fun: fun)
+        depth += 1
+        defer {
+            depth -= 1
+            (r[0], r[1], r[12], r[13], r[14], r[15]) = saved
+        }
+        try XtensaCPU.run(from: entry, &act)
+        return r[2]
     }
 
     /// Objects held by running machine code, in its registers and on its stack.

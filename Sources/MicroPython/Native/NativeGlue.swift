@@ -295,6 +295,8 @@ enum NativeGlue {
         case setupCodeState:
             try setUpState(a, Int(b), Int(c), d, act.fun)
             return 0
+        case yieldFrom:
+            return try yieldFrom(try obj(a), b, c) ? 1 : 0
         case floorDivide, modulo:
             let x = Int(Int32(bitPattern: a)), y = Int(Int32(bitPattern: b))
             if y == 0 { throw PyExc.zeroDivision() }
@@ -325,6 +327,36 @@ enum NativeGlue {
         return try Function.make(rc, context: ctx, defaults: defaults, kwDefaults: kwDefaults)
     }
 
+    /// mp_native_yield_from: one step of `yield from gen` in a native generator. The word at
+    /// `result` holds the value to throw in (or NULL) and receives the value yielded or
+    /// returned; true when `gen` yielded.
+    static func yieldFrom(_ gen: Obj, _ sendWord: UInt32, _ result: UInt32) throws(PyExc) -> Bool {
+        let throwing = try NativeObjects.takeOrNull(try NativeMemory.load(result, 4))
+        let send = throwing.isNull ? try NativeObjects.takeOrNull(sendWord) : Obj.none
+        var r = Obj.null
+        var kind: Generator.Outcome
+        do throws(PyExc) {
+            kind = try Generator.resume(gen, send: send.isNull ? .none : send, throwing: throwing, result: &r)
+        } catch {
+            kind = .raised
+            r = error.obj
+        }
+        switch kind {
+        case .yielded:
+            try NativeMemory.store(result, 4, give(r))
+            return true
+        case .returned:
+            try NativeMemory.store(result, 4, give(r.isNull ? .none : r))
+        case .raised:
+            if !isInstance(r, Exceptions.StopIteration) { throw PyExc(r) }
+            try NativeMemory.store(result, 4, give(Exceptions.stopIterationValue(r)))
+        }
+        if !throwing.isNull && Generator.isGeneratorExit(throwing) {
+            throw PyExc(try Exceptions.normalise(throwing))
+        }
+        return false
+    }
+
     /// mp_arg_check_num_sig, with its words.
     static func checkArguments(_ nArgs: Int, _ nKw: Int, _ sig: UInt32) throws(PyExc) {
         let takesKw = sig & 1 != 0
@@ -344,10 +376,14 @@ enum NativeGlue {
     /// mp_setup_code_state_native: binds the arguments into the state array of the code's
     /// mp_code_state_native_t, as a bytecode frame's locals are bound.
     static func setUpState(_ codeState: UInt32, _ nArgs: Int, _ nKw: Int, _ argsAddress: UInt32, _ fun: Obj) throws(PyExc) {
-        let rc = Function.rawCode(fun)
-        let nState = RawCodeObj.nState(rc)
         let args = try objects(argsAddress, nArgs + 2 * nKw)
         defer { PyStack.pop(to: args) }
+        try bindState(codeState, args, nArgs, nKw, fun)
+    }
+
+    static func bindState(_ codeState: UInt32, _ args: UnsafeMutablePointer<Obj>, _ nArgs: Int, _ nKw: Int, _ fun: Obj) throws(PyExc) {
+        let rc = Function.rawCode(fun)
+        let nState = RawCodeObj.nState(rc)
         let frame = try PyStack.push(Frame.words(nState: nState, nExc: 0))
         defer { PyStack.pop(to: frame) }
         frame[0] = fun.raw

@@ -48,8 +48,16 @@ try:
     m.words()
 except TypeError as e:
     print("TypeError")
+print(list(m.gen(3)))
+g = m.gen(5)
+print(next(g), g.send("hi"), next(g))
+g.close()
+print(list(m.chain(2)))
+g = m.chain(4)
+next(g)
 try:
-    list(m.gen(3))
-except NotImplementedError as e:
-    print("NotImplementedError", e)
+    g.throw(ValueError("into the generator"))
+except ValueError as e:
+    print("ValueError", e)
+print(type(g).__name__)
 print(m.mix, type(m.words).__name__)

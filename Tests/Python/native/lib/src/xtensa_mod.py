@@ -114,5 +114,17 @@ def depth(n):
 
 @micropython.native
 def gen(n):
-    for i in range(n):
-        yield i
+    try:
+        for i in range(n):
+            x = yield i
+            if x:
+                print("sent", x)
+    finally:
+        print("gen done")
+    return n
+
+
+@micropython.native
+def chain(n):
+    r = yield from gen(n)
+    yield "returned %d" % r
