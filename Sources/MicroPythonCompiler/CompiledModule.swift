@@ -49,8 +49,30 @@ public struct RawCode: Sendable {
     public var emitKind: UInt8
     /// Machine code: where the prelude (signature, names, cells) starts in `data` (kind 1).
     public var preludeOffset: Int = 0
-    /// Machine code: the scope flags (kind 2; kind 1 has them in its prelude).
+    /// Machine code: the scope flags (kinds 2 and 3; kind 1 has them in its prelude).
     public var scopeFlags: Int = 0
+    /// Inline assembler (kind 3): the number of arguments and the return type.
+    public var asmArgs: Int = 0
+    public var asmReturnType: Int = 0
+    /// Viper code built from C (a native module): read-only data, the size of its zeroed
+    /// data, and the relocations to apply, (operation, word offset) pairs in file order.
+    public var rodata: [UInt8] = []
+    public var bssSize: Int = 0
+    public var relocations: [Relocation] = []
+
+    /// One relocation: add the address of `target` to `count` words from `wordOffset` of the
+    /// code (or of the read-only data).
+    public struct Relocation: Sendable {
+        public enum Target: Sendable, Equatable {
+            case code, rodata, bss, qstrTable, constantTable, functionTable
+            /// An entry of the function table.
+            case function(Int)
+        }
+        public var inRodata: Bool
+        public var wordOffset: Int
+        public var count: Int
+        public var target: Target
+    }
 
     public init(kind: UInt8 = 0, data: [UInt8], children: [RawCode] = [], emitKind: UInt8 = 0) {
         self.kind = kind
@@ -61,6 +83,7 @@ public struct RawCode: Sendable {
 
     public static let native: UInt8 = 1
     public static let viper: UInt8 = 2
+    public static let asm: UInt8 = 3
 }
 
 /// What the source is compiled as.

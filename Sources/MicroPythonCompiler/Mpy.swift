@@ -67,9 +67,8 @@ public func readMpy(_ bytes: [UInt8], floatModel: FloatText.Model = .double, nat
     return try r.module()
 }
 
-/// Scope flags of viper code that needs relocation, read-only data or BSS (a native module
-/// built from C): not produced by mpy-cross for Python source, and not supported.
-let viperLinkedFlags = 0x10 | 0x20 | 0x40
+/// Scope flags of viper code built from C (a native module): relocations, read-only data, BSS.
+let viperRelocFlag = 0x10, viperRodataFlag = 0x20, viperBssFlag = 0x40
 
 struct MpyReader {
     let b: [UInt8]
@@ -160,25 +159,65 @@ struct MpyReader {
         if depth > 64 { throw MpyError("incompatible .mpy file") }
         let kl = try uint()
         let kind = UInt8(kl & 3)
-        // Inline assembler code (kind 3) is not run.
-        if kind == 3 || (kind != 0 && nativeArch == 0) { throw MpyError("incompatible .mpy file") }
-        let data = try take(kl >> 3)
-        var preludeOffset = 0, scopeFlags = 0
+        if kind != 0 && nativeArch == 0 { throw MpyError("incompatible .mpy file") }
+        var rc = RawCode(kind: kind, data: try take(kl >> 3))
         if kind == RawCode.native {
-            preludeOffset = try uint()
-            guard preludeOffset < data.count else { throw MpyError("incompatible .mpy file") }
-        } else if kind == RawCode.viper {
-            scopeFlags = try uint()
-            if scopeFlags & viperLinkedFlags != 0 { throw MpyError("incompatible .mpy file") }
+            rc.preludeOffset = try uint()
+            guard rc.preludeOffset < rc.data.count else { throw MpyError("incompatible .mpy file") }
+        } else if kind != 0 {
+            rc.scopeFlags = try uint()
+            if kind == RawCode.asm {
+                rc.asmArgs = try uint()
+                rc.asmReturnType = try uint()
+            } else {
+                let rodataSize = rc.scopeFlags & viperRodataFlag != 0 ? try uint() : 0
+                rc.bssSize = rc.scopeFlags & viperBssFlag != 0 ? try uint() : 0
+                rc.rodata = try take(rodataSize)
+            }
         }
-        var children: [RawCode] = []
         if kl & 4 != 0 {
             let n = try uint()
-            for _ in 0..<n { children.append(try rawCode(depth + 1)) }
+            for _ in 0..<n { rc.children.append(try rawCode(depth + 1)) }
         }
-        var rc = RawCode(kind: kind, data: data, children: children)
-        rc.preludeOffset = preludeOffset
-        rc.scopeFlags = scopeFlags
+        if kind == RawCode.viper && rc.scopeFlags & viperRelocFlag != 0 { try relocations(&rc) }
         return rc
+    }
+
+    /// The relocation list after a native module's children (mp_native_relocate's format).
+    mutating func relocations(_ rc: inout RawCode) throws(MpyError) {
+        var inRodata = false, offset = -1
+        while true {
+            // The end of the file ends the list as 0xFF does (C's reader answers EOF as 0xFF).
+            if p >= b.count { return }
+            var op = Int(try byte())
+            if op == 0xFF { return }
+            if op & 1 != 0 {
+                let a = try uint()
+                inRodata = a & 1 != 0
+                offset = a >> 1
+            }
+            guard offset >= 0 else { throw MpyError("incompatible .mpy file") }
+            op >>= 1
+            var count = 1
+            let target: RawCode.Relocation.Target
+            if op <= 5 {
+                if op & 1 != 0 { count = try uint() }
+                switch op >> 1 {
+                case 0: target = .code
+                case 1: target = .rodata
+                default: target = .bss
+                }
+            } else if op == 6 {
+                target = .qstrTable
+            } else if op == 7 {
+                target = .constantTable
+            } else if op == 8 {
+                target = .functionTable
+            } else {
+                target = .function(op - 9)
+            }
+            rc.relocations.append(RawCode.Relocation(inRodata: inRodata, wordOffset: offset, count: count, target: target))
+            offset += count
+        }
     }
 }

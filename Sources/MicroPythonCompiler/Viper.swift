@@ -66,6 +66,8 @@ public enum EmitKind {
     public static let bytecode: UInt8 = 0
     public static let native: UInt8 = 1
     public static let viper: UInt8 = 2
+    /// Inline assembler, from a .mpy file only (run as machine code).
+    public static let asm: UInt8 = 3
 }
 
 /// The operand of `Op.viper`: `sub | a << 4 | b << 12`.

@@ -121,6 +121,13 @@ public enum CoreModules {
             if n == 1 { for q in QstrPool.heapQstrs() { Builtins.out("Q(\(q.string))\n") } }
             return .none
         }
+        if MicroPythonRuntime.port.moduleFeatures.contains(.memStats) {
+            // Bytes allocated ever, now (less explicit frees) and at most (MICROPY_MEM_STATS).
+            mp.function("mem_total", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.allocationStats().total) }
+            mp.function("mem_current", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.allocationStats().current) }
+            mp.function("mem_peak", 0, 0) { (_, _, _) throws(PyExc) in try IntOps.make(Heap.allocationStats().peak) }
+        }
+        if MicroPythonRuntime.port.moduleFeatures.contains(.ringIO) { RingIOClass.install(mp) }
         mp.function("stack_use", 0, 0) { (_, _, _) throws(PyExc) in Obj(small: VM.stackUsed) }
         mp.function("heap_lock", 0, 0) { (_, _, _) throws(PyExc) in Heap.lockDepth += 1; return .none }
         mp.function("heap_unlock", 0, 0) { (_, _, _) throws(PyExc) in

@@ -112,11 +112,49 @@ enum NativeCode {
             NativeMemory.putWord(t + UInt32(4 * n), code + UInt32(c.preludeOffset))
             children = n == 0 && c.kind == RawCode.native ? code + UInt32(c.preludeOffset) : t
         }
-        let fun = try NativeMemory.reserve(16)
+        if c.kind == RawCode.viper { try relocate(c, code: code, context: context) }
+        // [type, context, child table, code] as mp_obj_fun_bc_t, then (inline assembler)
+        // the number of arguments and the return type.
+        let fun = try NativeMemory.reserve(24)
         NativeMemory.putWord(fun + 4, context)
         NativeMemory.putWord(fun + 8, children)
         NativeMemory.putWord(fun + 12, code)
+        NativeMemory.putWord(fun + 16, UInt32(truncatingIfNeeded: c.asmArgs))
+        NativeMemory.putWord(fun + 20, UInt32(truncatingIfNeeded: c.asmReturnType))
         RawCodeObj.setMachineCode(rc, record: fun)
+    }
+
+    /// A native module's viper code: its read-only data goes into the image, its zeroed data
+    /// into the data region, and the relocations are applied (mp_native_relocate).
+    static func relocate(_ c: RawCode, code: UInt32, context: UInt32) throws(PyExc) {
+        guard !c.relocations.isEmpty || !c.rodata.isEmpty || c.bssSize > 0 else { return }
+        let rodata = try NativeMemory.reserve(c.rodata.count)
+        NativeMemory.put(rodata, c.rodata)
+        let bss = try NativeMemory.reserveData(c.bssSize)
+        let table = try table()
+        for rel in c.relocations {
+            let dest: UInt32
+            switch rel.target {
+            case .code: dest = code
+            case .rodata: dest = rodata
+            case .bss: dest = bss
+            case .qstrTable: dest = try NativeMemory.load(context + 8, 4)
+            case .constantTable: dest = try NativeMemory.load(context + 12, 4)
+            case .functionTable: dest = table
+            case .function(let i):
+                guard i >= 0 && i < functionTableEntries else { throw PyExc.valueError("incompatible .mpy file") }
+                dest = try NativeMemory.load(table + UInt32(4 * i), 4)
+            }
+            let base = rel.inRodata ? rodata : code
+            let size = rel.inRodata ? c.rodata.count : c.data.count
+            guard rel.count >= 0, (rel.wordOffset + rel.count) * 4 <= size else {
+                throw PyExc.valueError("incompatible .mpy file")
+            }
+            for k in 0..<rel.count {
+                let at = base + UInt32(4 * (rel.wordOffset + k))
+                NativeMemory.putWord(at, try NativeMemory.load(at, 4) &+ dest)
+            }
+        }
     }
 
     // MARK: calls
@@ -139,6 +177,10 @@ enum NativeCode {
         defer { VM.leave(cost) }
         let record = RawCodeObj.machineCodeRecord(rc)
         let code = try NativeMemory.load(record + 12, 4)
+        if RawCodeObj.emitKind(rc) == EmitKind.asm {
+            guard nCells == 0 else { throw AddressSpace.fault() }
+            return try callAssembler(fun, record, code, args, nPos, nKw)
+        }
         // Native code starts after the word giving its prelude's place; viper code at once.
         let entry = RawCodeObj.emitKind(rc) == EmitKind.viper ? code : code + 4
         let r = XtensaCPU.regs
@@ -168,6 +210,42 @@ enum NativeCode {
         }
         try XtensaCPU.run(from: entry, &act)
         return try NativeObjects.take(r[2])
+    }
+
+    /// An inline assembler function (fun_asm_call): up to four arguments as machine words,
+    /// the result as the declared type.
+    static func callAssembler(_ fun: Obj, _ record: UInt32, _ code: UInt32,
+                              _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        let n = Int(try NativeMemory.load(record + 16, 4))
+        let sig = UInt32(n) << 17 | UInt32(n) << 1
+        try NativeGlue.checkArguments(nPos, nKw, sig)
+        guard n <= 4 else { throw PyExc.valueError("incompatible .mpy file") }
+        var w: [UInt32] = [0, 0, 0, 0]
+        for i in 0..<n { w[i] = try assemblerWord(args[i]) }
+        let r = XtensaCPU.regs
+        r[4] = w[2]
+        r[5] = w[3]
+        let ret = try enter(fun, at: code, w[0], w[1])
+        return try NativeGlue.toObject(ret, type: try NativeMemory.load(record + 20, 4))
+    }
+
+    /// convert_obj_for_inline_asm: ints and bools as their value, a float truncated, a buffer
+    /// (str, bytes, bytearray, array...) as the address of its data, anything else as its word.
+    static func assemblerWord(_ o: Obj) throws(PyExc) -> UInt32 {
+        if o.isSmallInt || IntOps.isBig(o) || o == .true || o == .false { return UInt32(truncatingIfNeeded: try Viper.word(o)) }
+        if o == .none { return 0 }
+        switch kindOf(o) {
+        case .float: return UInt32(truncatingIfNeeded: Int(exactly: Float.value(o).rounded(.towardZero)) ?? 0)
+        case .tuple, .list:
+            // C passes the address of the items: words a program could overwrite with forged
+            // references, so not here.
+            throw PyExc.make(Exceptions.NotImplementedError, "tuple or list argument to inline assembler")
+        default:
+            if (try? ModSupport.bufferView(o)) != nil {
+                return UInt32(truncatingIfNeeded: try Viper.word(try UctypesModule.addressOf(o)))
+            }
+            return NativeObjects.give(o)
+        }
     }
 
     // MARK: generators

@@ -34,8 +34,30 @@ enum NativeMemory {
     nonisolated(unsafe) static var imageCapacity = 0
     nonisolated(unsafe) static var imageUsed = 0
 
+    /// Zeroed, writable data of native modules (their BSS), below the stack.
+    static let dataBase: UInt32 = 0x3FF0_0000
+    static let dataSize = 0xC_0000
+    nonisolated(unsafe) static var data: UnsafeMutablePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: dataSize)
+        p.initialize(repeating: 0, count: dataSize)
+        return p
+    }()
+    nonisolated(unsafe) static var dataUsed = 0
+
     /// Forgets every loaded image (soft reset: the modules that referred to it are gone).
-    static func reset() { imageUsed = 0 }
+    static func reset() {
+        imageUsed = 0
+        if dataUsed > 0 { data.update(repeating: 0, count: dataUsed) }
+        dataUsed = 0
+    }
+
+    /// Reserves `count` zeroed bytes of data, 4-byte aligned.
+    static func reserveData(_ count: Int) throws(PyExc) -> UInt32 {
+        let start = (dataUsed + 3) & ~3
+        guard count >= 0, start + count <= dataSize else { throw PyExc.make(Exceptions.MemoryError) }
+        dataUsed = start + count
+        return dataBase + UInt32(start)
+    }
 
     /// Reserves `count` bytes of image, 4-byte aligned, and returns their address.
     static func reserve(_ count: Int) throws(PyExc) -> UInt32 {
@@ -77,6 +99,8 @@ enum NativeMemory {
     @inline(__always) static func direct(_ address: UInt32, _ count: Int, write: Bool) -> UnsafeMutablePointer<UInt8>? {
         let s = address &- stackBase
         if s < stackSize && UInt32(count) <= stackSize &- s { return stack + Int(s) }
+        let d = Int(address &- dataBase)
+        if address >= dataBase && d + count <= dataUsed { return data + d }
         if write { return nil }
         let i = Int(address &- imageBase)
         if address >= imageBase && i + count <= imageUsed { return image + i }

@@ -54,9 +54,9 @@ public enum RawCodeObj {
         if code.kind == RawCode.native {
             bytes = Array(code.data[code.preludeOffset...])
             emitKind = EmitKind.native
-        } else if code.kind == RawCode.viper {
+        } else if code.kind == RawCode.viper || code.kind == RawCode.asm {
             bytes = [0, 2, 0]
-            emitKind = EmitKind.viper
+            emitKind = code.kind == RawCode.viper ? EmitKind.viper : EmitKind.asm
         } else if code.kind != 0 {
             throw PyExc.valueError("incompatible .mpy file")
         }
@@ -205,6 +205,12 @@ public enum Function {
     public static func isViper(_ f: Obj) -> Bool {
         let fn = kindOf(f) == .closure ? field(f, 1) : f
         return RawCodeObj.emitKind(rawCode(fn)) == EmitKind.viper
+    }
+
+    /// Viper or inline assembler code, whose functions MicroPython prints without a name.
+    public static func isNameless(_ f: Obj) -> Bool {
+        let fn = kindOf(f) == .closure ? field(f, 1) : f
+        return RawCodeObj.emitKind(rawCode(fn)) >= EmitKind.viper
     }
 
     public static func name(_ f: Obj) -> Qstr {

@@ -182,11 +182,16 @@ public struct ModuleFeatures: OptionSet, Sendable {
     /// (MICROPY_PY_STR_BYTES_CMP_WARN: on in the ESP8266 build, off in the unix one).
     public static let strBytesCompareWarning = ModuleFeatures(rawValue: 1 << 28)
 
+    /// The execfile() builtin (MICROPY_PY_BUILTINS_EXECFILE).
+    public static let builtinExecfile = ModuleFeatures(rawValue: 1 << 29)
+    /// micropython.RingIO (MICROPY_PY_MICROPYTHON_RINGIO).
+    public static let ringIO = ModuleFeatures(rawValue: 1 << 30)
+
     /// Everything (the host profile).
     public static let full = ModuleFeatures(rawValue: (1 << 13) - 1).union([
         .stdioFileno, .memStats, .sysExcInfo, .strCenter, .strPartition, .strSplitlines, .builtinCompile,
         .notImplementedName, .pow3, .mathConstants, .mathSpecialFunctions, .mathIsclose, .mathFactorial,
-        .delattrSetattr])
+        .delattrSetattr, .builtinExecfile, .ringIO])
     /// btree's defaults as the ESP8266 build sets them (1 KiB pages, at least 3 cached);
     /// without it the unix port's (4 KiB, 5).
     public static let btreeSmallPages = ModuleFeatures(rawValue: 1 << 13)

@@ -141,7 +141,7 @@ extension Runtime {
                 p.write("<class '\(TypeObject.name(o).string)'>")
             }
         case .function, .closure:
-            if Function.isViper(o) { p.write("<function>"); break }
+            if Function.isNameless(o) { p.write("<function>"); break }
             p.write("<function \(Function.name(o).string) at 0x\(String(o.raw, radix: 16))>")
         case .builtinFunction, .checkedFunction:
             p.write("<function>")
@@ -205,6 +205,10 @@ extension Runtime {
             if let m = (kind == .repr ? own(.__repr__) : own(.__str__)) ?? own(.__repr__) {
                 let s = try invokeMethod(m, o)
                 p.write(Str.buffer(s))
+                return
+            }
+            if NativeProtocols.of(type: t)?.reprIsTypeName == true {
+                p.write("<\(TypeObject.name(t).string)>")
                 return
             }
             p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")

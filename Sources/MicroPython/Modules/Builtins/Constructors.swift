@@ -117,7 +117,8 @@ extension Builtins {
             return try ByteArray.make(try ByteArray.bytesOf(x))
         }
         constructor(Types.memoryview, 1, 1) { (a, _, _) throws(PyExc) in
-            guard BytesMethods.isBuffer(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
+            // A str has the (read-only) buffer protocol too, as in C.
+            guard BytesMethods.isBuffer(a[1]) || Str.isStr(a[1]) else { throw PyExc.typeError("object with buffer protocol required") }
             return try MemoryView.over(a[1])
         }
         constructor(Types.list, 0, 1) { (a, n, _) throws(PyExc) in n == 1 ? try List.make(count: 0) : try listFrom(a[1]) }

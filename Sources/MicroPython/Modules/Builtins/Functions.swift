@@ -223,6 +223,41 @@ extension Builtins {
         function("exec", 1, 3) { (a, n, _) throws(PyExc) in
             try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .file)
         }
+        if MicroPythonRuntime.port.moduleFeatures.contains(.builtinExecfile) {
+            // execfile(path[, globals[, locals]]): the file's source, opened as open() opens it.
+            function("execfile", 1, 3) { (a, n, _) throws(PyExc) in
+                guard Str.isStr(a[0]) && !BytesMethods.isBuffer(a[0]) else { throw StrMethods.badImplicitConversion(a[0]) }
+                let hold = try PyStack.pushObjs(2)
+                defer { PyStack.pop(to: hold) }
+                hold[0] = try Runtime.invoke(try Runtime.loadBuiltin(Obj(qstr: .open)), a[0], Obj(qstr: .rb))
+                // What the filesystem gave must be a stream (mp_get_stream_raise): a file, or
+                // an object with read or readinto (an io.IOBase subclass).
+                let dest = try PyStack.pushObjs(3)
+                defer { PyStack.pop(to: dest) }
+                if try Runtime.findAttr(hold[0], .read, dest) == true {
+                    hold[1] = try Runtime.callMethod(dest, 0, 0)
+                } else if try Runtime.findAttr(hold[0], .readinto, dest) == true {
+                    var text: [UInt8] = []
+                    let chunk = try ByteArray.make(count: 256)
+                    hold[1] = chunk
+                    while true {
+                        dest[2] = chunk
+                        let got = try Runtime.callMethod(dest, 1, 0)
+                        let n = got == .none ? 0 : try IntOps.toInt(got)
+                        if n <= 0 { break }
+                        let (p, size) = try ModSupport.writeBuffer(chunk)
+                        text += UnsafeBufferPointer(start: p, count: min(n, size))
+                        if n < size { break }
+                        _ = try Runtime.findAttr(hold[0], .readinto, dest)
+                    }
+                    hold[1] = try Str.make(bytes: text, type: Types.bytes)
+                } else {
+                    throw PyExc.osError(Errno.EINVAL)
+                }
+                _ = try? Runtime.callMethodByName(hold[0], .close, [])
+                return try Runtime.evalSource(hold[1], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .file)
+            }
+        }
         function("eval", 1, 3) { (a, n, _) throws(PyExc) in
             try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .eval)
         }
