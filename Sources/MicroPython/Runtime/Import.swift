@@ -149,6 +149,14 @@ public enum Import {
 
     static func newModule(_ name: String, file: String?) throws(PyExc) -> Obj {
         let m = try Module.make(name: try QstrPool.intern(data: name == mainModuleName ? "__main__" : name))
+        if name == mainModuleName {
+            // As the unix port: sys.modules['__main__'] is this module (unittest.main() looks
+            // there), and its real name is kept in its __main__ global.
+            let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
+            hold[0] = m
+            try Dict.set(modules, Obj(qstr: .__main__), m)
+            try Dict.set(Module.globals(m), Obj(qstr: .__main__), Obj(qstr: try QstrPool.intern(data: name)))
+        }
         if let f = file, MicroPythonRuntime.port.moduleFileAttribute {
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = m
