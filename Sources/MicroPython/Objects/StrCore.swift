@@ -292,8 +292,9 @@ public enum ByteArray {
             for (i, b) in bytes.enumerated() { p[i] = b }
             return
         }
-        let cap = Heap.allocationBytes(words(o)[3])
-        if bytes.count > cap || words(o)[3] == 0 {
+        // Growing asks the heap to resize, even into room the block has (as C's array
+        // extend does with m_renew): a locked heap refuses it.
+        if bytes.count > count(o) || words(o)[3] == 0 {
             words(o)[3] = try Heap.reallocate(words(o)[3], bytes: max(1, bytes.count))
         }
         let p = arenaBytes(words(o)[3])
