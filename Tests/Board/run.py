@@ -508,6 +508,20 @@ def mpremote_run(ctx, uart):
           "run of a raising program: status %d, %s" % (p.returncode, tail(both)))
 
 
+@test("mpremote.tcp.native_mpy")
+def mpremote_native_mpy(ctx):
+    # A .mpy holding Xtensa machine code (mpy-cross -march=xtensa, as a package built for the
+    # board ships it) runs from the board's filesystem.
+    mpy = os.path.join(HERE, "..", "Python", "native", "lib", "xtensa_mod.mpy")
+    with open(mpy, "rb") as f:
+        img = ctx.image({"/lib/xtensa_mod.mpy": f.read()})
+    b = ctx.board(img, "tcp")
+    out = ctx.mpremote(b, "exec", "import xtensa_mod as m; print(m.mix(7, 3), m.checksum(b'abc', 3), "
+                                  "m.words('a b'), list(m.chain(1)))").stdout
+    want = b"369 590 ['a', 'b'] [0, 'returned 1']"
+    check(want in out, "native .mpy on the board printed %s" % tail(out))
+
+
 @test("mpremote.*.exec", **BOTH)
 def mpremote_exec(ctx, uart):
     img = ctx.image()
