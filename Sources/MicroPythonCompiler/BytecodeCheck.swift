@@ -1,0 +1,154 @@
+/// Checks the bytecode of a .mpy file before the VM runs it: the VM trusts what our compiler
+/// emits, so code from a file must first be shown to refer only to what exists. Every opcode
+/// must be one MicroPython defines, with its operands inside the code; qstr operands and names
+/// must index the file's qstr table, constant operands its object table, locals the function's
+/// state, child operands its children; jumps must land inside the code. A file that fails is
+/// refused as MicroPython refuses a malformed one ("incompatible .mpy file").
+///
+/// Not checked: the value stack's depth along every path (a file could still under- or
+/// overflow its declared stack; the VM's frame bounds are the remaining guard).
+struct BytecodeCheck {
+    let qstrCount: Int
+    let objectCount: Int
+
+    static func fail() -> MpyError { MpyError("incompatible .mpy file") }
+
+    func check(_ rc: RawCode) throws(MpyError) {
+        for c in rc.children { try check(c) }
+        guard rc.kind == 0 else {
+            // Machine code runs on the Xtensa interpreter, which checks every access itself;
+            // its prelude (signature, names, cells) is read by the runtime, so check that.
+            if rc.kind == RawCode.native { try prelude(Array(rc.data[rc.preludeOffset...]), rc.children.count, code: false) }
+            return
+        }
+        try prelude(rc.data, rc.children.count, code: true)
+    }
+
+    /// The prelude, and with `code` the opcodes after it.
+    func prelude(_ d: [UInt8], _ children: Int, code: Bool) throws(MpyError) {
+        var p = 0
+        func byte() throws(MpyError) -> Int {
+            guard p < d.count else { throw BytecodeCheck.fail() }
+            p += 1
+            return Int(d[p - 1])
+        }
+        func uint() throws(MpyError) -> Int {
+            var v = 0
+            for _ in 0..<5 {
+                let b = try byte()
+                v = (v << 7) | (b & 0x7f)
+                if b & 0x80 == 0 { return v }
+            }
+            throw BytecodeCheck.fail()
+        }
+        // Signature: n_state, n_exc_stack, scope flags, positional, keyword-only, defaults.
+        var z = try byte()
+        var s = (z >> 3) & 0xf, a = z & 3, k = 0, n = 0
+        while z & 0x80 != 0 {
+            guard n < 8 else { throw BytecodeCheck.fail() }
+            z = try byte()
+            s |= ((z >> 4) & 3) << (4 + 2 * n)
+            k |= ((z >> 3) & 1) << n
+            a |= ((z >> 2) & 1) << (2 + n)
+            n += 1
+        }
+        let nState = s + 1
+        var nInfo = 0, nCell = 0
+        n = 0
+        repeat {
+            guard n < 5 else { throw BytecodeCheck.fail() }
+            z = try byte()
+            nInfo |= ((z >> 1) & 0x3f) << (6 * n)
+            nCell |= (z & 1) << n
+            n += 1
+        } while z & 0x80 != 0
+        let infoStart = p
+        guard infoStart + nInfo + nCell <= d.count, a + k <= nState else { throw BytecodeCheck.fail() }
+        // Source info: the name and the argument names are qstr-table indices.
+        for _ in 0...(a + k) {
+            guard p < infoStart + nInfo, try uint() < qstrCount else { throw BytecodeCheck.fail() }
+        }
+        // Closure info: locals that become cells.
+        for i in 0..<nCell where Int(d[infoStart + nInfo + i]) >= nState { throw BytecodeCheck.fail() }
+        guard code else { return }
+        try opcodes(d, from: infoStart + nInfo + nCell, nState: nState, children: children)
+    }
+
+    func opcodes(_ d: [UInt8], from start: Int, nState: Int, children: Int) throws(MpyError) {
+        var p = start
+        func byte() throws(MpyError) -> Int {
+            guard p < d.count else { throw BytecodeCheck.fail() }
+            p += 1
+            return Int(d[p - 1])
+        }
+        func uint() throws(MpyError) -> Int {
+            var v = 0
+            for _ in 0..<5 {
+                let b = try byte()
+                v = (v << 7) | (b & 0x7f)
+                if b & 0x80 == 0 { return v }
+            }
+            throw BytecodeCheck.fail()
+        }
+        let end = d.count
+        while p < end {
+            let op = UInt8(try byte())
+            if op >= Op.loadConstSmallIntMulti && op <= Op.loadConstSmallIntMultiLast { continue }
+            if op >= Op.unaryOpMulti && op <= Op.binaryOpMultiLast { continue }
+            if (op >= Op.loadFastMulti && op <= Op.loadFastMultiLast) || (op >= Op.storeFastMulti && op <= Op.storeFastMultiLast) {
+                guard Int(op & 0xF) < nState else { throw BytecodeCheck.fail() }
+                continue
+            }
+            // Our own compiler's typed viper operations never come from a file.
+            guard op != Op.viper, let (_, kind) = Op.table[op] else { throw BytecodeCheck.fail() }
+            switch kind {
+            case "q":
+                guard try uint() < qstrCount else { throw BytecodeCheck.fail() }
+            case "u":
+                let v = try uint()
+                switch op {
+                case Op.loadConstObj:
+                    guard v < objectCount else { throw BytecodeCheck.fail() }
+                case Op.loadFastN, Op.storeFastN, Op.deleteFast, Op.loadDeref, Op.storeDeref, Op.deleteDeref:
+                    guard v < nState else { throw BytecodeCheck.fail() }
+                case Op.makeFunction, Op.makeFunctionDefargs:
+                    guard v < children else { throw BytecodeCheck.fail() }
+                case Op.storeComp:
+                    // The collection's stack offset, above two bits of kind.
+                    guard v >> 2 <= nState else { throw BytecodeCheck.fail() }
+                case Op.buildTuple, Op.buildList, Op.buildSet, Op.buildSlice,
+                     Op.unpackSequence, Op.unpackEx, Op.callFunction, Op.callFunctionVarKw,
+                     Op.callMethod, Op.callMethodVarKw:
+                    // Counts of stack items: never more than the state holds.
+                    guard v & 0xFF <= nState && (v >> 8) & 0xFF <= nState else { throw BytecodeCheck.fail() }
+                default:
+                    break
+                }
+            case "C":
+                guard try uint() < children else { throw BytecodeCheck.fail() }
+                guard try byte() <= nState else { throw BytecodeCheck.fail() }
+            case "s":
+                var b = try byte()
+                var count = 1
+                while b & 0x80 != 0 {
+                    guard count < 10 else { throw BytecodeCheck.fail() }
+                    b = try byte()
+                    count += 1
+                }
+            case "S", "L", "W":
+                var v = try byte()
+                if v & 0x80 != 0 {
+                    v = (v & 0x7f) | (try byte() << 7)
+                    if kind != "L" { v -= 0x4000 }
+                } else if kind != "L" {
+                    v -= 0x40
+                }
+                let target = p + v
+                guard target >= start && target <= end else { throw BytecodeCheck.fail() }
+                if kind == "W" { _ = try byte() }
+            default:
+                break
+            }
+        }
+    }
+}
