@@ -267,7 +267,10 @@ enum NativeCode {
         setField(g, 0, Types.generator)
         let f = Generator.frame(g)
         f[0] = fun.raw
-        f[2] = UInt32(bitPattern: -1)
+        f[1] = Generator.nativeMark
+        // The value stack index `Generator` writes a sent value at: here the code state's
+        // old_globals word, which native code does not read (it gets the value from `sp`).
+        f[2] = 4
         let hold = try PyStack.pushObjs(1)
         defer { PyStack.pop(to: hold) }
         hold[0] = g

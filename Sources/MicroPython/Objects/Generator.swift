@@ -23,9 +23,10 @@ public enum Generator {
         return g
     }
 
-    @inline(__always) static func isNative(_ f: UnsafeMutablePointer<UInt32>) -> Bool {
-        RawCodeObj.scopeFlags(Function.rawCode(Obj(raw: f[0]))) & RawCodeObj.machineCodeFlag != 0
-    }
+    /// Frame word 1 (the ip) of a native generator, whose resume point is in its own code state.
+    static let nativeMark: UInt32 = 0xFFFF_FFFF
+
+    @inline(__always) static func isNative(_ f: UnsafeMutablePointer<UInt32>) -> Bool { f[1] == nativeMark }
 
     /// Resumes `g`, sending `send` (or raising `throwing` inside it). `result` receives the
     /// yielded value, the return value, or the exception.
@@ -49,25 +50,13 @@ public enum Generator {
                 throw PyExc.typeError("can't send non-None value to a just-started generator")
             }
             f[5] = 1
-        } else if throwing.isNull && !isNative(f) {
+        } else if throwing.isNull {
             // The yielded value is still on top of the stack: the sent value replaces it.
             let sp = Int(Int32(bitPattern: f[2]))
             UnsafeMutableRawPointer(f + Frame.headerWords).assumingMemoryBound(to: Obj.self)[sp] = send
         }
         f[4] = running
-        if isNative(f) {
-            // Machine code keeps its own code state after the frame header (NativeCode).
-            defer { f[4] = 0 }
-            do throws(PyExc) {
-                let outcome = try NativeCode.resumeGenerator(g, send: send, throwing: throwing, result: &result)
-                if outcome != .yielded { f[5] = 2 }
-                return outcome
-            } catch {
-                f[5] = 2
-                result = error.obj
-                return .raised
-            }
-        }
+        if isNative(f) { return resumeNative(g, f, send: send, throwing: throwing, result: &result) }
         let cost = try VM.enter(nState: 0)
         defer { VM.leave(cost) }
         do throws(PyExc) {
@@ -89,6 +78,22 @@ public enum Generator {
                 e = PyExc.runtimeError("generator raised StopIteration").obj
             }
             result = e
+            return .raised
+        }
+    }
+
+    /// A native generator's resume (NativeCode), out of line so the bytecode path stays small.
+    @inline(never)
+    static func resumeNative(_ g: Obj, _ f: UnsafeMutablePointer<UInt32>, send: Obj, throwing: Obj, result: inout Obj) -> Outcome {
+        // Machine code keeps its own code state after the frame header (NativeCode).
+        defer { f[4] = 0 }
+        do throws(PyExc) {
+            let outcome = try NativeCode.resumeGenerator(g, send: send, throwing: throwing, result: &result)
+            if outcome != .yielded { f[5] = 2 }
+            return outcome
+        } catch {
+            f[5] = 2
+            result = error.obj
             return .raised
         }
     }

@@ -25,7 +25,7 @@ public struct MapRef {
     /// A lookup that cannot succeed: the keys are all interned strings and `key` is neither
     /// one nor a str object.
     @inline(__always) func cannotHold(_ key: Obj) -> Bool {
-        words(owner)[base] & MapRef.mixedKeysBit == 0 && !key.isQstr && !(key.isPointer && field(key, 0) == Types.str)
+        !key.isQstr && words(owner)[base] & MapRef.mixedKeysBit == 0 && !(key.isPointer && field(key, 0) == Types.str)
     }
 
     /// For a verbatim copy of `other`'s table: its keys' kind goes with them.
@@ -351,7 +351,6 @@ public struct MapRef {
     public func findOrAdd(_ key: Obj) throws(PyExc) -> UnsafeMutablePointer<Obj> {
         if isOrdered {
             if let slot = try orderedFind(key) { return slot }
-            noteAdded(key)
             if used == alloc {
                 words(owner)[base + 2] = try Heap.reallocate(words(owner)[base + 2], bytes: 8 * (alloc + 4))
                 alloc += 4
@@ -360,11 +359,11 @@ public struct MapRef {
             slot[0] = key
             slot[1] = .null
             used += 1
+            noteAdded(key)
             return slot
         }
         if alloc == 0 { try rehash() }
         let h = try MapRef.hash(key)
-        noteAdded(key)
         if key.isSmallInt {
             if isIndexed && !MapIndex.holdsStrs {
                 if let i = MapIndex.find(key) { return table + 2 * i }
@@ -400,6 +399,7 @@ public struct MapRef {
         let free = MapIndex.firstFree(from: Int(UInt(bitPattern: h) % UInt(alloc)))
         if free < 0 { return nil }
         used += 1
+        noteAdded(key)
         let slot = table + 2 * free
         slot[0] = key
         slot[1] = .null
@@ -442,6 +442,7 @@ public struct MapRef {
             }
             if let s = avail {
                 used += 1
+                noteAdded(key)
                 s[0] = key
                 s[1] = .null
                 // A rehash above (its re-insertions) may have indexed the new table.

@@ -325,10 +325,7 @@ extension Runtime {
         let nState = RawCodeObj.nState(rc)
         let size = Frame.words(nState: nState, nExc: RawCodeObj.nExcStack(rc))
         if RawCodeObj.scopeFlags(rc) & (RawCodeObj.generatorFlag | RawCodeObj.machineCodeFlag) != 0 {
-            if RawCodeObj.scopeFlags(rc) & RawCodeObj.machineCodeFlag != 0 {
-                return try NativeCode.call(fun, cells: cells, nCells, args, nPos, nKw)
-            }
-            return try Generator.make(fun, cells: cells, nCells, args, nPos, nKw)
+            return try callGeneratorOrMachineCode(fun, cells: cells, nCells, args, nPos, nKw)
         }
         let frame = try PyStack.push(size)
         defer { PyStack.pop(to: frame) }
@@ -338,6 +335,17 @@ extension Runtime {
         let cost = try VM.enter(nState: nState)
         defer { VM.leave(cost) }
         return try VM.run(frame)
+    }
+
+    /// A generator function's call makes the generator; machine code runs on NativeCode.
+    /// Kept out of callBytecode so the common call stays small.
+    @inline(never)
+    static func callGeneratorOrMachineCode(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                                           _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        if RawCodeObj.scopeFlags(Function.rawCode(fun)) & RawCodeObj.machineCodeFlag != 0 {
+            return try NativeCode.call(fun, cells: cells, nCells, args, nPos, nKw)
+        }
+        return try Generator.make(fun, cells: cells, nCells, args, nPos, nKw)
     }
 
     /// Places arguments into a fresh frame's locals (mp_setup_code_state): positional, defaults,

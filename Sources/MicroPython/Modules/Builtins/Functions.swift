@@ -223,6 +223,41 @@ extension Builtins {
         function("exec", 1, 3) { (a, n, _) throws(PyExc) in
             try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .file)
         }
+        function("eval", 1, 3) { (a, n, _) throws(PyExc) in
+            try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .eval)
+        }
+        if MicroPythonRuntime.port.moduleFeatures.contains(.builtinCompile) {
+            function("compile", 3, 3) { (a, _, _) throws(PyExc) in
+                for i in 0..<3 where !Str.isStr(a[i]) { throw StrMethods.badImplicitConversion(a[i]) }
+                let mode = Str.string(a[2])
+                let m: CompileMode
+                switch mode {
+                case "eval": m = .eval
+                case "single": m = .single
+                case "exec": m = .file
+                default: throw PyExc.valueError("bad compile mode")
+                }
+                return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
+            }
+        }
+        function("__import__", 1, 5) { (a, n, _) throws(PyExc) in
+            guard Str.isStr(a[0]) else { throw PyExc.make(Exceptions.TypeError) }
+            let level = n > 4 ? try IntOps.toInt(a[4]) : 0
+            if level < 0 || (level == 0 && Str.length(a[0]) == 0) { throw PyExc.make(Exceptions.ValueError) }
+            var globals = Runtime.currentGlobals()
+            if level > 0 && n > 1 && a[1] != .none {
+                // A relative import reads the package from the globals it is given.
+                guard kindOf(a[1]) == .dict else { throw PyExc.make(Exceptions.TypeError) }
+                globals = a[1]
+            }
+            return try Import.importName(try qstrArg(a[0]), fromList: n > 3 ? a[3] : .none,
+                                         level: Obj(small: level), globals: globals)
+        }
+        buildClass = Native.make("__build_class__", 2, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
+            try buildClassBody(a, n, nKw)
+        }
+        add("__build_class__", buildClass)
+        // Last, so that it takes a free slot without moving any other builtin's.
         if MicroPythonRuntime.port.moduleFeatures.contains(.builtinExecfile) {
             // execfile(path[, globals[, locals]]): the file's source, opened as open() opens it.
             function("execfile", 1, 3) { (a, n, _) throws(PyExc) in
@@ -258,40 +293,6 @@ extension Builtins {
                 return try Runtime.evalSource(hold[1], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .file)
             }
         }
-        function("eval", 1, 3) { (a, n, _) throws(PyExc) in
-            try Runtime.evalSource(a[0], globals: n > 1 ? a[1] : .null, locals: n > 2 ? a[2] : .null, mode: .eval)
-        }
-        if MicroPythonRuntime.port.moduleFeatures.contains(.builtinCompile) {
-            function("compile", 3, 3) { (a, _, _) throws(PyExc) in
-                for i in 0..<3 where !Str.isStr(a[i]) { throw StrMethods.badImplicitConversion(a[i]) }
-                let mode = Str.string(a[2])
-                let m: CompileMode
-                switch mode {
-                case "eval": m = .eval
-                case "single": m = .single
-                case "exec": m = .file
-                default: throw PyExc.valueError("bad compile mode")
-                }
-                return try Runtime.compileToFunction(Str.string(a[0]), fileName: Str.string(a[1]), mode: m, globals: Runtime.currentGlobals())
-            }
-        }
-        function("__import__", 1, 5) { (a, n, _) throws(PyExc) in
-            guard Str.isStr(a[0]) else { throw PyExc.make(Exceptions.TypeError) }
-            let level = n > 4 ? try IntOps.toInt(a[4]) : 0
-            if level < 0 || (level == 0 && Str.length(a[0]) == 0) { throw PyExc.make(Exceptions.ValueError) }
-            var globals = Runtime.currentGlobals()
-            if level > 0 && n > 1 && a[1] != .none {
-                // A relative import reads the package from the globals it is given.
-                guard kindOf(a[1]) == .dict else { throw PyExc.make(Exceptions.TypeError) }
-                globals = a[1]
-            }
-            return try Import.importName(try qstrArg(a[0]), fromList: n > 3 ? a[3] : .none,
-                                         level: Obj(small: level), globals: globals)
-        }
-        buildClass = Native.make("__build_class__", 2, Native.varArgs, kw: true) { (a, n, nKw) throws(PyExc) in
-            try buildClassBody(a, n, nKw)
-        }
-        add("__build_class__", buildClass)
     }
 
     /// abs(x): numbers, __abs__, and the native part of a subclass of a number type.
