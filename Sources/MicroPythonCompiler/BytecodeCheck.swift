@@ -26,21 +26,9 @@ struct BytecodeCheck {
 
     /// The prelude, and with `code` the opcodes after it.
     func prelude(_ d: [UInt8], _ children: Int, code: Bool) throws(MpyError) {
-        var p = 0
-        func byte() throws(MpyError) -> Int {
-            guard p < d.count else { throw BytecodeCheck.fail() }
-            p += 1
-            return Int(d[p - 1])
-        }
-        func uint() throws(MpyError) -> Int {
-            var v = 0
-            for _ in 0..<5 {
-                let b = try byte()
-                v = (v << 7) | (b & 0x7f)
-                if b & 0x80 == 0 { return v }
-            }
-            throw BytecodeCheck.fail()
-        }
+        var r = MpyReader(b: d, floatModel: .double, nativeArch: 0)
+        func byte() throws(MpyError) -> Int { Int(try r.byte()) }
+        func uint() throws(MpyError) -> Int { try r.uint() }
         // Signature: n_state, n_exc_stack, scope flags, positional, keyword-only, defaults.
         var z = try byte()
         var s = (z >> 3) & 0xf, a = z & 3, k = 0, n = 0
@@ -62,11 +50,11 @@ struct BytecodeCheck {
             nCell |= (z & 1) << n
             n += 1
         } while z & 0x80 != 0
-        let infoStart = p
+        let infoStart = r.p
         guard infoStart + nInfo + nCell <= d.count, a + k <= nState else { throw BytecodeCheck.fail() }
         // Source info: the name and the argument names are qstr-table indices.
         for _ in 0...(a + k) {
-            guard p < infoStart + nInfo, try uint() < qstrCount else { throw BytecodeCheck.fail() }
+            guard r.p < infoStart + nInfo, try uint() < qstrCount else { throw BytecodeCheck.fail() }
         }
         // Closure info: locals that become cells.
         for i in 0..<nCell where Int(d[infoStart + nInfo + i]) >= nState { throw BytecodeCheck.fail() }
@@ -75,23 +63,12 @@ struct BytecodeCheck {
     }
 
     func opcodes(_ d: [UInt8], from start: Int, nState: Int, children: Int) throws(MpyError) {
-        var p = start
-        func byte() throws(MpyError) -> Int {
-            guard p < d.count else { throw BytecodeCheck.fail() }
-            p += 1
-            return Int(d[p - 1])
-        }
-        func uint() throws(MpyError) -> Int {
-            var v = 0
-            for _ in 0..<5 {
-                let b = try byte()
-                v = (v << 7) | (b & 0x7f)
-                if b & 0x80 == 0 { return v }
-            }
-            throw BytecodeCheck.fail()
-        }
+        var r = MpyReader(b: d, floatModel: .double, nativeArch: 0)
+        r.p = start
+        func byte() throws(MpyError) -> Int { Int(try r.byte()) }
+        func uint() throws(MpyError) -> Int { try r.uint() }
         let end = d.count
-        while p < end {
+        while r.p < end {
             let op = UInt8(try byte())
             if op >= Op.loadConstSmallIntMulti && op <= Op.loadConstSmallIntMultiLast { continue }
             if op >= Op.unaryOpMulti && op <= Op.binaryOpMultiLast { continue }
@@ -143,7 +120,7 @@ struct BytecodeCheck {
                 } else if kind != "L" {
                     v -= 0x40
                 }
-                let target = p + v
+                let target = r.p + v
                 guard target >= start && target <= end else { throw BytecodeCheck.fail() }
                 if kind == "W" { _ = try byte() }
             default:

@@ -28,8 +28,20 @@ enum RingIOClass {
             let n = size(o)
             return (putIndex(o) - getIndex(o) + n) % n
         }
+        func free(_ o: Obj) -> Int { size(o) - available(o) - 1 }
+        /// Visits `n` ring positions from `start` (k-th byte, its index), and gives the index after.
+        func walk(_ o: Obj, from start: Int, _ n: Int, _ visit: (Int, Int) -> Void) -> Int {
+            let total = size(o)
+            var i = start
+            for k in 0..<n {
+                visit(k, i)
+                i += 1
+                if i == total { i = 0 }
+            }
+            return i
+        }
         cls.constructor(1, 1) { (a, _, _) throws(PyExc) in
-            var length: Int
+            let length: Int
             var given = Obj.null
             if let (_, n) = try? ModSupport.writeBuffer(a[1]) {
                 length = n
@@ -53,27 +65,13 @@ enum RingIOClass {
             read: { (o, into) throws(PyExc) in
                 let n = min(into.count, available(o))
                 let p = try bytes(o)
-                let total = size(o)
-                var i = getIndex(o)
-                for k in 0..<n {
-                    into[k] = p[i]
-                    i += 1
-                    if i == total { i = 0 }
-                }
-                setGet(o, i)
+                setGet(o, walk(o, from: getIndex(o), n) { k, i in into[k] = p[i] })
                 return n
             },
             write: { (o, from) throws(PyExc) in
-                let total = size(o)
-                let n = min(from.count, total - available(o) - 1)
+                let n = min(from.count, free(o))
                 let p = try bytes(o)
-                var i = putIndex(o)
-                for k in 0..<n {
-                    p[i] = from[k]
-                    i += 1
-                    if i == total { i = 0 }
-                }
-                setPut(o, i)
+                setPut(o, walk(o, from: putIndex(o), n) { k, i in p[i] = from[k] })
                 return n
             },
             ioctl: { (o, request, argument) throws(PyExc) in
@@ -81,7 +79,7 @@ enum RingIOClass {
                 case StreamIoctl.poll:
                     var ready = 0
                     if argument & StreamIoctl.pollIn != 0 && available(o) > 0 { ready |= StreamIoctl.pollIn }
-                    if argument & StreamIoctl.pollOut != 0 && size(o) - available(o) - 1 > 0 {
+                    if argument & StreamIoctl.pollOut != 0 && free(o) > 0 {
                         ready |= StreamIoctl.pollOut
                     }
                     return ready

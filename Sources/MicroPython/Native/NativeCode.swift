@@ -183,9 +183,7 @@ enum NativeCode {
         }
         // Native code starts after the word giving its prelude's place; viper code at once.
         let entry = RawCodeObj.emitKind(rc) == EmitKind.viper ? code : code + 4
-        let r = XtensaCPU.regs
-        let saved = (r[0], r[1], r[12], r[13], r[14], r[15])
-        let top = depth == 0 ? NativeMemory.stackTop : r[1]
+        let top = stackTop()
         let n = nCells + nPos + 2 * nKw
         let sp = (top &- UInt32(4 * n)) & ~15
         // Room for the arguments and a deep enough call: else, as C's stack check says it.
@@ -196,12 +194,20 @@ enum NativeCode {
         for i in 0..<(nPos + 2 * nKw) {
             try NativeMemory.store(sp + UInt32(4 * (nCells + i)), 4, NativeObjects.give(args[i]))
         }
-        r[0] = NativeMemory.returnToHost
-        r[1] = sp
-        r[2] = record
-        r[3] = UInt32(nCells + nPos)
-        r[4] = UInt32(nKw)
-        r[5] = sp
+        return try NativeObjects.take(try run(fun, at: entry, sp: sp, record, UInt32(nCells + nPos), UInt32(nKw), sp))
+    }
+
+    /// Where the next run's stack starts: the top, or below the code running now.
+    static func stackTop() -> UInt32 { depth == 0 ? NativeMemory.stackTop : XtensaCPU.regs[1] & ~15 }
+
+    /// Runs machine code at `entry` as C calls a function: stack pointer `sp`, arguments in
+    /// a2...a5, returning to the runtime; the result word. The caller's a0, a1 and a12...a15
+    /// are as they were afterwards, whether the code returned or raised.
+    static func run(_ fun: Obj, at entry: UInt32, sp: UInt32, _ a: UInt32, _ b: UInt32,
+                    _ c: UInt32 = 0, _ d: UInt32 = 0) throws(PyExc) -> UInt32 {
+        let r = XtensaCPU.regs
+        let saved = (r[0], r[1], r[12], r[13], r[14], r[15])
+        (r[0], r[1], r[2], r[3], r[4], r[5]) = (NativeMemory.returnToHost, sp, a, b, c, d)
         var act = NativeActivation(fun: fun)
         depth += 1
         defer {
@@ -209,7 +215,7 @@ enum NativeCode {
             (r[0], r[1], r[12], r[13], r[14], r[15]) = saved
         }
         try XtensaCPU.run(from: entry, &act)
-        return try NativeObjects.take(r[2])
+        return r[2]
     }
 
     /// An inline assembler function (fun_asm_call): up to four arguments as machine words,
@@ -222,10 +228,7 @@ enum NativeCode {
         guard n <= 4 else { throw PyExc.valueError("incompatible .mpy file") }
         var w: [UInt32] = [0, 0, 0, 0]
         for i in 0..<n { w[i] = try assemblerWord(args[i]) }
-        let r = XtensaCPU.regs
-        r[4] = w[2]
-        r[5] = w[3]
-        let ret = try enter(fun, at: code, w[0], w[1])
+        let ret = try enter(fun, at: code, w[0], w[1], w[2], w[3])
         return try NativeGlue.toObject(ret, type: try NativeMemory.load(record + 20, 4))
     }
 
@@ -324,27 +327,15 @@ enum NativeCode {
         }
     }
 
-    /// Runs machine code at `entry` with two argument words, as a call from C would, and
-    /// returns its result word.
-    static func enter(_ fun: Obj, at entry: UInt32, _ a: UInt32, _ b: UInt32) throws(PyExc) -> UInt32 {
+    /// `run` with no arguments on the stack (a generator's resume, inline assembler), charged
+    /// to the recursion limit as a call.
+    static func enter(_ fun: Obj, at entry: UInt32, _ a: UInt32, _ b: UInt32,
+                      _ c: UInt32 = 0, _ d: UInt32 = 0) throws(PyExc) -> UInt32 {
         let cost = try VM.enter(nState: 0)
         defer { VM.leave(cost) }
-        let r = XtensaCPU.regs
-        let saved = (r[0], r[1], r[12], r[13], r[14], r[15])
-        let top = depth == 0 ? NativeMemory.stackTop : r[1] & ~15
+        let top = stackTop()
         guard top >= NativeMemory.stackBase + 4096 else { throw PyExc.runtimeError("maximum recursion depth exceeded") }
-        r[0] = NativeMemory.returnToHost
-        r[1] = top
-        r[2] = a
-        r[3] = b
-        var act = NativeActivation(fun: fun)
-        depth += 1
-        defer {
-            depth -= 1
-            (r[0], r[1], r[12], r[13], r[14], r[15]) = saved
-        }
-        try XtensaCPU.run(from: entry, &act)
-        return r[2]
+        return try run(fun, at: entry, sp: top, a, b, c, d)
     }
 
     /// Objects held by running machine code, in its registers and on its stack.

@@ -272,20 +272,7 @@ extension Builtins {
                 if try Runtime.findAttr(hold[0], .read, dest) == true {
                     hold[1] = try Runtime.callMethod(dest, 0, 0)
                 } else if try Runtime.findAttr(hold[0], .readinto, dest) == true {
-                    var text: [UInt8] = []
-                    let chunk = try ByteArray.make(count: 256)
-                    hold[1] = chunk
-                    while true {
-                        dest[2] = chunk
-                        let got = try Runtime.callMethod(dest, 1, 0)
-                        let n = got == .none ? 0 : try IntOps.toInt(got)
-                        if n <= 0 { break }
-                        let (p, size) = try ModSupport.writeBuffer(chunk)
-                        text += UnsafeBufferPointer(start: p, count: min(n, size))
-                        if n < size { break }
-                        _ = try Runtime.findAttr(hold[0], .readinto, dest)
-                    }
-                    hold[1] = try Str.make(bytes: text, type: Types.bytes)
+                    hold[1] = try Str.make(bytes: try IoModule.readAll(userStream: hold[0], chunk: 256), type: Types.bytes)
                 } else {
                     throw PyExc.osError(Errno.EINVAL)
                 }
