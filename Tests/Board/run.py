@@ -109,6 +109,7 @@ class Link:
 
     def _pump(self, timeout, pending=b""):
         """Reads (and writes `pending`) for up to `timeout` s; returns what is left to write."""
+        timeout = max(0.0, timeout)   # a caller's deadline may already have passed under load
         if self.eof:
             if pending:
                 raise Fail("UART closed with %d bytes still to send" % len(pending))
