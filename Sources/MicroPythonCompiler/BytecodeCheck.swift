@@ -77,11 +77,12 @@ struct BytecodeCheck {
                 continue
             }
             // Our own compiler's typed viper operations never come from a file.
-            guard op != Op.viper, let (_, kind) = Op.table[op] else { throw BytecodeCheck.fail() }
+            let kind = Op.operandKind(op)
+            guard op != Op.viper, kind != UInt8(ascii: ".") else { throw BytecodeCheck.fail() }
             switch kind {
-            case "q":
+            case UInt8(ascii: "q"):
                 guard try uint() < qstrCount else { throw BytecodeCheck.fail() }
-            case "u":
+            case UInt8(ascii: "u"):
                 let v = try uint()
                 switch op {
                 case Op.loadConstObj:
@@ -101,10 +102,10 @@ struct BytecodeCheck {
                 default:
                     break
                 }
-            case "C":
+            case UInt8(ascii: "C"):
                 guard try uint() < children else { throw BytecodeCheck.fail() }
                 guard try byte() <= nState else { throw BytecodeCheck.fail() }
-            case "s":
+            case UInt8(ascii: "s"):
                 var b = try byte()
                 var count = 1
                 while b & 0x80 != 0 {
@@ -112,17 +113,17 @@ struct BytecodeCheck {
                     b = try byte()
                     count += 1
                 }
-            case "S", "L", "W":
+            case UInt8(ascii: "S"), UInt8(ascii: "L"), UInt8(ascii: "W"):
                 var v = try byte()
                 if v & 0x80 != 0 {
                     v = (v & 0x7f) | (try byte() << 7)
-                    if kind != "L" { v -= 0x4000 }
-                } else if kind != "L" {
+                    if kind != UInt8(ascii: "L") { v -= 0x4000 }
+                } else if kind != UInt8(ascii: "L") {
                     v -= 0x40
                 }
                 let target = r.p + v
                 guard target >= start && target <= end else { throw BytecodeCheck.fail() }
-                if kind == "W" { _ = try byte() }
+                if kind == UInt8(ascii: "W") { _ = try byte() }
             default:
                 break
             }

@@ -235,13 +235,21 @@ final class CodeGen {
         }
         let bits = options.nativeWordBits >= 64 ? 64 : 32
         e.viper = ViperTyper(scope: s, paramTypes: types, returnType: s.viperReturn, smallIntBits: bits - 1)
+        var masks: [ViperType: Int] = [:]
         for (n, t) in types.sorted(by: { $0.key < $1.key }) where t != .object {
             if s.ids.contains(where: { $0.isParam && $0.localNum == n && $0.kind == .cell }) { continue }
+            if n < ViperOp.castLocalsLimit {
+                masks[t, default: 0] |= 1 << n
+                continue
+            }
             e.adjust(1)
-            if n <= 15 { e.emitRaw(Op.loadFastMulti + UInt8(n)) } else { e.emitRawUInt(Op.loadFastN, n) }
+            e.emitRawUInt(Op.loadFastN, n)
             e.emitRawUInt(Op.viper, ViperOp.encode(ViperOp.cast, t.rawValue))
-            if n <= 15 { e.emitRaw(Op.storeFastMulti + UInt8(n)) } else { e.emitRawUInt(Op.storeFastN, n) }
+            e.emitRawUInt(Op.storeFastN, n)
             e.adjust(-1)
+        }
+        for (t, mask) in masks.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            e.emitRawUInt(Op.viper, ViperOp.encode(ViperOp.castLocals, t.rawValue, mask))
         }
     }
 

@@ -119,4 +119,18 @@ public enum Op {
         0x64: ("RAISE_LAST", "-"), 0x65: ("RAISE_OBJ", "-"), 0x66: ("RAISE_FROM", "-"),
         0x67: ("YIELD_VALUE", "-"), 0x68: ("YIELD_FROM", "-"), 0x69: ("IMPORT_STAR", "-"), 0x6a: ("VIPER", "u"),
     ]
+
+    /// Each opcode's operand kind as in `table` ("." where there is no such opcode), 64 opcodes
+    /// a line. Written out because the .mpy check looks up every instruction of a file: it must
+    /// pay neither for a dictionary nor for building one on first use. A unit test keeps it
+    /// equal to `table`.
+    static let operandKinds: StaticString = """
+        ................qqqqqqqqqqqqq...CCsuuuuuuuuuuuuuuuuuuuuu........\
+        W.SSSLLLLLLL....----------------..--------u.....................\
+        ................................................................\
+        ................................................................
+        """
+
+    /// The operand kind of `op` as an ASCII byte ("." for none such).
+    @inline(__always) static func operandKind(_ op: UInt8) -> UInt8 { operandKinds.utf8Start[Int(op)] }
 }

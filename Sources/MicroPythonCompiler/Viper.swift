@@ -83,6 +83,11 @@ public enum ViperOp {
     public static let load = 4
     /// Store through a typed pointer: [value, ptr, index] -> (); a = element size in bytes.
     public static let store = 5
+    /// Convert in place to type a every local whose bit is set in mask b (the annotated
+    /// arguments at function entry, one instruction for all those of a type).
+    public static let castLocals = 6
+    /// Locals that fit in castLocals' mask (the operand is at most 63 bits).
+    public static let castLocalsLimit = 48
 
     public static func encode(_ sub: Int, _ a: Int, _ b: Int = 0) -> Int { sub | a << 4 | b << 12 }
 }

@@ -24,3 +24,14 @@ final class DisassemblerTests: XCTestCase {
         XCTAssertTrue(text.contains("RETURN_VALUE"), text)
     }
 }
+
+final class OperandKindTests: XCTestCase {
+    /// The written-out kind string the .mpy check uses says what the opcode table says.
+    func testOperandKindsMatchTable() {
+        XCTAssertEqual(Op.operandKinds.utf8CodeUnitCount, 256)
+        for op in 0...255 {
+            let expected = Op.table[UInt8(op)].map { UInt8($0.1.asciiValue!) } ?? UInt8(ascii: ".")
+            XCTAssertEqual(Op.operandKind(UInt8(op)), expected, "opcode 0x\(String(op, radix: 16))")
+        }
+    }
+}

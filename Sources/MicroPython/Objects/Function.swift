@@ -256,7 +256,10 @@ public enum Loader {
         case .ellipsis: return Singletons.ellipsis
         case .str(let s): return try Str.make(s)
         case .bytes(let b): return try Str.make(bytes: b, type: Types.bytes)
-        case .int(let s): return try IntOps.parse(s, base: 10)
+        case .int(let s):
+            // Most are the small ints of tuples; only big ones need the big-int parser.
+            if s.utf8.count < 18, let v = Int(s) { return try IntOps.make(v) }
+            return try IntOps.parse(s, base: 10)
         case .float(let s):
             guard let d = Double(s) else { throw PyExc.valueError("invalid float") }
             return try Float.make(d)

@@ -62,7 +62,13 @@ public enum Str {
     }
 
     public static func make(_ s: String) throws(PyExc) -> Obj {
-        try make(bytes: Array(s.utf8))
+        var s = s
+        let n = s.utf8.count
+        if n == 0 { return Obj(qstr: .empty) }
+        let o = try allocate(n, type: Types.str)
+        let dst = arenaBytes(words(o)[3])
+        s.withUTF8 { src in dst.update(from: src.baseAddress!, count: n) }
+        return finish(o)
     }
 
     public static func make(bytes: [UInt8], type: Obj = Types.str) throws(PyExc) -> Obj {

@@ -277,7 +277,17 @@ public enum VM {
                     case Op.importStar:
                         try Import.importStar(sp[0], into: Runtime.locals); sp -= 1
                     case Op.viper:
-                        sp = try Viper.execute(readUint(&ip), sp)
+                        // The commonest typed operations (an int argument that is already a
+                        // small int, a sum of small ints) stay in the loop.
+                        let operand = readUint(&ip)
+                        if operand & 0xF == ViperOp.castLocals {
+                            try Viper.castLocals(operand, fastTop)
+                        } else if operand == Viper.addInt && sp[0].isSmallInt && sp[-1].isSmallInt {
+                            let r = sp[-1].smallValue + sp[0].smallValue
+                            sp -= 1; sp[0] = Obj.fitsSmall(r) ? Obj(small: r) : try IntOps.make(r)
+                        } else {
+                            sp = try Viper.execute(operand, sp)
+                        }
 
                     // MARK: functions
                     case Op.makeFunction:

@@ -81,6 +81,29 @@ public enum Viper {
 
     // MARK: the instruction
 
+    /// The operand the VM loop tests for its fast path.
+    static let addInt = ViperOp.encode(ViperOp.binary, BinOp.add, ViperType.int.rawValue)
+
+    /// `ViperOp.castLocals`: converts the arguments in the operand's mask (a small int is
+    /// already what an int cast makes of it).
+    @inline(__always)
+    static func castLocals(_ operand: Int, _ fastTop: UnsafeMutablePointer<Obj>) throws(PyExc) {
+        let type = (operand >> 4) & 0xFF
+        var mask = operand >> 12
+        while mask != 0 {
+            let n = mask.trailingZeroBitCount
+            mask &= mask - 1
+            let v = fastTop[-n]
+            if type == ViperType.int.rawValue && v.isSmallInt { continue }
+            fastTop[-n] = try castSlow(v, type)
+        }
+    }
+
+    @inline(never)
+    static func castSlow(_ o: Obj, _ type: Int) throws(PyExc) -> Obj {
+        try cast(o, ViperType(rawValue: type) ?? .object)
+    }
+
     /// Executes one `Op.viper` instruction on the value stack; returns the new stack top
     /// (out of line: the VM loop keeps one call for the whole family).
     @inline(never)
