@@ -2,17 +2,13 @@
 """Fuzzer for .mpy files (stdlib only): damaged .mpy files must be refused or run, never
 crash the `micropython` binary.
 
-Seeds are .mpy files (by default the machine-code test module in Tests/Python/native/lib;
---seeds adds folders, e.g. .mpy files made with `mpy-cross -march=xtensa` from MicroPython's
-tests/micropython/native_*.py and viper_*.py). Each try changes 1 to 8 bytes past the header
-(random values, single bit flips, 0/0x7f/0x80/0xff) and imports the result, normally or under
--X gcstress. A finding is a death by signal or a Swift trap/fatal error in stderr; the file
-is kept under --out. A run that exceeds the timeout is not a finding (machine code may loop
-forever, as on the chip).
-
-Known open finding (not run in CI for it): bytecode whose value stack under- or overflows
-its frame is not refused at load yet (the loader checks opcodes, operand ranges and jumps,
-not stack depth), and can crash the VM.
+Seeds are .mpy files: the machine-code test module in Tests/Python/native/lib and the
+bytecode modules in Tests/Fuzz/mpy-seeds (scripts/build-fuzz-seeds.sh makes them from corpus
+programs); --seeds adds folders, e.g. .mpy files made with `mpy-cross -march=xtensa` from
+MicroPython's tests. Each try changes 1 to 8 bytes past the header (random values, single bit
+flips, 0/0x7f/0x80/0xff) and imports the result, normally or under -X gcstress. A finding is
+a death by signal or a Swift trap/fatal error in stderr; the file is kept under --out. A run
+that exceeds the timeout is not a finding (code may loop forever, as on the chip).
 
     scripts/fuzz-mpy.py --tries 500 --seed 1 [--seeds DIR ...] [--binary PATH]
 """
@@ -37,9 +33,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, ".build", "fuzz-mpy"))
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    seeds = [os.path.join(ROOT, "Tests", "Python", "native", "lib", f)
-             for f in os.listdir(os.path.join(ROOT, "Tests", "Python", "native", "lib")) if f.endswith(".mpy")]
-    for d in args.seeds:
+    seeds = []
+    for d in [os.path.join(ROOT, "Tests", "Python", "native", "lib"), os.path.join(ROOT, "Tests", "Fuzz", "mpy-seeds")] + args.seeds:
         seeds += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".mpy")]
     if not seeds:
         print("no .mpy seeds")

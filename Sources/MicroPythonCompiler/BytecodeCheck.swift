@@ -10,34 +10,48 @@
 struct BytecodeCheck {
     let qstrCount: Int
     let objectCount: Int
+    /// The file's qstr index of `BaseException` (-1: none), see StackCheck.
+    let baseException: Int
 
     static func fail() -> MpyError { MpyError("incompatible .mpy file") }
 
-    func check(_ rc: RawCode) throws(MpyError) {
-        for c in rc.children { try check(c) }
+    /// Checks a raw code and its children; returns how many leading locals its code needs
+    /// as cells from a closure (see StackCheck).
+    @discardableResult
+    func check(_ rc: RawCode, root: Bool = true) throws(MpyError) -> Int {
+        var childFree: [Int] = []
+        for c in rc.children { childFree.append(try check(c, root: false)) }
         guard rc.kind == 0 else {
             // Machine code runs on the Xtensa interpreter, which checks every access itself;
-            // its prelude (signature, names, cells) is read by the runtime, so check that.
-            if rc.kind == RawCode.native { try prelude(Array(rc.data[rc.preludeOffset...]), rc.children.count, code: false) }
-            return
+            // its prelude (signature, names, cells) is read by the runtime, so check that. The
+            // cells it gives a bytecode child's closure are not known to be cells: none.
+            guard !childFree.contains(where: { $0 > 0 }) else { throw BytecodeCheck.fail() }
+            if rc.kind == RawCode.native { _ = try prelude(Array(rc.data[rc.preludeOffset...]), [], code: false) }
+            return 0
         }
-        try prelude(rc.data, rc.children.count, code: true)
+        let free = try prelude(rc.data, childFree, code: true)
+        // The module's code runs without a closure.
+        guard !root || free == 0 else { throw BytecodeCheck.fail() }
+        return free
     }
 
     /// The prelude, and with `code` the opcodes after it.
-    func prelude(_ d: [UInt8], _ children: Int, code: Bool) throws(MpyError) {
+    func prelude(_ d: [UInt8], _ childFree: [Int], code: Bool) throws(MpyError) -> Int {
+        let children = childFree.count
         var r = MpyReader(b: d, floatModel: .double, nativeArch: 0)
         func byte() throws(MpyError) -> Int { Int(try r.byte()) }
         func uint() throws(MpyError) -> Int { try r.uint() }
         // Signature: n_state, n_exc_stack, scope flags, positional, keyword-only, defaults.
         var z = try byte()
-        var s = (z >> 3) & 0xf, a = z & 3, k = 0, n = 0
+        var s = (z >> 3) & 0xf, e = (z >> 2) & 1, a = z & 3, k = 0, f = 0, n = 0
         while z & 0x80 != 0 {
             guard n < 8 else { throw BytecodeCheck.fail() }
             z = try byte()
+            f |= ((z >> 6) & 1) << n
             s |= ((z >> 4) & 3) << (4 + 2 * n)
             k |= ((z >> 3) & 1) << n
             a |= ((z >> 2) & 1) << (2 + n)
+            e |= ((z >> 1) & 1) << (1 + n)
             n += 1
         }
         let nState = s + 1
@@ -57,12 +71,27 @@ struct BytecodeCheck {
             guard r.p < infoStart + nInfo, try uint() < qstrCount else { throw BytecodeCheck.fail() }
         }
         // Closure info: locals that become cells.
-        for i in 0..<nCell where Int(d[infoStart + nInfo + i]) >= nState { throw BytecodeCheck.fail() }
-        guard code else { return }
-        try opcodes(d, from: infoStart + nInfo + nCell, nState: nState, children: children)
+        var fixedLocals = a + k + (f & varArgsFlag != 0 ? 1 : 0) + (f & varKwFlag != 0 ? 1 : 0)
+        var cells = Array(repeating: false, count: nState)
+        for i in 0..<nCell {
+            let local = Int(d[infoStart + nInfo + i])
+            guard local < nState else { throw BytecodeCheck.fail() }
+            fixedLocals = max(fixedLocals, local + 1)
+            cells[local] = true
+        }
+        guard code else { return 0 }
+        let start = infoStart + nInfo + nCell
+        let targets = try opcodes(d, from: start, nState: nState, children: children)
+        return try StackCheck.check(d, start: start, nState: nState, nExc: e, fixedLocals: fixedLocals, targets: targets,
+                                    baseException: baseException, cells: cells, childFree: childFree)
     }
 
-    func opcodes(_ d: [UInt8], from start: Int, nState: Int, children: Int) throws(MpyError) {
+    /// Scope flags of the prelude that add argument slots.
+    let varKwFlag = 0x02, varArgsFlag = 0x04
+
+    /// Checks each instruction on its own; returns the jump targets.
+    func opcodes(_ d: [UInt8], from start: Int, nState: Int, children: Int) throws(MpyError) -> [Int] {
+        var targets: [Int] = []
         var r = MpyReader(b: d, floatModel: .double, nativeArch: 0)
         r.p = start
         func byte() throws(MpyError) -> Int { Int(try r.byte()) }
@@ -77,6 +106,8 @@ struct BytecodeCheck {
                 continue
             }
             // Our own compiler's typed viper operations never come from a file.
+            // After WITH_CLEANUP the walk of StackCheck splits (the exception kept or swallowed).
+            if op == Op.withCleanup { targets.append(r.p) }
             let kind = Op.operandKind(op)
             guard op != Op.viper, kind != UInt8(ascii: ".") else { throw BytecodeCheck.fail() }
             switch kind {
@@ -123,10 +154,12 @@ struct BytecodeCheck {
                 }
                 let target = r.p + v
                 guard target >= start && target <= end else { throw BytecodeCheck.fail() }
+                targets.append(target)
                 if kind == UInt8(ascii: "W") { _ = try byte() }
             default:
                 break
             }
         }
+        return targets
     }
 }
