@@ -12,6 +12,8 @@ struct BytecodeCheck {
     let objectCount: Int
     /// The file's qstr index of `BaseException` (-1: none), see StackCheck.
     let baseException: Int
+    /// The second half of the check, one for all the file's functions.
+    let stack = StackCheck()
 
     static func fail() -> MpyError { MpyError("incompatible .mpy file") }
 
@@ -72,18 +74,19 @@ struct BytecodeCheck {
         }
         // Closure info: locals that become cells.
         var fixedLocals = a + k + (f & varArgsFlag != 0 ? 1 : 0) + (f & varKwFlag != 0 ? 1 : 0)
-        var cells = Array(repeating: false, count: nState)
+        stack.cells.removeAll(keepingCapacity: true)
+        stack.cells.append(contentsOf: repeatElement(false, count: nState))
         for i in 0..<nCell {
             let local = Int(d[infoStart + nInfo + i])
             guard local < nState else { throw BytecodeCheck.fail() }
             fixedLocals = max(fixedLocals, local + 1)
-            cells[local] = true
+            stack.cells[local] = true
         }
         guard code else { return 0 }
         let start = infoStart + nInfo + nCell
         let targets = try opcodes(d, from: start, nState: nState, children: children)
-        return try StackCheck.check(d, start: start, nState: nState, nExc: e, fixedLocals: fixedLocals, targets: targets,
-                                    baseException: baseException, cells: cells, childFree: childFree)
+        return try stack.check(d, start: start, nState: nState, nExc: e, fixedLocals: fixedLocals, targets: targets,
+                               baseException: baseException, childFree: childFree)
     }
 
     /// Scope flags of the prelude that add argument slots.

@@ -17,7 +17,7 @@
 /// with how it was entered, a place in the code may hold several stack shapes ("variants"),
 /// each followed on its own. Finally, the deepest the stack gets (with the scratch slots some
 /// instructions use above it) plus the locals the code touches must fit the declared state.
-struct StackCheck {
+final class StackCheck {
     // Slot kinds. Objects:
     static let object: UInt16 = 1, none: UInt16 = 2, caught: UInt16 = 3
     static let list: UInt16 = 4, dict: UInt16 = 5, set: UInt16 = 6, name: UInt16 = 7
@@ -61,29 +61,36 @@ struct StackCheck {
 
     struct Cause: Hashable { var count: Int; var popIter: Bool }
 
-    let d: [UInt8]
-    let start: Int
-    let nState: Int
-    let nExc: Int
+    // The function being checked.
+    var d: [UInt8] = []
+    var start = 0
+    var nState = 0
+    var nExc = 0
     /// Locals the prelude and the call already use (arguments, cells).
-    let fixedLocals: Int
+    var fixedLocals = 0
     /// The qstr index of `BaseException` in this file (-1: none).
-    let baseException: Int
+    var baseException = -1
     /// The locals the prelude turns into cells.
-    let cells: [Bool]
+    var cells: [Bool] = []
     /// For each child: the leading locals its code uses as cells it does not make itself
     /// (its closure's cells; 0 for a plain function).
-    let childFree: [Int]
-    /// Locals used as cells (named by *_DEREF or passed to MAKE_CLOSURE), and locals written.
-    var cellUse: [Bool]
-    var stored: [Bool]
+    var childFree: [Int] = []
 
+    // The walk's state. One checker serves all the functions of a file: the buffers are
+    // emptied, not made again (allocating Swift arrays of these types costs more than the walk
+    // of a small function).
+    /// Locals used as cells (named by *_DEREF or passed to MAKE_CLOSURE), and locals written.
+    var cellUse: [Bool] = []
+    var stored: [Bool] = []
     var causes: [Cause] = []
     var dests: [Int] = []
-    var states: [[Variant]?]
-    var labels: [Bool]
+    /// For each code offset: its index in `states` when it is a label, else -1.
+    var labelSlot: [Int32] = []
+    /// The variants held at each label, and whether the label waits in `work`.
+    var states: [[Variant]] = []
+    var queued: [Bool] = []
+    var labelCount = 0
     var work: [Int] = []
-    var queued: [Bool]
     var maxDepth = 0
     var maxLocal = -1
     /// A path reached a place that was not a label: the walk restarts with it as one.
@@ -93,61 +100,77 @@ struct StackCheck {
 
     static func fail() -> MpyError { MpyError("incompatible .mpy file") }
 
-    init(_ d: [UInt8], start: Int, nState: Int, nExc: Int, fixedLocals: Int, baseException: Int,
-         cells: [Bool], childFree: [Int], labels: [Bool]) {
-        self.d = d
-        self.baseException = baseException
-        self.cells = cells
-        self.childFree = childFree
-        self.cellUse = Array(repeating: false, count: nState)
-        self.stored = Array(repeating: false, count: nState)
-        self.start = start
-        self.nState = nState
-        self.nExc = nExc
-        self.fixedLocals = fixedLocals
-        self.labels = labels
-        self.states = Array(repeating: nil, count: d.count + 1)
-        self.queued = Array(repeating: false, count: d.count + 1)
-    }
-
-    /// Checks the function whose code starts at `start`; `targets` are the jump targets a
-    /// straight decode found (a path reaching any other place makes it a label and the walk
-    /// starts again). Returns how many leading locals must come as cells from a closure.
+    /// Checks the function whose code starts at `start` (the prelude's facts as arguments;
+    /// `cells` already set); `targets` are the jump targets a straight decode found (a path
+    /// reaching any other place makes it a label and the walk starts again). Returns how many
+    /// leading locals must come as cells from a closure.
     ///
     /// Cells: *_DEREF reads a local's cell without looking, so every local named there (or
     /// passed on to MAKE_CLOSURE) must hold one: one the prelude makes, never overwritten by
     /// STORE_FAST or DELETE_FAST, or one of the leading locals a closure's cells fill, which
     /// the parent's MAKE_CLOSURE must then supply (and MAKE_FUNCTION cannot).
-    static func check(_ d: [UInt8], start: Int, nState: Int, nExc: Int, fixedLocals: Int, targets: [Int],
-                      baseException: Int, cells: [Bool], childFree: [Int]) throws(MpyError) -> Int {
-        var labels = Array(repeating: false, count: d.count + 1)
-        labels[start] = true
-        for t in targets where t >= start && t <= d.count { labels[t] = true }
+    func check(_ d: [UInt8], start: Int, nState: Int, nExc: Int, fixedLocals: Int, targets: [Int],
+               baseException: Int, childFree: [Int]) throws(MpyError) -> Int {
+        self.d = d
+        self.start = start
+        self.nState = nState
+        self.nExc = nExc
+        self.fixedLocals = fixedLocals
+        self.baseException = baseException
+        self.childFree = childFree
+        labelSlot.removeAll(keepingCapacity: true)
+        labelSlot.append(contentsOf: repeatElement(-1, count: d.count + 1))
+        labelCount = 0
+        func addLabel(_ t: Int) {
+            guard t >= start && t <= d.count && labelSlot[t] < 0 else { return }
+            labelSlot[t] = Int32(labelCount)
+            labelCount += 1
+        }
+        addLabel(start)
+        for t in targets { addLabel(t) }
         for _ in 0..<64 {
-            var c = StackCheck(d, start: start, nState: nState, nExc: nExc, fixedLocals: fixedLocals,
-                               baseException: baseException, cells: cells, childFree: childFree, labels: labels)
-            try c.run()
-            if !c.newLabel {
-                guard c.maxDepth + max(c.fixedLocals, c.maxLocal + 1) <= nState else { throw fail() }
+            reset()
+            try run()
+            if !newLabel {
+                guard maxDepth + max(fixedLocals, maxLocal + 1) <= nState else { throw StackCheck.fail() }
                 var free = 0
                 for i in 0..<nState {
-                    guard !(c.stored[i] && (c.cellUse[i] || cells[i])) else { throw fail() }
-                    if c.cellUse[i] && !cells[i] { free = i + 1 }
+                    guard !(stored[i] && (cellUse[i] || cells[i])) else { throw StackCheck.fail() }
+                    if cellUse[i] && !cells[i] { free = i + 1 }
                 }
                 return free
             }
-            labels = c.labels
         }
-        throw fail()
+        throw StackCheck.fail()
+    }
+
+    /// Empties the walk's state for a walk with `labelCount` labels.
+    func reset() {
+        cellUse.removeAll(keepingCapacity: true)
+        cellUse.append(contentsOf: repeatElement(false, count: nState))
+        stored.removeAll(keepingCapacity: true)
+        stored.append(contentsOf: repeatElement(false, count: nState))
+        causes.removeAll(keepingCapacity: true)
+        dests.removeAll(keepingCapacity: true)
+        work.removeAll(keepingCapacity: true)
+        if states.count > labelCount { states.removeLast(states.count - labelCount) }
+        for i in 0..<states.count { states[i].removeAll(keepingCapacity: true) }
+        while states.count < labelCount { states.append([]) }
+        queued.removeAll(keepingCapacity: true)
+        queued.append(contentsOf: repeatElement(false, count: labelCount))
+        maxDepth = 0
+        maxLocal = -1
+        newLabel = false
     }
 
     // MARK: the walk
 
-    mutating func run() throws(MpyError) {
+    func run() throws(MpyError) {
         try arrive(start, Variant(stack: [], handlers: []))
         while let at = work.popLast() {
-            queued[at] = false
-            for v in states[at] ?? [] {
+            let slot = Int(labelSlot[at])
+            queued[slot] = false
+            for v in states[slot] {
                 if newLabel { return }
                 try block(from: at, v)
             }
@@ -156,13 +179,19 @@ struct StackCheck {
 
     /// Adds `v` to what label `at` holds, merged into a variant of the same shape if there is
     /// one; queues the label when that changes anything.
-    mutating func arrive(_ at: Int, _ v: Variant) throws(MpyError) {
+    func arrive(_ at: Int, _ v: Variant) throws(MpyError) {
         guard at >= start && at < d.count else { throw StackCheck.fail() }
-        if !labels[at] {
-            labels[at] = true
+        if labelSlot[at] < 0 {
+            // Kept for the next walk, which this one ends.
+            labelSlot[at] = Int32(labelCount)
+            labelCount += 1
             newLabel = true
+            return
         }
-        var list = states[at] ?? []
+        let slot = Int(labelSlot[at])
+        // A label found during this walk: the next walk follows it.
+        guard slot < states.count else { return }
+        var list = states[slot]
         var changed = true
         if let i = list.firstIndex(where: { sameShape($0, v) }) {
             var w = list[i]
@@ -174,8 +203,8 @@ struct StackCheck {
             list.append(v)
         }
         if changed {
-            states[at] = list
-            if !queued[at] { queued[at] = true; work.append(at) }
+            states[slot] = list
+            if !queued[slot] { queued[slot] = true; work.append(at) }
         }
     }
 
@@ -211,7 +240,7 @@ struct StackCheck {
         return changed
     }
 
-    mutating func cause(_ count: Int, _ popIter: Bool) throws(MpyError) -> UInt16 {
+    func cause(_ count: Int, _ popIter: Bool) throws(MpyError) -> UInt16 {
         let c = Cause(count: count, popIter: popIter)
         if let i = causes.firstIndex(of: c) { return StackCheck.causeBase + UInt16(i) }
         guard causes.count < Int(StackCheck.destBase - StackCheck.causeBase) else { throw StackCheck.fail() }
@@ -219,26 +248,26 @@ struct StackCheck {
         return StackCheck.causeBase + UInt16(causes.count - 1)
     }
 
-    mutating func dest(_ offset: Int) throws(MpyError) -> UInt16 {
+    func dest(_ offset: Int) throws(MpyError) -> UInt16 {
         if let i = dests.firstIndex(of: offset) { return StackCheck.destBase + UInt16(i) }
         guard dests.count < Int(StackCheck.localBase - StackCheck.destBase) else { throw StackCheck.fail() }
         dests.append(offset)
         return StackCheck.destBase + UInt16(dests.count - 1)
     }
 
-    mutating func need(_ s: [UInt16], _ extra: Int = 0) {
+    func need(_ s: [UInt16], _ extra: Int = 0) {
         if s.count + extra > maxDepth { maxDepth = s.count + extra }
     }
 
     // MARK: one straight run of instructions
 
-    mutating func block(from at: Int, _ start: Variant) throws(MpyError) {
+    func block(from at: Int, _ start: Variant) throws(MpyError) {
         let S = StackCheck.self
         var st = start
         var p = at
         var first = true
         while true {
-            if !first && labels[p] {
+            if !first && labelSlot[p] >= 0 {
                 try arrive(p, st)
                 return
             }
@@ -538,7 +567,7 @@ struct StackCheck {
 
     /// SETUP_EXCEPT / SETUP_FINALLY / SETUP_WITH: a new handler record; an exception enters
     /// it with the stack as it is now plus the exception.
-    mutating func setup(_ target: Int, isFinally: Bool, _ st: inout Variant) throws(MpyError) {
+    func setup(_ target: Int, isFinally: Bool, _ st: inout Variant) throws(MpyError) {
         guard st.handlers.count < nExc else { throw StackCheck.fail() }
         st.handlers.append(Handler(target: target, isFinally: isFinally, entry: st.stack))
         try arrive(target, Variant(stack: st.stack + [StackCheck.caught], handlers: st.handlers))
@@ -569,7 +598,7 @@ struct StackCheck {
     /// A return at `at` (the offset after the instruction), the value on top: the first
     /// finally handler not yet running gets it (reset to its own stack); those already running
     /// are cancelled on the way, each losing its marker from under the value.
-    mutating func unwindReturn(at: Int, _ st: Variant) throws(MpyError) {
+    func unwindReturn(at: Int, _ st: Variant) throws(MpyError) {
         let S = StackCheck.self
         var s = st.stack
         var h = st.handlers
@@ -597,7 +626,7 @@ struct StackCheck {
 
     /// An unwind of `count` handler records towards `dest` (UNWIND_JUMP, or END_FINALLY
     /// resuming one), from the offset `at`; `st` is the stack under the destination word.
-    mutating func unwindJump(at: Int, _ st: Variant, count: Int, popIter: Bool, dest: Int) throws(MpyError) {
+    func unwindJump(at: Int, _ st: Variant, count: Int, popIter: Bool, dest: Int) throws(MpyError) {
         let S = StackCheck.self
         var s = st
         var c = count
