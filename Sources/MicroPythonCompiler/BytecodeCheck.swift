@@ -15,6 +15,14 @@ struct BytecodeCheck {
     /// The second half of the check, one for all the file's functions.
     let stack = StackCheck()
 
+    init(qstrCount: Int, objectCount: Int, baseException: Int) {
+        self.qstrCount = qstrCount
+        self.objectCount = objectCount
+        self.baseException = baseException
+        stack.qstrCount = qstrCount
+        stack.objectCount = objectCount
+    }
+
     static func fail() -> MpyError { MpyError("incompatible .mpy file") }
 
     /// Checks a raw code and its children; returns how many leading locals its code needs

@@ -70,6 +70,9 @@ final class StackCheck {
     var fixedLocals = 0
     /// The qstr index of `BaseException` in this file (-1: none).
     var baseException = -1
+    /// The sizes of the file's qstr and object tables.
+    var qstrCount = 0
+    var objectCount = 0
     /// The locals the prelude turns into cells.
     var cells: [Bool] = []
     /// For each child: the leading locals its code uses as cells it does not make itself
@@ -285,11 +288,25 @@ final class StackCheck {
                 for _ in 0..<n { _ = try pop(S.isObject) }
             }
             func push(_ k: UInt16) { st.stack.append(k) }
-            func local(_ n: Int) { if n > maxLocal { maxLocal = n } }
-            // (BytecodeCheck has checked every local index against the state's size.)
-            func load(_ n: Int) { local(n); push(S.localBase + UInt16(n)) }
-            func store(_ n: Int) { local(n); stored[n] = true }
-            func deref(_ n: Int) { local(n); cellUse[n] = true }
+            // Operands are checked here too: a jump may land inside an instruction that
+            // BytecodeCheck's straight decode read differently.
+            func local(_ n: Int) throws(MpyError) {
+                guard n < nState else { throw S.fail() }
+                if n > maxLocal { maxLocal = n }
+            }
+            func load(_ n: Int) throws(MpyError) { try local(n); push(S.localBase + UInt16(n)) }
+            func store(_ n: Int) throws(MpyError) { try local(n); stored[n] = true }
+            func deref(_ n: Int) throws(MpyError) { try local(n); cellUse[n] = true }
+            func qstr() throws(MpyError) -> Int {
+                let q = try uint(&p)
+                guard q < qstrCount else { throw S.fail() }
+                return q
+            }
+            func count() throws(MpyError) -> Int {
+                let n = try uint(&p)
+                guard n <= nState else { throw S.fail() }
+                return n
+            }
             func top() throws(MpyError) -> UInt16 {
                 guard let k = st.stack.last else { throw S.fail() }
                 return k
@@ -299,9 +316,9 @@ final class StackCheck {
             case Op.loadConstSmallIntMulti...Op.loadConstSmallIntMultiLast:
                 push(S.object)
             case Op.loadFastMulti...Op.loadFastMultiLast:
-                load(Int(op - Op.loadFastMulti))
+                try load(Int(op - Op.loadFastMulti))
             case Op.storeFastMulti...Op.storeFastMultiLast:
-                store(Int(op - Op.storeFastMulti)); _ = try pop(S.isObject)
+                try store(Int(op - Op.storeFastMulti)); _ = try pop(S.isObject)
             case Op.unaryOpMulti...Op.unaryOpMultiLast:
                 _ = try pop(S.isObject); push(S.object)
             case Op.binaryOpMulti...Op.binaryOpMultiLast:
@@ -318,26 +335,26 @@ final class StackCheck {
                 push(result)
 
             case Op.loadConstString:
-                _ = try uint(&p); push(S.name)
+                _ = try qstr(); push(S.name)
             case Op.loadName, Op.loadGlobal:
-                let q = try uint(&p)
+                let q = try qstr()
                 push(op == Op.loadGlobal && q == baseException ? S.baseExceptionClass : S.object)
             case Op.loadAttr:
-                _ = try uint(&p); _ = try pop(S.isObject); push(S.object)
+                _ = try qstr(); _ = try pop(S.isObject); push(S.object)
             case Op.loadMethod:
-                _ = try uint(&p); _ = try pop(S.isObject); push(S.object); push(S.maybeNull)
+                _ = try qstr(); _ = try pop(S.isObject); push(S.object); push(S.maybeNull)
             case Op.loadSuperMethod:
-                _ = try uint(&p); try popObjects(3); push(S.object); push(S.maybeNull)
+                _ = try qstr(); try popObjects(3); push(S.object); push(S.maybeNull)
             case Op.storeName, Op.storeGlobal:
-                _ = try uint(&p); _ = try pop(S.isObject)
+                _ = try qstr(); _ = try pop(S.isObject)
             case Op.storeAttr:
-                _ = try uint(&p); _ = try pop(S.isObject); _ = try pop(S.isNullable)
+                _ = try qstr(); _ = try pop(S.isObject); _ = try pop(S.isNullable)
             case Op.deleteName, Op.deleteGlobal:
-                _ = try uint(&p)
+                _ = try qstr()
             case Op.importName:
-                _ = try uint(&p); try popObjects(2); push(S.object)
+                _ = try qstr(); try popObjects(2); push(S.object)
             case Op.importFrom:
-                _ = try uint(&p)
+                _ = try qstr()
                 guard S.isObject(try top()) else { throw S.fail() }
                 push(S.object)
             case Op.importStar:
@@ -348,7 +365,7 @@ final class StackCheck {
                 let n = Int(try byte(&p))
                 guard child < childFree.count, childFree[child] <= n, n <= st.stack.count else { throw S.fail() }
                 // The cells: locals loaded as they are.
-                for _ in 0..<n { deref(Int(try pop { $0 >= S.localBase } - S.localBase)) }
+                for _ in 0..<n { try deref(Int(try pop { $0 >= S.localBase } - S.localBase)) }
                 if op == Op.makeClosureDefargs { _ = try pop(S.isNullable); _ = try pop(S.isNullable) }
                 push(S.object)
             case Op.makeFunction, Op.makeFunctionDefargs:
@@ -360,28 +377,29 @@ final class StackCheck {
             case Op.loadConstSmallInt:
                 try sint(&p); push(S.object)
             case Op.loadConstObj:
-                _ = try uint(&p); push(S.object)
+                guard try uint(&p) < objectCount else { throw S.fail() }
+                push(S.object)
             case Op.loadFastN:
-                load(try uint(&p))
+                try load(try uint(&p))
             case Op.loadDeref:
-                deref(try uint(&p)); push(S.object)
+                try deref(try uint(&p)); push(S.object)
             case Op.storeFastN:
-                store(try uint(&p)); _ = try pop(S.isObject)
+                try store(try uint(&p)); _ = try pop(S.isObject)
             case Op.storeDeref:
-                deref(try uint(&p)); _ = try pop(S.isObject)
+                try deref(try uint(&p)); _ = try pop(S.isObject)
             case Op.deleteFast:
-                store(try uint(&p))
+                try store(try uint(&p))
             case Op.deleteDeref:
-                deref(try uint(&p))
+                try deref(try uint(&p))
 
             case Op.buildTuple:
-                try popObjects(try uint(&p)); push(S.object)
+                try popObjects(try count()); push(S.object)
             case Op.buildList:
-                try popObjects(try uint(&p)); push(S.list)
+                try popObjects(try count()); push(S.list)
             case Op.buildMap:
                 _ = try uint(&p); push(S.dict)
             case Op.buildSet:
-                try popObjects(try uint(&p)); push(S.set)
+                try popObjects(try count()); push(S.set)
             case Op.buildSlice:
                 let n = try uint(&p)
                 guard n == 2 || n == 3 else { throw S.fail() }
@@ -396,7 +414,7 @@ final class StackCheck {
                 try popObjects(2)
                 guard try top() == S.dict else { throw S.fail() }
             case Op.unpackSequence:
-                let n = try uint(&p)
+                let n = try count()
                 _ = try pop(S.isObject)
                 for _ in 0..<n { push(S.object) }
             case Op.unpackEx:
