@@ -2,7 +2,8 @@
 # with MicroPython's "incompatible .mpy file", never run: an END_FINALLY that would find a
 # number the code pushed itself (taken for an unwind marker, it names a code offset), a
 # FOR_ITER without an iterator block, a stack that underflows, and one deeper than the
-# state the prelude declares, a closure variable read from a local that holds no cell.
+# state the prelude declares, a closure variable read from a local that holds no cell, and
+# a jump into the middle of an instruction.
 # Each base file (mpy-cross output, v6) loads as it is.
 import sys, io, vfs
 
@@ -80,6 +81,9 @@ load("assign_ok", ASSIGN)
 load("underflow", ASSIGN, b"\x81\x16\x02Qc", b"Y\x16\x02Qc")
 # Two values where the prelude declares one slot.
 load("overflow", ASSIGN, b"\x81\x16\x02Qc", b"\x81\x81YQc")
+# A jump into an instruction's operand, whose byte reads as STORE_FAST 15 in a one-slot
+# state (found by scripts/fuzz-mpy.py: the check itself indexed past its tables).
+load("mid_instruction", ASSIGN, b"\x81\x16\x02Qc", b"\x22\xcf\x00\x42\x3c")
 # A closure variable read from a local that is no cell: g (made by MAKE_FUNCTION, so
 # without a closure's cells) reads its argument as one.
 load("deref", FUNCTION, b"\xb0\x13\x03c", b"\x25\x00cc")
