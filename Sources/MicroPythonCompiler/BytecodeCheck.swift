@@ -1,26 +1,19 @@
 /// Checks the bytecode of a .mpy file before the VM runs it: the VM trusts what our compiler
-/// emits, so code from a file must first be shown to refer only to what exists. Every opcode
-/// must be one MicroPython defines, with its operands inside the code; qstr operands and names
-/// must index the file's qstr table, constant operands its object table, locals the function's
-/// state, child operands its children; jumps must land inside the code. A file that fails is
-/// refused as MicroPython refuses a malformed one ("incompatible .mpy file").
-///
-/// Not checked: the value stack's depth along every path (a file could still under- or
-/// overflow its declared stack; the VM's frame bounds are the remaining guard).
+/// emits, so code from a file must first be shown to do only what compiled code does. This
+/// part reads each raw code's prelude (its sizes, argument and closure-cell entries inside the
+/// state, names inside the file's qstr table) and finds the jump targets of its bytecode;
+/// StackCheck then follows every path of the code, checking each instruction's operands and
+/// the value and handler stacks it meets. A file that fails is refused as MicroPython refuses
+/// a malformed one ("incompatible .mpy file").
 struct BytecodeCheck {
     let qstrCount: Int
-    let objectCount: Int
-    /// The file's qstr index of `BaseException` (-1: none), see StackCheck.
-    let baseException: Int
     /// The second half of the check, one for all the file's functions.
-    let stack = StackCheck()
+    let stack: StackCheck
 
+    /// `baseException`: the file's qstr index of `BaseException` (-1: none), see StackCheck.
     init(qstrCount: Int, objectCount: Int, baseException: Int) {
         self.qstrCount = qstrCount
-        self.objectCount = objectCount
-        self.baseException = baseException
-        stack.qstrCount = qstrCount
-        stack.objectCount = objectCount
+        stack = StackCheck(qstrCount: qstrCount, objectCount: objectCount, baseException: baseException)
     }
 
     static func fail() -> MpyError { MpyError("incompatible .mpy file") }
@@ -47,7 +40,6 @@ struct BytecodeCheck {
 
     /// The prelude, and with `code` the opcodes after it.
     func prelude(_ d: [UInt8], _ childFree: [Int], code: Bool) throws(MpyError) -> Int {
-        let children = childFree.count
         var r = MpyReader(b: d, floatModel: .double, nativeArch: 0)
         func byte() throws(MpyError) -> Int { Int(try r.byte()) }
         func uint() throws(MpyError) -> Int { try r.uint() }
@@ -81,7 +73,7 @@ struct BytecodeCheck {
             guard r.p < infoStart + nInfo, try uint() < qstrCount else { throw BytecodeCheck.fail() }
         }
         // Closure info: locals that become cells.
-        var fixedLocals = a + k + (f & varArgsFlag != 0 ? 1 : 0) + (f & varKwFlag != 0 ? 1 : 0)
+        var fixedLocals = a + k + (f & BytecodeCheck.varArgsFlag != 0 ? 1 : 0) + (f & BytecodeCheck.varKwFlag != 0 ? 1 : 0)
         stack.cells.removeAll(keepingCapacity: true)
         stack.cells.append(contentsOf: repeatElement(false, count: nState))
         for i in 0..<nCell {
@@ -92,67 +84,38 @@ struct BytecodeCheck {
         }
         guard code else { return 0 }
         let start = infoStart + nInfo + nCell
-        let targets = try opcodes(d, from: start, nState: nState, children: children)
-        return try stack.check(d, start: start, nState: nState, nExc: e, fixedLocals: fixedLocals, targets: targets,
-                               baseException: baseException, childFree: childFree)
+        return try stack.check(d, start: start, nState: nState, nExc: e, fixedLocals: fixedLocals,
+                               targets: try jumpTargets(d, from: start), childFree: childFree)
     }
 
     /// Scope flags of the prelude that add argument slots.
-    let varKwFlag = 0x02, varArgsFlag = 0x04
+    static let varKwFlag = 0x02, varArgsFlag = 0x04
 
-    /// Checks each instruction on its own; returns the jump targets.
-    func opcodes(_ d: [UInt8], from start: Int, nState: Int, children: Int) throws(MpyError) -> [Int] {
+    /// Decodes the code straight through for the places a path can start: jump targets, and
+    /// the instruction after WITH_CLEANUP (where StackCheck's walk splits: the exception kept
+    /// or swallowed). Operands are checked by StackCheck, on the paths that run.
+    func jumpTargets(_ d: [UInt8], from start: Int) throws(MpyError) -> [Int] {
         var targets: [Int] = []
         var r = MpyReader(b: d, floatModel: .double, nativeArch: 0)
         r.p = start
         func byte() throws(MpyError) -> Int { Int(try r.byte()) }
-        func uint() throws(MpyError) -> Int { try r.uint() }
-        let end = d.count
-        while r.p < end {
+        while r.p < d.count {
             let op = UInt8(try byte())
-            if op >= Op.loadConstSmallIntMulti && op <= Op.loadConstSmallIntMultiLast { continue }
-            if op >= Op.unaryOpMulti && op <= Op.binaryOpMultiLast { continue }
-            if (op >= Op.loadFastMulti && op <= Op.loadFastMultiLast) || (op >= Op.storeFastMulti && op <= Op.storeFastMultiLast) {
-                guard Int(op & 0xF) < nState else { throw BytecodeCheck.fail() }
-                continue
-            }
-            // Our own compiler's typed viper operations never come from a file.
-            // After WITH_CLEANUP the walk of StackCheck splits (the exception kept or swallowed).
+            if op >= Op.loadConstSmallIntMulti { continue }   // the one-byte families
             if op == Op.withCleanup { targets.append(r.p) }
             let kind = Op.operandKind(op)
-            guard op != Op.viper, kind != UInt8(ascii: ".") else { throw BytecodeCheck.fail() }
             switch kind {
-            case UInt8(ascii: "q"):
-                guard try uint() < qstrCount else { throw BytecodeCheck.fail() }
-            case UInt8(ascii: "u"):
-                let v = try uint()
-                switch op {
-                case Op.loadConstObj:
-                    guard v < objectCount else { throw BytecodeCheck.fail() }
-                case Op.loadFastN, Op.storeFastN, Op.deleteFast, Op.loadDeref, Op.storeDeref, Op.deleteDeref:
-                    guard v < nState else { throw BytecodeCheck.fail() }
-                case Op.makeFunction, Op.makeFunctionDefargs:
-                    guard v < children else { throw BytecodeCheck.fail() }
-                case Op.storeComp:
-                    // The collection's stack offset, above two bits of kind.
-                    guard v >> 2 <= nState else { throw BytecodeCheck.fail() }
-                case Op.buildTuple, Op.buildList, Op.buildSet, Op.buildSlice,
-                     Op.unpackSequence, Op.unpackEx, Op.callFunction, Op.callFunctionVarKw,
-                     Op.callMethod, Op.callMethodVarKw:
-                    // Counts of stack items: never more than the state holds.
-                    guard v & 0xFF <= nState && (v >> 8) & 0xFF <= nState else { throw BytecodeCheck.fail() }
-                default:
-                    break
-                }
+            case UInt8(ascii: "."):
+                throw BytecodeCheck.fail()
+            case UInt8(ascii: "q"), UInt8(ascii: "u"):
+                _ = try r.uint()
             case UInt8(ascii: "C"):
-                guard try uint() < children else { throw BytecodeCheck.fail() }
-                guard try byte() <= nState else { throw BytecodeCheck.fail() }
+                _ = try r.uint()
+                _ = try byte()
             case UInt8(ascii: "s"):
-                var b = try byte()
                 var count = 1
-                while b & 0x80 != 0 {
+                while try byte() & 0x80 != 0 {
                     guard count < 10 else { throw BytecodeCheck.fail() }
-                    b = try byte()
                     count += 1
                 }
             case UInt8(ascii: "S"), UInt8(ascii: "L"), UInt8(ascii: "W"):
@@ -163,9 +126,7 @@ struct BytecodeCheck {
                 } else if kind != UInt8(ascii: "L") {
                     v -= 0x40
                 }
-                let target = r.p + v
-                guard target >= start && target <= end else { throw BytecodeCheck.fail() }
-                targets.append(target)
+                targets.append(r.p + v)
                 if kind == UInt8(ascii: "W") { _ = try byte() }
             default:
                 break

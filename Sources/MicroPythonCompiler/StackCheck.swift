@@ -36,6 +36,7 @@ final class StackCheck {
     // Not objects:
     static let null: UInt16 = 20, maybeNull: UInt16 = 21
     static let iterBlock: UInt16 = 24   // 24...27, the four words GET_ITER_STACK makes
+    static let iterWords: [UInt16] = [iterBlock, iterBlock + 1, iterBlock + 2, iterBlock + 3]
     /// A jump's destination (a raw offset): 0x200 + index into `dests`.
     static let destBase: UInt16 = 0x200
 
@@ -61,6 +62,13 @@ final class StackCheck {
 
     struct Cause: Hashable { var count: Int; var popIter: Bool }
 
+    // The file.
+    /// The sizes of its qstr and object tables.
+    let qstrCount: Int
+    let objectCount: Int
+    /// Its qstr index of `BaseException` (-1: none).
+    let baseException: Int
+
     // The function being checked.
     var d: [UInt8] = []
     var start = 0
@@ -68,11 +76,6 @@ final class StackCheck {
     var nExc = 0
     /// Locals the prelude and the call already use (arguments, cells).
     var fixedLocals = 0
-    /// The qstr index of `BaseException` in this file (-1: none).
-    var baseException = -1
-    /// The sizes of the file's qstr and object tables.
-    var qstrCount = 0
-    var objectCount = 0
     /// The locals the prelude turns into cells.
     var cells: [Bool] = []
     /// For each child: the leading locals its code uses as cells it does not make itself
@@ -101,7 +104,13 @@ final class StackCheck {
 
     static let maxVariants = 32
 
-    static func fail() -> MpyError { MpyError("incompatible .mpy file") }
+    static func fail() -> MpyError { BytecodeCheck.fail() }
+
+    init(qstrCount: Int, objectCount: Int, baseException: Int) {
+        self.qstrCount = qstrCount
+        self.objectCount = objectCount
+        self.baseException = baseException
+    }
 
     /// Checks the function whose code starts at `start` (the prelude's facts as arguments;
     /// `cells` already set); `targets` are the jump targets a straight decode found (a path
@@ -113,13 +122,12 @@ final class StackCheck {
     /// STORE_FAST or DELETE_FAST, or one of the leading locals a closure's cells fill, which
     /// the parent's MAKE_CLOSURE must then supply (and MAKE_FUNCTION cannot).
     func check(_ d: [UInt8], start: Int, nState: Int, nExc: Int, fixedLocals: Int, targets: [Int],
-               baseException: Int, childFree: [Int]) throws(MpyError) -> Int {
+               childFree: [Int]) throws(MpyError) -> Int {
         self.d = d
         self.start = start
         self.nState = nState
         self.nExc = nExc
         self.fixedLocals = fixedLocals
-        self.baseException = baseException
         self.childFree = childFree
         labelSlot.removeAll(keepingCapacity: true)
         labelSlot.append(contentsOf: repeatElement(-1, count: d.count + 1))
@@ -264,11 +272,12 @@ final class StackCheck {
 
     // MARK: one straight run of instructions
 
-    func block(from at: Int, _ start: Variant) throws(MpyError) {
+    func block(from at: Int, _ entry: Variant) throws(MpyError) {
         let S = StackCheck.self
-        var st = start
+        var st = entry
         var p = at
         var first = true
+        need(st.stack)
         while true {
             if !first && labelSlot[p] >= 0 {
                 try arrive(p, st)
@@ -277,7 +286,6 @@ final class StackCheck {
             first = false
             guard p < d.count else { throw S.fail() }
             let op = d[p]; p += 1
-            need(st.stack)
 
             func pop(_ ok: (UInt16) -> Bool) throws(MpyError) -> UInt16 {
                 guard let k = st.stack.popLast(), ok(k) else { throw S.fail() }
@@ -482,7 +490,7 @@ final class StackCheck {
                 _ = try pop(S.isObject); push(S.object)
             case Op.getIterStack:
                 _ = try pop(S.isObject)
-                st.stack += [S.iterBlock, S.iterBlock + 1, S.iterBlock + 2, S.iterBlock + 3]
+                st.stack += S.iterWords
 
             case Op.loadConstFalse, Op.loadConstTrue, Op.loadBuildClass:
                 push(S.object)
@@ -598,7 +606,7 @@ final class StackCheck {
         let n = st.stack.count
         guard n >= 4 else { throw S.fail() }
         let b = Array(st.stack[(n - 4)...])
-        guard b == [S.iterBlock, S.iterBlock + 1, S.iterBlock + 2, S.iterBlock + 3]
+        guard b == S.iterWords
             || (b[0] == S.null && S.isObject(b[1]) && b[2] == S.null && b[3] == S.null) else { throw S.fail() }
         st.stack.removeLast(4)
         return b

@@ -257,8 +257,8 @@ public enum Loader {
         case .str(let s): return try Str.make(s)
         case .bytes(let b): return try Str.make(bytes: b, type: Types.bytes)
         case .int(let s):
-            // Most are the small ints of tuples; only big ones need the big-int parser.
-            if s.utf8.count < 18, let v = Int(s) { return try IntOps.make(v) }
+            // Most are the small ints of tuples; only ints past 64 bits need the big-int parser.
+            if let v = Int(s) { return try IntOps.make(v) }
             return try IntOps.parse(s, base: 10)
         case .float(let s):
             guard let d = Double(s) else { throw PyExc.valueError("invalid float") }
