@@ -125,8 +125,8 @@ struct MpyReader {
         var objs: [Constant] = []
         for _ in 0..<no { objs.append(try const(0)) }
         let root = try rawCode(0)
-        try BytecodeCheck(qstrCount: qstrs.count, objectCount: objs.count,
-                          baseException: qstrs.firstIndex(of: "BaseException") ?? -1).check(root)
+        try BytecodeCheck.check(root, file: BytecodeCheck.File(qstrCount: qstrs.count, objectCount: objs.count,
+                                                               baseException: qstrs.firstIndex(of: "BaseException") ?? -1))
         return CompiledModule(qstrs: qstrs, objects: objs, root: root)
     }
 
