@@ -67,6 +67,12 @@ public func readMpy(_ bytes: [UInt8], floatModel: FloatText.Model = .double, nat
     return try r.module()
 }
 
+/// The qstr a .mpy file names by number `i` (1-based: MicroPython's static qstrs), if any.
+public func mpyStaticQstr(_ i: Int) -> String? {
+    i >= 1 && i <= staticQstrs.count ? staticQstrs[i - 1] : nil
+}
+public var mpyStaticQstrCount: Int { staticQstrs.count }
+
 /// Scope flags of viper code built from C (a native module): relocations, read-only data, BSS.
 let viperRelocFlag = 0x10, viperRodataFlag = 0x20, viperBssFlag = 0x40
 

@@ -67,6 +67,22 @@ public enum RawCodeObj {
             if n > 0 { data(rc).update(from: b.baseAddress!, count: n) }
         }
         words(rc)[6] = UInt32(n) | UInt32(emitKind & 3) << emitKindShift
+        decodePrelude(rc, childCount: code.children.count)
+        if !code.children.isEmpty {
+            let arr = try Heap.allocate(bytes: 4 * code.children.count)
+            words(rc)[4] = arr
+            for (j, c) in code.children.enumerated() {
+                let child = try load(c)
+                objArray(words(rc)[4])[j] = child
+            }
+        }
+        return rc
+    }
+
+    /// Decodes the prelude of raw code `rc` (its data and word 6 set) into its words 1-3, 5
+    /// and 7; `childCount` goes in word 5.
+    static func decodePrelude(_ rc: Obj, childCount: Int) {
+        let n = Int(words(rc)[6] & (1 << emitKindShift - 1))
         // Decode the signature (bit-interleaved, see the format notes).
         let d = data(rc)
         var i = 0
@@ -102,16 +118,7 @@ public enum RawCodeObj {
         words(rc)[7] = UInt32(i)
         words(rc)[3] = UInt32(i) + nInfo + nCell
         // Child count, and the number of closure-info bytes in the top byte (read on every call).
-        words(rc)[5] = UInt32(code.children.count) | min(nCell, 255) << 24
-        if !code.children.isEmpty {
-            let arr = try Heap.allocate(bytes: 4 * code.children.count)
-            words(rc)[4] = arr
-            for (j, c) in code.children.enumerated() {
-                let child = try load(c)
-                objArray(words(rc)[4])[j] = child
-            }
-        }
-        return rc
+        words(rc)[5] = UInt32(childCount) | min(nCell, 255) << 24
     }
 
     /// Number of closure-info bytes and where they start.

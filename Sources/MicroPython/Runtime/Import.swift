@@ -174,6 +174,8 @@ public enum Import {
         do throws(PyExc) {
             if let src = source {
                 try Runtime.execSource(src, fileName: fileName, globals: Module.globals(m))
+            } else if let bin = mpy, let (ctx, rc) = try MpyLoader.load(bin, globals: Module.globals(m)) {
+                try Runtime.execLoaded(context: ctx, rawCode: rc, globals: Module.globals(m))
             } else if let bin = mpy {
                 let compiled: CompiledModule
                 do throws(MpyError) { compiled = try readMpy(bin, floatModel: Float.model, nativeArch: UInt8(MicroPythonRuntime.port.mpyArch)) } catch { throw PyExc.valueError(error.message) }
@@ -284,6 +286,17 @@ extension Runtime {
         let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
         hold[0] = ctx; hold[1] = rc
         return try Function.make(rc, context: ctx, defaults: .null, kwDefaults: .null)
+    }
+
+    /// Runs loaded module code (MpyLoader's) with its globals as the name namespace.
+    static func execLoaded(context ctx: Obj, rawCode rc: Obj, globals: Obj) throws(PyExc) {
+        let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
+        hold[0] = ctx; hold[1] = rc
+        hold[2] = try Function.make(rc, context: ctx, defaults: .null, kwDefaults: .null)
+        let saved = Runtime.locals
+        Runtime.locals = globals
+        defer { Runtime.locals = saved }
+        _ = try call(hold[2], hold + 2, 0, 0)
     }
 
     /// Runs compiled module code with `locals` (default: the globals) as the name namespace.
