@@ -282,6 +282,17 @@ extension Runtime {
 
     /// Calls method `name` of `o` with up to a few positional args given as an array literal.
     /// The array is copied to the value stack before anything allocates.
+    /// `callMethodByName` with one or two arguments, without an array.
+    public static func callMethodByName(_ o: Obj, _ name: Qstr, _ arg0: Obj, _ arg1: Obj? = nil) throws(PyExc) -> Obj {
+        let n = arg1 == nil ? 1 : 2
+        let a = try PyStack.pushObjs(2 + n)
+        defer { PyStack.pop(to: a) }
+        a[2] = arg0
+        if let b = arg1 { a[3] = b }
+        try loadMethod(o, name, a)
+        return try callMethod(a, n, 0)
+    }
+
     public static func callMethodByName(_ o: Obj, _ name: Qstr, _ argv: [Obj]) throws(PyExc) -> Obj {
         let a = try PyStack.pushObjs(2 + argv.count)
         defer { PyStack.pop(to: a) }

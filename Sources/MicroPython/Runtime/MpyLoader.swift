@@ -103,14 +103,13 @@ struct MpyLoader {
             return try QstrPool.intern(data: String(decoding: UnsafeBufferPointer(start: at, count: n), as: UTF8.self))
         }
         let i = x >> 1
-        guard let s = mpyStaticQstr(i) else { throw MpyLoader.incompatible() }
         if MpyLoader.staticCacheCount == 0 {
             MpyLoader.staticCacheCount = mpyStaticQstrCount + 1
             MpyLoader.staticCache = .allocate(capacity: MpyLoader.staticCacheCount)
             MpyLoader.staticCache.initialize(repeating: 0, count: MpyLoader.staticCacheCount)
         }
-        let cached = MpyLoader.staticCache[i]
-        if cached != 0 { return Qstr(id: cached) }
+        if i < MpyLoader.staticCacheCount && MpyLoader.staticCache[i] != 0 { return Qstr(id: MpyLoader.staticCache[i]) }
+        guard let s = mpyStaticQstr(i) else { throw MpyLoader.incompatible() }
         let q = try QstrPool.intern(data: s)
         if Int(q.id) < QstrPool.romCount { MpyLoader.staticCache[i] = q.id }
         return q

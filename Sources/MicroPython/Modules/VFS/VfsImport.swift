@@ -10,7 +10,7 @@ public enum VfsImport {
         guard case .mount(let r, let inner) = l else { return nil }
         do throws(PyExc) {
             let st = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr.stat,
-                                                  [try Str.make(bytes: inner)])
+                                                  try Str.make(bytes: inner))
             let mode = try IntOps.toInt(try Runtime.getItem(st, Obj(small: 0)))
             return mode & VfsModule.dirMode != 0 ? .directory : .file
         } catch {
@@ -42,7 +42,7 @@ public enum VfsImport {
         do throws(PyExc) {
             let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
             let f = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr.open,
-                                                 [try Str.make(bytes: inner), Obj(qstr: Qstr.rb)])
+                                                 try Str.make(bytes: inner), Obj(qstr: Qstr.rb))
             hold[0] = f
             if FileObjects.isFile(f) {
                 let s = try FileObjects.state(f)
@@ -51,15 +51,15 @@ public enum VfsImport {
             }
             // A Python stream: buffer size from ioctl, else the default, then readinto.
             var size = readerDefaultBuffer
-            if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr.ioctl, [Obj(small: getBufferSize), Obj(small: 0)])), n > 0 {
+            if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr.ioctl, Obj(small: getBufferSize), Obj(small: 0))), n > 0 {
                 size = min(max(n, readerMinimumBuffer), readerMaximumBuffer)
             }
             let buf = try ByteArray.make(count: size)
             hold[1] = buf
             var out: [UInt8] = []
-            defer { _ = try? Runtime.callMethodByName(f, Qstr.ioctl, [Obj(small: close), Obj(small: 0)]) }
+            defer { _ = try? Runtime.callMethodByName(f, Qstr.ioctl, Obj(small: close), Obj(small: 0)) }
             while true {
-                let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr.readinto, [buf]))
+                let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr.readinto, buf))
                 if n <= 0 { break }
                 let (p, _) = BytesMethods.data(buf)
                 out.append(contentsOf: UnsafeBufferPointer(start: p, count: min(n, size)))
