@@ -72,18 +72,18 @@ public enum Import {
             }
             if isDirectoryAnywhere(base) {
                 let initPy = base + "/__init__.py"
-                let src = readFileAnywhere(initPy)
+                let src = try readFileAnywhere(initPy)
                 let m = try newModule(fullName, file: src == nil ? nil : initPy)
                 try Dict.set(Module.globals(m), Obj(qstr: .__path__), try Str.make(base))
                 try registerAndRun(m, key: key, source: src, fileName: initPy, parent: parent, component: component)
                 return m
             }
-            if let src = readFileAnywhere(base + ".py") {
+            if let src = try readFileAnywhere(base + ".py") {
                 let m = try newModule(fullName, file: base + ".py")
                 try registerAndRun(m, key: key, source: src, fileName: base + ".py", parent: parent, component: component)
                 return m
             }
-            if let bin = readFileAnywhere(base + ".mpy") {
+            if let bin = try readFileAnywhere(base + ".mpy") {
                 let m = try newModule(fullName, file: base + ".mpy")
                 try registerAndRun(m, key: key, mpy: bin, fileName: base + ".mpy", parent: parent, component: component)
                 return m
@@ -132,8 +132,8 @@ public enum Import {
         return isDirectory(path)
     }
 
-    static func readFileAnywhere(_ path: String) -> [UInt8]? {
-        if let st = VfsImport.stat(path) { return st == .file ? VfsImport.read(path) : nil }
+    static func readFileAnywhere(_ path: String) throws(PyExc) -> [UInt8]? {
+        if let st = VfsImport.stat(path) { return st == .file ? try VfsImport.read(path) : nil }
         return readFile(path)
     }
 

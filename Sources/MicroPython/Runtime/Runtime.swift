@@ -64,18 +64,15 @@ public enum Runtime {
             return true
         case .instance:
             let t = typeOf(o)
-            if let m = Classes.lookup(t, .__bool__) {
-                let r = try invokeMethod(m, o)
-                guard r == .true || r == .false else { throw PyExc.typeError("__bool__ should return bool") }
-                return r == .true
-            }
-            if let m = Classes.lookup(t, .__len__) {
-                return try isTrue(try invokeMethod(m, o))
-            }
+            // As mp_obj_is_true: only True from __bool__ is true (no check of its type); a
+            // native base answers before a __len__ (the class lookup meets its slot first);
+            // a length is true unless it is the small int 0.
+            if let m = Classes.lookup(t, .__bool__) { return try invokeMethod(m, o) == .true }
             let native = field(o, 4)
             if !native.isNull && TypeObject.kind(TypeObject.nativeBase(t)) != .object && TypeObject.kind(TypeObject.nativeBase(t)) != .exception {
                 return try isTrue(native)
             }
+            if let m = Classes.lookup(t, .__len__) { return try invokeMethod(m, o) != Obj(small: 0) }
             return true
         default: return true
         }

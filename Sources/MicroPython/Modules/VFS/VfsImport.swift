@@ -33,42 +33,39 @@ public enum VfsImport {
     /// directory), or nil when it is not there (pyexec_file_if_exists).
     public static func readFileIfExists(_ path: String) -> [UInt8]? {
         guard stat(path) == .file else { return nil }
-        return read(path)
+        return try? read(path)
     }
 
-    static func read(_ path: String) -> [UInt8]? {
+    /// The file's bytes; what opening or reading it raises is raised (as an import does).
+    static func read(_ path: String) throws(PyExc) -> [UInt8]? {
         let l = VfsMountTable.lookup(Array(path.utf8))
         guard case .mount(let r, let inner) = l else { return nil }
-        do throws(PyExc) {
-            let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
-            let f = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr.open,
-                                                 try Str.make(bytes: inner), Obj(qstr: Qstr.rb))
-            hold[0] = f
-            if FileObjects.isFile(f) {
-                let s = try FileObjects.state(f)
-                defer { try? FileObjects.close(f) }
-                return try FileObjects.readBytes(s, -1)
-            }
-            // A Python stream: buffer size from ioctl, else the default, then readinto.
-            var size = readerDefaultBuffer
-            if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr.ioctl, Obj(small: getBufferSize), Obj(small: 0))), n > 0 {
-                size = min(max(n, readerMinimumBuffer), readerMaximumBuffer)
-            }
-            let buf = try ByteArray.make(count: size)
-            hold[1] = buf
-            var out: [UInt8] = []
-            defer { _ = try? Runtime.callMethodByName(f, Qstr.ioctl, Obj(small: close), Obj(small: 0)) }
-            while true {
-                let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr.readinto, buf))
-                if n <= 0 { break }
-                let (p, _) = BytesMethods.data(buf)
-                out.append(contentsOf: UnsafeBufferPointer(start: p, count: min(n, size)))
-                // A short read is the end of the file, as the reader takes it.
-                if n < size { break }
-            }
-            return out
-        } catch {
-            return nil
+        let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
+        let f = try Runtime.callMethodByName(VfsMountTable.filesystem(r), Qstr.open,
+                                             try Str.make(bytes: inner), Obj(qstr: Qstr.rb))
+        hold[0] = f
+        if FileObjects.isFile(f) {
+            let s = try FileObjects.state(f)
+            defer { try? FileObjects.close(f) }
+            return try FileObjects.readBytes(s, -1)
         }
+        // A Python stream: buffer size from ioctl, else the default, then readinto.
+        var size = readerDefaultBuffer
+        if let n = try? IntOps.toInt(try Runtime.callMethodByName(f, Qstr.ioctl, Obj(small: getBufferSize), Obj(small: 0))), n > 0 {
+            size = min(max(n, readerMinimumBuffer), readerMaximumBuffer)
+        }
+        let buf = try ByteArray.make(count: size)
+        hold[1] = buf
+        var out: [UInt8] = []
+        defer { _ = try? Runtime.callMethodByName(f, Qstr.ioctl, Obj(small: close), Obj(small: 0)) }
+        while true {
+            let n = try IntOps.toInt(try Runtime.callMethodByName(f, Qstr.readinto, buf))
+            if n <= 0 { break }
+            let (p, _) = BytesMethods.data(buf)
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: min(n, size)))
+            // A short read is the end of the file, as the reader takes it.
+            if n < size { break }
+        }
+        return out
     }
 }
