@@ -34,68 +34,68 @@ public enum TimeModule {
 
     static func yearDay(_ y: Int, _ m: Int, _ d: Int) -> Int {
         var yd = d
-        for i in 1..<m { yd += daysInMonth(y, i) }
+        for i in 1..<m { yd &+= daysInMonth(y, i) }
         return yd
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.
     static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y - 1 : y
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        let y = m <= 2 ? y &- 1 : y
+        let era = (y >= 0 ? y : y &- 399) / 400
+        let yoe = y &- era &* 400
+        let doy = (153 &* (m &+ (m > 2 ? -3 : 9)) &+ 2) / 5 &+ d &- 1
+        let doe = yoe &* 365 &+ yoe / 4 &- yoe / 100 &+ doy
+        return era &* 146097 &+ doe &- 719468
     }
 
     /// (year, month, mday, hour, minute, second, weekday 0=Monday, yearday) of seconds since 2000.
     static func structTime(_ secs2000: Int) -> [Int] {
-        let t = secs2000 + epochOffset
+        let t = secs2000 &+ epochOffset
         var days = t / 86400
         var rem = t % 86400
-        if rem < 0 { rem += 86400; days -= 1 }
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        var wd = (days + 3) % 7  // 1970-01-01 was a Thursday (3 with Monday = 0)
-        if wd < 0 { wd += 7 }
+        if rem < 0 { rem &+= 86400; days &-= 1 }
+        let z = days &+ 719468
+        let era = (z >= 0 ? z : z &- 146096) / 146097
+        let doe = z &- era &* 146097
+        let yoe = (doe &- doe / 1460 &+ doe / 36524 &- doe / 146096) / 365
+        let doy = doe &- (365 &* yoe &+ yoe / 4 &- yoe / 100)
+        let mp = (5 &* doy &+ 2) / 153
+        let d = doy &- (153 &* mp &+ 2) / 5 &+ 1
+        let m = mp < 10 ? mp &+ 3 : mp &- 9
+        let y = yoe &+ era &* 400 &+ (m <= 2 ? 1 : 0)
+        var wd = (days &+ 3) % 7  // 1970-01-01 was a Thursday (3 with Monday = 0)
+        if wd < 0 { wd &+= 7 }
         return [y, m, d, rem / 3600, rem / 60 % 60, rem % 60, wd, yearDay(y, m, d)]
     }
 
     /// timeutils_mktime: normalises the fields, returns seconds since 2000.
     static func mktime(_ year: Int, _ month: Int, _ mday: Int, _ hours: Int, _ minutes: Int, _ seconds: Int) -> Int {
         var (year, month, mday, hours, minutes, seconds) = (year, month, mday, hours, minutes, seconds)
-        minutes += seconds / 60
+        minutes &+= seconds / 60
         seconds %= 60
-        if seconds < 0 { seconds += 60; minutes -= 1 }
-        hours += minutes / 60
+        if seconds < 0 { seconds &+= 60; minutes &-= 1 }
+        hours &+= minutes / 60
         minutes %= 60
-        if minutes < 0 { minutes += 60; hours -= 1 }
-        mday += hours / 24
+        if minutes < 0 { minutes &+= 60; hours &-= 1 }
+        mday &+= hours / 24
         hours %= 24
-        if hours < 0 { hours += 24; mday -= 1 }
-        month -= 1
-        year += month / 12
+        if hours < 0 { hours &+= 24; mday &-= 1 }
+        month &-= 1
+        year &+= month / 12
         month %= 12
-        if month < 0 { month += 12; year -= 1 }
-        month += 1
+        if month < 0 { month &+= 12; year &-= 1 }
+        month &+= 1
         while mday < 1 {
-            month -= 1
-            if month == 0 { month = 12; year -= 1 }
-            mday += daysInMonth(year, month)
+            month &-= 1
+            if month == 0 { month = 12; year &-= 1 }
+            mday &+= daysInMonth(year, month)
         }
         while mday > daysInMonth(year, month) {
-            mday -= daysInMonth(year, month)
-            month += 1
-            if month == 13 { month = 1; year += 1 }
+            mday &-= daysInMonth(year, month)
+            month &+= 1
+            if month == 13 { month = 1; year &+= 1 }
         }
-        return (daysFromCivil(year, month, mday) * 86400 + hours * 3600 + minutes * 60 + seconds) - epochOffset
+        return (daysFromCivil(year, month, mday) &* 86400 &+ hours &* 3600 &+ minutes &* 60 &+ seconds) &- epochOffset
     }
 
     static func ticks(_ o: Obj) throws(PyExc) -> Int {
@@ -136,9 +136,21 @@ public enum TimeModule {
             return Obj(small: (t + delta) & (period - 1))
         }
         let localtime = Native.make("localtime", 0, 1) { (a, nPos, _) throws(PyExc) in
-            let secs = nPos == 0 || a[0] == .none ? epochSeconds() : try IntOps.toInt(a[0])
+            // The chip reads the seconds as a long long (mp_obj_get_ll: a bigger int is cut to
+            // 64 bits); the unix port as a float, truncated.
+            let unix = MicroPythonRuntime.port.epochYear == 1970
+            var secs = 0
+            if nPos == 0 || a[0] == .none {
+                secs = epochSeconds()
+            } else if !unix {
+                secs = Int(try IntOps.toLongLong(a[0]))
+            } else {
+                let d = try ModSupport.float(a[0]).rounded(.towardZero)
+                secs = d.isFinite && abs(d) < 9.0e18 ? Int(d) : 0
+            }
             let f = structTime(secs)
-            return try ModSupport.tuple(8) { (i: Int) throws(PyExc) -> Obj in try IntOps.make(f[i]) }
+            // The unix port's tuple (libc's struct tm) ends with tm_isdst: 0, the time being UTC.
+            return try ModSupport.tuple(unix ? 9 : 8) { (i: Int) throws(PyExc) -> Obj in i < 8 ? try IntOps.make(f[i]) : Obj(small: 0) }
         }
         m.set("localtime", localtime)
         m.set("gmtime", localtime)

@@ -132,6 +132,13 @@ public enum IntOps {
         return UInt64(bitPattern: Int64(try toInt(o)))
     }
 
+    /// Is `o` an int the C build holds as a small int (31 bits on the chip, 63 on the host)?
+    public static func isCSmall(_ o: Obj) -> Bool {
+        if o.isSmallInt { return true }
+        guard MicroPythonRuntime.port.wordBits >= 64, isBig(o), let v = big(o).int64Value else { return false }
+        return v >= -(1 << 62) && v < 1 << 62
+    }
+
     /// Is `o` an int (small, big, or bool)?
     @inline(__always) public static func isInt(_ o: Obj) -> Bool {
         o.isSmallInt || o == .true || o == .false || isBig(o)
@@ -143,8 +150,10 @@ public enum IntOps {
         if o == .true { return 1 }
         if o == .false { return 0 }
         if isBig(o) {
-            // As mpz_as_int_checked: the magnitude must fit, so -2**63 overflows too.
-            guard let v = big(o).int64Value, v != Int64.min else {
+            // As mpz_as_int_checked: the magnitude must fit the port's machine word, so -2**63
+            // (-2**31 on the 32-bit chip) overflows too.
+            guard let v = big(o).int64Value, v != Int64.min,
+                  MicroPythonRuntime.port.wordBits >= 64 || v.magnitude <= UInt64(Int32.max) else {
                 throw PyExc.overflowError("overflow converting long int to machine word")
             }
             return Int(v)
@@ -157,6 +166,12 @@ public enum IntOps {
             if !n.isNull && isInt(n) { return try toInt(n) }
         }
         throw PyExc.typeError("can't convert \(typeName(o)) to int")
+    }
+
+    /// The value as C's mp_obj_get_ll takes it: a big int cut to its low 64 bits.
+    public static func toLongLong(_ o: Obj) throws(PyExc) -> Int64 {
+        if isBig(o) { return Int64(bitPattern: lowWord(o)) }
+        return Int64(try toInt(o))
     }
 
     /// An index argument: like toInt with MicroPython's message for non-ints.

@@ -96,7 +96,9 @@ extension Builtins {
             }
             // An encoding only goes with a str.
             if n >= 3 { throw PyExc.typeError("wrong number of arguments") }
-            if IntOps.isInt(x) {
+            // As C: only a small int is a length; a bigger int, or a bool, is taken for an
+            // iterable (and is not one).
+            if IntOps.isCSmall(x) {
                 let c = try IntOps.toInt(x)
                 if c < 0 { throw PyExc.make(Exceptions.ValueError) }   // (MicroPython gives no text)
                 let o = try Str.allocate(c, type: Types.bytes)
@@ -108,7 +110,15 @@ extension Builtins {
         constructor(Types.bytearray, 0, 3) { (a, n, _) throws(PyExc) in
             if n == 1 { return try ByteArray.make([]) }
             let x = a[1]
-            if IntOps.isInt(x) { return try ByteArray.make(count: try IntOps.toInt(x)) }
+            if IntOps.isInt(x) && x != .true && x != .false {
+                // As C, a negative length is a size_t: an allocation that fails.
+                let c = try IntOps.toInt(x)
+                if c < 0 {
+                    let size = MicroPythonRuntime.port.wordBits >= 64 ? UInt(bitPattern: c) : UInt(UInt32(truncatingIfNeeded: c))
+                    throw PyExc(Exceptions.memoryError(bytes: size))
+                }
+                return try ByteArray.make(count: c)
+            }
             if Str.isStr(x) {
                 if n < 3 { throw PyExc.typeError("string argument without an encoding") }
                 let (p, len) = Str.data(x)
