@@ -72,6 +72,8 @@ public func mpyStaticQstr(_ i: Int) -> String? {
     i >= 1 && i <= staticQstrs.count ? staticQstrs[i - 1] : nil
 }
 public var mpyStaticQstrCount: Int { staticQstrs.count }
+/// The number a .mpy file gives `name` when it is one of MicroPython's static qstrs.
+public func mpyStaticQstrIndex(_ name: String) -> Int? { staticQstrIndex[name] }
 
 /// Scope flags of viper code built from C (a native module): relocations, read-only data, BSS.
 let viperRelocFlag = 0x10, viperRodataFlag = 0x20, viperBssFlag = 0x40

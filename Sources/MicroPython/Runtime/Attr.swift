@@ -133,6 +133,7 @@ extension Runtime {
                 return true
             }
             if name == .__dict__ { dest[0] = Module.globals(o); dest[1] = .null; return true }
+            if name == .__class__ { dest[0] = Types.module; dest[1] = .null; return true }
             // A module-level __getattr__ (PEP 562, MICROPY_MODULE_GETATTR) answers the rest.
             if name != .__getattr__, let g = Dict.map(Module.globals(o)).lookupQstr(Obj(qstr: .__getattr__)) {
                 dest[0] = try Runtime.invoke(g[1], Obj(qstr: name)); dest[1] = .null

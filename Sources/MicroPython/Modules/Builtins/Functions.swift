@@ -427,6 +427,11 @@ extension Builtins {
         throw PyExc.typeError("can't convert \(typeName(x)) to float")
     }
 
+    /// dir(o). C's dir probes every qstr with a method lookup, so it lists what lookup finds
+    /// (names every object, module, type, function and exception answers to, such as
+    /// `__class__`, `__dict__`, `__bases__`, `args`) in the qstr pool's order: MicroPython's
+    /// static qstrs first, then the firmware's other names (sorted), then the program's own
+    /// in the order they were interned. The same names are listed here in that order.
     static func dir(_ o: Obj) throws(PyExc) -> Obj {
         // An instance whose class defines __dir__ answers for itself (not a class: dir(C)
         // lists C's attributes).
@@ -436,36 +441,93 @@ extension Builtins {
         let l = try List.make(count: 0)
         let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
         hold[0] = l
-        func addKeys(_ d: Obj) throws(PyExc) {
+        if o.isNull {
+            // The local names, in their dict's order.
+            let m = Dict.map(Runtime.locals.isNull ? Runtime.currentGlobals() : Runtime.locals)
+            var i = 0
+            while let s = m.next(from: &i) { try List.append(l, s[0]) }
+            return l
+        }
+        var names: [Qstr] = []
+        func add(_ q: Qstr) { if !names.contains(q) { names.append(q) } }
+        func addKeys(_ d: Obj) {
             if d.isNull { return }
             let m = Dict.map(d)
             var i = 0
-            while let s = m.next(from: &i) {
-                if !(try Runtime.contains(l, s[0])) { try List.append(l, s[0]) }
+            while let s = m.next(from: &i) { if s[0].isQstr { add(s[0].qstrValue) } }
+        }
+        func addTypeKeys(_ t: Obj) {
+            Builtins.addTypeKeys(t) { (type, d) in
+                // A builtin exception's __init__ is not found through its instances in C.
+                if TypeObject.kind(type) == .exception && !TypeObject.isUserClass(type) {
+                    let m = Dict.map(d)
+                    var i = 0
+                    while let s = m.next(from: &i) { if s[0].isQstr && s[0].qstrValue != .__init__ { add(s[0].qstrValue) } }
+                } else {
+                    addKeys(d)
+                }
             }
         }
-        if o.isNull {
-            try addKeys(Runtime.locals.isNull ? Runtime.currentGlobals() : Runtime.locals)
-            return l
-        }
+        add(.__class__)
         switch kindOf(o) {
-        case .module: try addKeys(Module.globals(o))
+        case .module:
+            addKeys(Module.globals(o))
+            add(.__dict__)
         case .instance:
             let m = Classes.attrs(o)
             var i = 0
-            while let s = m.next(from: &i) { try List.append(l, s[0]) }
-            try addTypeKeys(typeOf(o), addKeys)
-        case .type: try addTypeKeys(o, addKeys)
-        default: try addTypeKeys(typeOf(o), addKeys)
+            while let s = m.next(from: &i) { if s[0].isQstr { add(s[0].qstrValue) } }
+            addTypeKeys(typeOf(o))
+            if TypeObject.kind(TypeObject.nativeBase(typeOf(o))) == .exception { exceptionNames(add) }
+            add(.__dict__)
+        case .type:
+            addTypeKeys(o)
+            add(.__name__); add(.__bases__); add(.__dict__)
+        case .function, .closure, .generatorFunction:
+            add(.__name__); add(.__globals__)
+        case .boundMethod:
+            let f = field(o, 1)
+            if [.function, .closure, .generatorFunction].contains(kindOf(f)) { add(.__name__); add(.__globals__) }
+        case .exception:
+            addTypeKeys(typeOf(o))
+            exceptionNames(add)
+        case .range:
+            add(QstrPool.intern("start")); add(QstrPool.intern("step")); add(QstrPool.intern("stop"))
+        case .object:
+            add(.__init__); add(.__new__)
+            if MicroPythonRuntime.port.moduleFeatures.contains(.delattrSetattr) { add(.__delattr__); add(.__setattr__) }
+        case .bool:
+            break
+        default:
+            addTypeKeys(typeOf(o))
         }
+        names.sort { cOrder($0) < cOrder($1) }
+        for q in names { try List.append(l, Obj(qstr: q)) }
         return l
     }
 
-    static func addTypeKeys(_ t: Obj, _ add: (Obj) throws(PyExc) -> Void) throws(PyExc) {
-        try add(TypeObject.locals(t))
+    /// What every exception answers to (C's exception attributes: args, and value and errno
+    /// as args[0] on any exception).
+    static func exceptionNames(_ add: (Qstr) -> Void) {
+        add(QstrPool.intern("args")); add(QstrPool.intern("value")); add(QstrPool.intern("errno"))
+    }
+
+    /// Where C's qstr pool has `q`: (0, number) for a static qstr, (1, 0) for another name of
+    /// the firmware (then sorted by its bytes), (2, id) for one the program interned.
+    static func cOrder(_ q: Qstr) -> (Int, Int, String) {
+        let s = q.string
+        if let i = mpyStaticQstrIndex(s) { return (0, i, "") }
+        // (Our start-up interns a few one-letter names the C firmware does not have.)
+        if Int(q.id) < QstrPool.romCount && s.utf8.count > 1 { return (1, 0, s) }
+        return (2, Int(q.id), "")
+    }
+
+    /// Each class of `t`'s bases (depth first, `object` left out) and its locals dict.
+    static func addTypeKeys(_ t: Obj, _ add: (Obj, Obj) -> Void) {
+        add(t, TypeObject.locals(t))
         let b = TypeObject.bases(t)
         if b.isNull { return }
-        for i in 0..<Tuple.count(b) where Tuple.item(b, i) != Types.object { try addTypeKeys(Tuple.item(b, i), add) }
+        for i in 0..<Tuple.count(b) where Tuple.item(b, i) != Types.object { addTypeKeys(Tuple.item(b, i), add) }
     }
 
     /// __build_class__(body, name, *bases): runs the body with a fresh namespace, makes the class,

@@ -172,7 +172,8 @@ public enum Attributes {
         case .boundMethod:
             if name == .__self__ { return field(o, 2) }
             if name == .__func__ { return field(o, 1) }
-            if name == .__name__ { return try Runtime.loadAttr(field(o, 1), .__name__) }
+            // The function's own attributes are looked up on it (as C delegates the load).
+            if name == .__name__ || name == .__globals__ { return try Runtime.loadAttr(field(o, 1), name) }
         case .complex:
             // (int and float have no real/imag in MicroPython.)
             if name == .real { return try Float.make(Complex.real(o)) }
