@@ -285,7 +285,15 @@ public enum ByteArray {
         return o
     }
 
-    public static func replaceContents(_ o: Obj, _ bytes: [UInt8]) throws(PyExc) {
+    public static func replaceContents(_ target: Obj, _ bytes: [UInt8]) throws(PyExc) {
+        // A bytearray subclass's instance holds its bytes in its native part (its own words
+        // are its attribute map).
+        var o = target
+        if kindOf(o) != .bytearray {
+            let n = Classes.nativePart(o)
+            guard !n.isNull && kindOf(n) == .bytearray else { throw PyExc.typeError("expected a bytearray") }
+            o = n
+        }
         if words(o)[1] != 0 {
             guard bytes.count == count(o) else { throw PyExc.valueError("can't resize a bytearray over fixed memory") }
             let p = arenaBytes(words(o)[3])
