@@ -7,12 +7,7 @@ extension Runtime {
         if op == BinOp.in { return Obj(bool: try contains(b, a)) }
         let ka = kindOf(a), kb = kindOf(b)
         // Numbers.
-        if ka == .bool && kb == .bool && (op == BinOp.and || op == BinOp.or || op == BinOp.xor
-            || op == BinOp.inplaceAnd || op == BinOp.inplaceOr || op == BinOp.inplaceXor) {
-            let x = a == .true, y = b == .true
-            let base = op >= BinOp.or ? op : op + (BinOp.or - BinOp.inplaceOr)
-            return Obj(bool: base == BinOp.and ? x && y : (base == BinOp.or ? x || y : x != y))
-        }
+        // (bool & bool and the like are ints, as in C: bool has no binary ops of its own.)
         let aInt = ka == .int || ka == .bool, bInt = kb == .int || kb == .bool
         if aInt && bInt, let r = try IntOps.binary(op, a, b) { return r }
         if (ka == .float || aInt) && (kb == .float || bInt) && (ka == .float || kb == .float) {

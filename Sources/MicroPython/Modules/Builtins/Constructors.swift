@@ -15,7 +15,7 @@ extension Builtins {
             if n == 1 { return Obj(small: 0) }
             let x = a[1]
             if n == 3 {
-                guard Str.isStr(x) || BytesMethods.isBuffer(x) else { throw PyExc.typeError("can't convert non-string with explicit base") }
+                guard Str.isStr(x) || BytesMethods.isBuffer(x) else { throw PyExc.typeError("can't convert '\(typeName(x))' object to str implicitly") }
                 let base = try IntOps.toInt(a[2])
                 let (p, len) = BytesMethods.data(x)
                 return try parseIntBytes(UnsafeBufferPointer(start: p, count: len), base: base)
@@ -280,7 +280,7 @@ extension Builtins {
         let parsedSomething = i != start
         let digitsEnd = i
         while i < top && isSpace(b[i]) { i += 1 }
-        guard parsedSomething && i == top else {
+        func syntaxError() -> PyExc {
             let shownBase = base == 1 ? 0 : base
             var text = "invalid syntax for integer with base \(shownBase)"
             if MicroPythonRuntime.port.detailedErrors {
@@ -288,8 +288,13 @@ extension Builtins {
                 Runtime.writeQuoted(UnsafeBufferPointer(rebasing: b[start..<top]), &p, bytes: true)
                 text += ": " + String(decoding: p.bytes.dropFirst(), as: UTF8.self)
             }
-            throw PyExc.valueError(text)
+            return PyExc.valueError(text)
         }
+        guard parsedSomething && i == top else { throw syntaxError() }
+        // C reads the digits into a small int; once the value outgrows one it reads them again
+        // as a big int with a reader that stops at '_', so there an underscore is an error.
+        let smallLimit = UInt64(1) << UInt64(MicroPythonRuntime.port.wordBits - 2)
+        if (overflow || value >= smallLimit) && b[start..<digitsEnd].contains(0x5F) { throw syntaxError() }
         if !overflow {
             let v = Int(value)
             return try IntOps.make(negative ? -v : v)

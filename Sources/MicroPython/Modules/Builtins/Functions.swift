@@ -311,12 +311,24 @@ extension Builtins {
             return false
         }
         guard kindOf(spec) == .type else { throw PyExc.typeError("issubclass() arg 2 must be a class or a tuple of classes") }
+        // C's bool type names no base, so isinstance(True, int) and issubclass(bool, int) are
+        // False there, although bools take part in int arithmetic.
+        if t == Types.bool && spec == Types.int { return false }
         return isSubclass(t, spec)
     }
 
     static func radixString(_ o: Obj, _ radix: Int, _ prefix: String) throws(PyExc) -> Obj {
-        guard IntOps.isInt(o) || kindOf(o) == .instance else { throw PyExc.typeError("can't convert \(typeName(o)) to int") }
-        let v = IntOps.isInt(o) ? o : try IntOps.make(try IntOps.toInt(o))
+        var v = o
+        if !IntOps.isInt(o) {
+            // C's bin is '{:#b}'.format(x), which formats only ints; oct and hex also take an
+            // int subclass's value (but call no __index__).
+            let n = kindOf(o) == .instance ? Classes.nativePart(o) : Obj.null
+            guard radix != 2, !n.isNull, IntOps.isInt(n) else {
+                if radix == 2 { throw PyExc.valueError("unknown format code 'b' for object of type '\(typeName(o))'") }
+                throw PyExc.typeError("can't convert \(typeName(o)) to int")
+            }
+            v = n
+        }
         var s = IntOps.string(v == .true ? Obj(small: 1) : (v == .false ? Obj(small: 0) : v), radix: radix)
         if s.hasPrefix("-") { s.removeFirst(); return try Str.make("-" + prefix + s) }
         return try Str.make(prefix + s)
