@@ -22,7 +22,9 @@ extension Runtime {
         if kindOf(o) == .type {
             return PyExc.attributeError("type object '\(TypeObject.name(o).string)' has no attribute '\(name.string)'")
         }
-        if kindOf(o) == .module {
+        // The module wording is the detailed error level's (the NORMAL level of the esp8266
+        // build says "'module' object has no attribute").
+        if kindOf(o) == .module && MicroPythonRuntime.port.detailedErrors {
             let n = (try? Dict.get(Module.globals(o), Obj(qstr: .__name__))) ?? nil
             return PyExc.attributeError("module '\(n.map { Str.string($0) } ?? "?")' has no attribute '\(name.string)'")
         }
