@@ -136,10 +136,8 @@ extension Runtime {
             let r = try invokeMethod(m, b, a)
             if r != Singletons.notImplemented { return r }
         }
-        if op <= BinOp.notEqual && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.methods[BinOp.swapped[op]]) {
-            let r = try invokeMethod(m, b, a)
-            if r != Singletons.notImplemented { return r }
-        }
+        // (No reflected comparisons: C tries only the left operand's __lt__ etc., so `a > b`
+        // with only __lt__ defined is a TypeError there.)
         if op == BinOp.notEqual && ka == .instance, let m = Classes.lookup(typeOf(a), .__eq__) {
             let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
