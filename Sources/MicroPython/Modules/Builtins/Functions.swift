@@ -482,7 +482,10 @@ extension Builtins {
 
     /// __build_class__(body, name, *bases): runs the body with a fresh namespace, makes the class,
     /// and fills the body's __class__ cell.
+    /// As in C it takes no keywords (class X(metaclass=M) is a TypeError): the metaclass is the
+    /// type of the first base.
     static func buildClassBody(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        if nKw > 0 { throw PyExc.typeError("function doesn't take keyword arguments") }
         let body = a[0]
         let name = try Str.intern(a[1])
         let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
@@ -500,9 +503,9 @@ extension Builtins {
             throw error
         }
         Runtime.locals = savedLocals
-        let metaclass = KwArgs(a, n, nKw).get(Qstr("metaclass"))
+        let meta = n > 2 && kindOf(a[2]) == .type ? typeOf(a[2]) : Types.type
         let cls: Obj
-        if let meta = metaclass, meta != Types.type {
+        if meta != Types.type {
             cls = try Runtime.invoke(meta, a[1], bases, ns)
         } else {
             cls = try Classes.makeClass(name: name, bases: bases, dict: ns)
