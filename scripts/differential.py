@@ -9,8 +9,10 @@ C MicroPython reference, and compare their stdout and exit status exactly.
 `-X profile=esp8266 -X heapsize=1M` (the reference is the 32-bit build made by
 scripts/build-float-reference.sh with ESP8266_OPTIONS=1, run plainly).
 Prints per-category pass counts and the share identical; --show adds a short unified
-diff for each program that differs. --filter REGEX limits the programs. Exit status 0
-when every program agrees, 1 otherwise. Stdlib only.
+diff for each program that differs. --filter REGEX limits the programs. --merge-stderr
+appends our stderr to our stdout before comparing (the C unix port prints an uncaught
+exception's traceback on stdout, we on stderr): it shows what differs besides that.
+Exit status 0 when every program agrees, 1 otherwise. Stdlib only.
 """
 import argparse
 import concurrent.futures
@@ -39,14 +41,18 @@ def programs(pattern):
     return found
 
 
-def run(cmd, path, timeout):
-    """stdout of one run, followed by `exit N` when the status is not 0."""
+def run(cmd, path, timeout, merge_stderr=False):
+    """stdout of one run (with stderr after it if asked), then `exit N` when the status is
+    not 0."""
     try:
-        p = subprocess.run(cmd + [path], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        p = subprocess.run(cmd + [path], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE if merge_stderr else subprocess.DEVNULL,
                            stdin=subprocess.DEVNULL, timeout=timeout, cwd=os.path.dirname(path))
     except subprocess.TimeoutExpired:
         return "exit timeout\n"
     out = p.stdout.decode("utf-8", "backslashreplace")
+    if merge_stderr and p.stderr:
+        out += p.stderr.decode("utf-8", "backslashreplace")
     if p.returncode != 0:
         if out and not out.endswith("\n"):
             out += "\n"
@@ -56,7 +62,7 @@ def run(cmd, path, timeout):
 
 def compare(rel, args):
     path = os.path.join(PROGRAMS, rel)
-    ours = run([args.ours] + OUR_ARGS[args.profile], path, args.timeout)
+    ours = run([args.ours] + OUR_ARGS[args.profile], path, args.timeout, args.merge_stderr)
     ref = run([args.ref], path, args.timeout)
     return rel, ours, ref
 
@@ -70,6 +76,8 @@ def main():
     ap.add_argument("--context", type=int, default=1, help="diff context lines (default 1)")
     ap.add_argument("--max-lines", type=int, default=30, help="diff lines shown per program")
     ap.add_argument("--filter", help="only programs whose category/name matches this regex")
+    ap.add_argument("--merge-stderr", action="store_true",
+                    help="append our stderr (tracebacks) to our stdout before comparing")
     ap.add_argument("--timeout", type=float, default=20)
     ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_args()
