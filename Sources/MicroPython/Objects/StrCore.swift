@@ -76,7 +76,7 @@ public enum StrMethods {
 
     static func contains(_ s: Obj, _ item: Obj) throws(PyExc) -> Bool {
         guard Str.isStr(item) else {
-            throw PyExc.typeError("'in <string>' requires string as left operand, not \(typeName(item))")
+            throw PyExc.typeError("can't convert '\(typeName(item))' object to str implicitly")
         }
         return find(Str.buffer(s), Str.buffer(item), 0, Str.length(s)) >= 0
     }
@@ -241,12 +241,21 @@ public enum BytesMethods {
 
     static func contains(_ o: Obj, _ item: Obj) throws(PyExc) -> Bool {
         let (p, n) = data(o)
-        if IntOps.isInt(item) {
-            let v = try IntOps.toInt(item)
+        // As C: a bytearray (an array there) looks for no numbers; bytes look for a small int
+        // as a byte; a str is searched by its UTF-8 bytes; anything else is just not in them.
+        if item.isSmallInt || IntOps.isBig(item) {
+            if kindOf(o) == .bytearray { throw PyExc.make(Exceptions.NotImplementedError) }
+            guard item.isSmallInt else { return false }
+            let v = item.smallValue
             for i in 0..<n where Int(p[i]) == v { return true }
             return false
         }
-        guard isBuffer(item) else { throw PyExc.typeError("a bytes-like object is required") }
+        if kindOf(o) == .bytearray && Float.isFloat(item) { throw PyExc.make(Exceptions.NotImplementedError) }
+        if Str.isStr(item) {
+            let b = Str.buffer(item)
+            return StrMethods.find(UnsafeBufferPointer(start: p, count: n), b, 0, n) >= 0
+        }
+        guard isBuffer(item) else { return false }
         let (q, m) = data(item)
         return StrMethods.find(UnsafeBufferPointer(start: p, count: n), UnsafeBufferPointer(start: q, count: m), 0, n) >= 0
     }

@@ -152,7 +152,10 @@ public enum Runtime {
         if a.isSmallInt && b.isSmallInt { return false }
         if a.isQstr && b.isQstr { return false }
         let r = try binaryOp(BinOp.equal, a, b)
-        return r == .true
+        // An __eq__ may answer anything: its truth counts (as C's mp_obj_equal takes it).
+        if r == .true { return true }
+        if r == .false { return false }
+        return try isTrue(r)
     }
 
     // MARK: subscripts

@@ -91,16 +91,22 @@ extension Builtins {
             }
             // MP_BINARY_OP_DIVMOD: numbers, or a class's own __divmod__; nothing else.
             func isNumber(_ o: Obj) -> Bool { let k = kindOf(o); return k == .int || k == .bool || k == .float }
+            var left = a[0]
             if !isNumber(a[0]) || !isNumber(a[1]) {
                 if kindOf(a[0]) == .instance, let m = Classes.lookup(typeOf(a[0]), Qstr("__divmod__")) {
                     return try Runtime.invokeMethod(m, a[0], a[1])
                 }
-                throw PyExc.typeError("unsupported types for __divmod__: '\(typeName(a[0]))', '\(typeName(a[1]))'")
+                // An int or float subclass on the left works as its native part.
+                let n = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : Obj.null
+                guard !n.isNull && isNumber(n) && isNumber(a[1]) else {
+                    throw PyExc.typeError("unsupported types for __divmod__: '\(typeName(a[0]))', '\(typeName(a[1]))'")
+                }
+                left = n
             }
-            let q = try Runtime.binaryOp(BinOp.floorDiv, a[0], a[1])
+            let q = try Runtime.binaryOp(BinOp.floorDiv, left, a[1])
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = q
-            let r = try Runtime.binaryOp(BinOp.mod, a[0], a[1])
+            let r = try Runtime.binaryOp(BinOp.mod, left, a[1])
             return try Tuple.make2(q, r)
         }
         function("getattr", 2, 3) { (a, n, _) throws(PyExc) in
