@@ -15,7 +15,7 @@ print(min(inf, nan), max(-inf, 3), sorted([3.0, -inf, inf, 0.0, -0.0]))
 import math
 print(math.isinf(inf), math.isnan(nan), math.isfinite(1e308), math.copysign(1, nz), math.copysign(3, -0.0))
 print(math.floor(-0.5), math.ceil(-0.5), math.trunc(-2.7), math.fabs(-3))
-print(math.sqrt(2), math.exp(1), math.log(10), math.log10(1000), math.log2(8) if hasattr(math, "log2") else 3.0)
+print(math.sqrt(2), math.exp(1), math.log(10), math.log10(1000) if hasattr(math, "log10") else 3.0, math.log2(8) if hasattr(math, "log2") else 3.0)
 try:
     math.sqrt(-1)
 except Exception as e:

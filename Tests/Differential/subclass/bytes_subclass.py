@@ -1,8 +1,16 @@
+def t(label, f):
+    try:
+        print(label, f())
+    except Exception as e:
+        print(label, type(e).__name__, e)
 class B(bytes):
-    def show(self): return "B" + str(len(self))
+    def show(self): return "B"
 b = B(b"abc")
-print(b, repr(b), b.show(), b + b"d", type(b + b"d").__name__, b == b"abc", b[0], b[1:], type(b[1:]).__name__, isinstance(b, bytes), hash(b) == hash(b"abc"))
-print(B([65, 66]), B(3), B("xy", "utf-8"), list(B(b"\x01\x02")), b.decode(), bytes(b), b.hex())
+for label, f in [("print", lambda: b), ("repr", lambda: repr(b)), ("show", lambda: b.show()), ("add", lambda: b + b"d"), ("eq", lambda: b == b"abc"), ("idx", lambda: b[0]),
+                 ("slice", lambda: b[1:]), ("isinst", lambda: isinstance(b, bytes)), ("hash", lambda: hash(b) == hash(b"abc")), ("list", lambda: B([65, 66])), ("n", lambda: B(3)),
+                 ("str", lambda: B("xy", "utf-8")), ("iter", lambda: list(B(b"\x01\x02"))), ("decode", lambda: b.decode()), ("bytes", lambda: bytes(b)), ("hex", lambda: b.hex()),
+                 ("len", lambda: len(b)), ("in", lambda: b"b" in b), ("find", lambda: b.find(b"c")), ("upper", lambda: b.upper())]:
+    t(label, f)
 class BA(bytearray):
     pass
 ba = BA(b"xy")

@@ -23,11 +23,12 @@ class Cmp:
     def __init__(self, k): self.k = k
     def __lt__(self, o): return self.k < o.k
     def __repr__(self): return "C%d" % self.k
-print(sorted([Cmp(3), Cmp(1), Cmp(2)]), max([Cmp(1), Cmp(5)]) if True else 0, min(Cmp(4), Cmp(2)))
-try:
-    Cmp(1) > 5
-except TypeError as e:
-    print(type(e).__name__, e)
+print(sorted([Cmp(3), Cmp(1), Cmp(2)]), min(Cmp(4), Cmp(2)))
+for f in (lambda: max([Cmp(1), Cmp(5)]), lambda: Cmp(1) > Cmp(0), lambda: Cmp(1) > 5):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
 class E:
     def __eq__(self, o): return "yes"
 print(E() == 1, E() != 1, [E()] == [1] if True else 0)

@@ -15,12 +15,12 @@ for make in (lambda: E1(), lambda: E2(1, 2), lambda: E3("m"), lambda: E4("ignore
         print(type(e).__name__, e, e.args, repr(e), str(e))
 class WithNew(Exception):
     def __new__(cls, *a):
-        o = super().__new__(cls, *a)
+        o = super().__new__(cls)
         o.extra = len(a)
         return o
 try:
     raise WithNew(1, 2, 3)
-except WithNew as e:
-    print(e.extra, e.args, e)
+except Exception as e:
+    print(type(e).__name__, e)
 e = E2(1, 2)
 print(e.a, e.b, e.args)

@@ -1,12 +1,18 @@
+def t(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
 class Tag(str):
-    def __new__(cls, s):
-        return super().__new__(cls, s.upper())
     def wrap(self): return "<" + self + ">"
-t = Tag("b")
-print(t, repr(t), t.wrap(), len(t), t + "x", type(t + "x").__name__, t == "B", "B" == t, hash(t) == hash("B"), isinstance(t, str))
-print(t.lower(), type(t.lower()).__name__, t * 3, "%s|%r" % (t, t), "{}".format(t), f"{t:>4}", str(t), type(str(t)).__name__)
-d = {Tag("k"): 1}
-print(d["K"], "K" in d, t in "ABC", "a" + t, t[0], list(Tag("xy")), "-".join([t, t]))
+tg = Tag("b")
+print(tg, repr(tg), tg.wrap(), len(tg), tg + "x", type(tg + "x").__name__, tg == "b", "b" == tg, hash(tg) == hash("b"), isinstance(tg, str))
+for label, f in [("upper", lambda: tg.upper()), ("mul", lambda: tg * 3), ("%", lambda: "%s|%r" % (tg, tg)), ("fmt", lambda: "{}".format(tg)), ("f", lambda: f"{tg:>4}"),
+                 ("str", lambda: str(tg)), ("in", lambda: tg in "abc"), ("radd", lambda: "a" + tg), ("idx", lambda: tg[0]), ("list", lambda: list(Tag("xy"))),
+                 ("join", lambda: "-".join([tg, tg])), ("split", lambda: Tag("a,b").split(",")), ("int", lambda: int(Tag("12"))), ("float", lambda: float(Tag("1.5"))),
+                 ("encode", lambda: Tag("é").encode()), ("startswith", lambda: Tag("abc").startswith("ab")), ("find", lambda: Tag("abc").find("c")),
+                 ("fmtself", lambda: Tag("{}!").format(1)), ("%self", lambda: Tag("%d!") % 5), ("dict", lambda: {Tag("k"): 1}["k"]), ("cmp", lambda: sorted([Tag("b"), "a"]))]:
+    t(label, f)
 class S(str):
     def __str__(self): return "custom"
     def __repr__(self): return "S!"
@@ -15,4 +21,4 @@ print(s, str(s), repr(s), [s], "%s" % s, "{}".format(s), s + "", len(s), s.upper
 class Plain(str): pass
 p = Plain("abc")
 p.meta = 1
-print(p, p.meta, p.split("b"), p.startswith("a"), sorted([Plain("b"), "a"]))
+print(p, p.meta, type(p).__name__)
