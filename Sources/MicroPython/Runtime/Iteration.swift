@@ -122,8 +122,16 @@ extension Runtime {
         case .instance:
             let t = typeOf(o)
             if let m = Classes.lookup(t, .__iter__) { return try invokeMethod(m, o) }
-            if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
+            // An iterable native base iterates before a class's __getitem__ is tried (C's
+            // lookup finds the base's iterator first).
             let n = Classes.nativePart(o)
+            if !n.isNull {
+                switch kindOf(n) {
+                case .str, .bytes, .bytearray, .list, .tuple, .dict, .set, .frozenset: return try getIter(n)
+                default: break
+                }
+            }
+            if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
             if !n.isNull && kindOf(n) != .exception { return try getIter(n) }
         case .nativeObject:
             if let m = Classes.lookup(typeOf(o), .__iter__) { return try invokeMethod(m, o) }

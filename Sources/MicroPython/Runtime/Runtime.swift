@@ -69,12 +69,14 @@ public enum Runtime {
                 guard r == .true || r == .false else { throw PyExc.typeError("__bool__ should return bool") }
                 return r == .true
             }
-            if let m = Classes.lookup(t, .__len__) {
-                return try isTrue(try invokeMethod(m, o))
-            }
+            // A native base answers before a class's __len__ (C's lookup finds its unary
+            // operator first).
             let native = field(o, 4)
             if !native.isNull && TypeObject.kind(TypeObject.nativeBase(t)) != .object && TypeObject.kind(TypeObject.nativeBase(t)) != .exception {
                 return try isTrue(native)
+            }
+            if let m = Classes.lookup(t, .__len__) {
+                return try isTrue(try invokeMethod(m, o))
             }
             return true
         default: return true
