@@ -252,7 +252,7 @@ extension Runtime {
                 let vk = TypeObject.kind(field(v, 0))
                 if vk == .property {
                     let f = field(v, value.isNull ? 3 : 2)
-                    if f.isNull || f == .none { throw PyExc.attributeError("can't set attribute") }
+                    if f.isNull || f == .none { throw PyExc.attributeError("'\(typeName(o))' object has no attribute '\(name.string)'") }
                     if value.isNull { _ = try invoke(f, o) } else { _ = try invoke(f, o, value) }
                     return
                 }

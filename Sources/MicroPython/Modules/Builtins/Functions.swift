@@ -327,8 +327,12 @@ extension Builtins {
         var v = o
         if !IntOps.isInt(o) {
             // C's bin is '{:#b}'.format(x), which formats only ints; oct and hex also take an
-            // int subclass's value (but call no __index__).
-            let n = kindOf(o) == .instance ? Classes.nativePart(o) : Obj.null
+            // int subclass's value or a class's __int__ (but call no __index__).
+            var n = kindOf(o) == .instance ? Classes.nativePart(o) : Obj.null
+            if radix != 2 && kindOf(o) == .instance && (n.isNull || !IntOps.isInt(n)),
+               let m = Classes.lookup(typeOf(o), .__int__) {
+                n = try Runtime.invokeMethod(m, o)
+            }
             guard radix != 2, !n.isNull, IntOps.isInt(n) else {
                 if radix == 2 { throw PyExc.valueError("unknown format code 'b' for object of type '\(typeName(o))'") }
                 throw PyExc.typeError("can't convert \(typeName(o)) to int")
@@ -441,6 +445,11 @@ extension Builtins {
         }
         if let m = Classes.lookup(typeOf(x), .__round__) {
             return nd == .none ? try Runtime.invoke(m, x) : try Runtime.invoke(m, x, nd)
+        }
+        // C takes the value as a float: a class's __float__ gives it.
+        if kindOf(x) == .instance, let m = Classes.lookup(typeOf(x), .__float__) {
+            let f = try Runtime.invokeMethod(m, x)
+            if Float.isFloat(f) { return try round(f, nd) }
         }
         throw PyExc.typeError("can't convert \(typeName(x)) to float")
     }
