@@ -15,10 +15,21 @@ extension Builtins {
                 try printToStream(file, a, n, sep: sep, end: end)
                 return .none
             }
+            // C's print streams: what came before an instance (whose __str__ may print) goes
+            // out first, and what came before an error stays written.
             var p = Printer()
-            for i in 0..<n {
-                if i > 0 { if sep == .none { p.byte(0x20) } else { p.write(Str.buffer(sep)) } }
-                try Runtime.write(a[i], &p, .str)
+            do throws(PyExc) {
+                for i in 0..<n {
+                    if i > 0 { if sep == .none { p.byte(0x20) } else { p.write(Str.buffer(sep)) } }
+                    if kindOf(a[i]) == .instance && !p.bytes.isEmpty {
+                        out(p.bytes)
+                        p.bytes.removeAll(keepingCapacity: true)
+                    }
+                    try Runtime.write(a[i], &p, .str)
+                }
+            } catch {
+                if !p.bytes.isEmpty { out(p.bytes) }
+                throw error
             }
             if end == .none { p.byte(0x0A) } else { p.write(Str.buffer(end)) }
             out(p.bytes)
