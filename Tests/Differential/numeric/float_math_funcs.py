@@ -11,7 +11,7 @@ for f in ("acos", "asin"):
 print(math.pow(2, -1), math.pow(-8, 1 / 3) if False else 0, math.copysign(0.0, -1), math.fabs(-0.0))
 print(math.isnan(float("nan")), math.isinf(-1e400), math.floor(1e15 + 0.5), math.ceil(-1e15 - 0.5))
 try:
-    math.exp(1000)
-except OverflowError as e:
-    print("OverflowError", e)
+    print(math.exp(1000))
+except (OverflowError, ValueError) as e:
+    print(type(e).__name__, e)
 print(math.exp(-1000), math.log(1e-300), math.sqrt(1e-300))

@@ -4,7 +4,7 @@ def t(label, f):
     except Exception as e:
         print(label, type(e).__name__, e)
 class Tag(str):
-    def wrap(self): return "<" + self + ">"
+    def wrap(self): return "<%s>" % self
 tg = Tag("b")
 print(tg, repr(tg), tg.wrap(), len(tg), tg + "x", type(tg + "x").__name__, tg == "b", "b" == tg, hash(tg) == hash("b"), isinstance(tg, str))
 for label, f in [("upper", lambda: tg.upper()), ("mul", lambda: tg * 3), ("%", lambda: "%s|%r" % (tg, tg)), ("fmt", lambda: "{}".format(tg)), ("f", lambda: f"{tg:>4}"),

@@ -45,6 +45,8 @@ extension Builtins {
                 }
                 let n = Classes.nativePart(x)
                 if !n.isNull && IntOps.isInt(n) { return n == .true ? Obj(small: 1) : (n == .false ? Obj(small: 0) : n) }
+                // A str subclass's text is parsed, as C does.
+                if !n.isNull && Str.isStr(n) { return try parseIntBytes(Str.buffer(n), base: 10) }
             }
             throw PyExc.typeError("can't convert \(typeName(x)) to int")
         }
@@ -64,6 +66,16 @@ extension Builtins {
             if let m = Classes.lookup(typeOf(x), .__float__) {
                 let r = try Runtime.invoke(m, x)
                 if Float.isFloat(r) { return r }
+            }
+            // A str subclass's text is parsed, as C does.
+            if kindOf(x) == .instance {
+                let n = Classes.nativePart(x)
+                if !n.isNull && Str.isStr(n) {
+                    guard let d = FloatText.parse(Str.buffer(n), model: Float.model) else {
+                        throw PyExc.valueError("invalid syntax for number")
+                    }
+                    return try Float.make(d)
+                }
             }
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
         }

@@ -236,7 +236,10 @@ extension Builtins {
             let ops: [(String, Int)] = [("union", BinOp.or), ("intersection", BinOp.and), ("difference", BinOp.sub),
                                         ("symmetric_difference", BinOp.xor)]
             for (name, op) in ops {
-                setMethod(t, name, 1, Native.varArgs) { (a, n, _) throws(PyExc) in
+                // As C: only difference (and its update) takes any number of others; union,
+                // intersection and symmetric_difference take one.
+                let maxArgs = op == BinOp.sub ? Native.varArgs : 2
+                setMethod(t, name, maxArgs == 2 ? 2 : 1, maxArgs) { (a, n, _) throws(PyExc) in
                     var r = try SetObj.copy(a[0], type: typeOf(a[0]))
                     let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
                     hold[0] = r
@@ -252,8 +255,8 @@ extension Builtins {
                     }
                     return r
                 }
-                if mutable {
-                    setMethod(t, name + "_update", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
+                if mutable && op != BinOp.or {
+                    setMethod(t, name + "_update", maxArgs == 2 ? 2 : 1, maxArgs) { (a, n, _) throws(PyExc) in
                         for i in 1..<n {
                             let other = SetObj.isSetLike(a[i]) ? a[i] : try SetObj.from(a[i])
                             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
