@@ -54,7 +54,10 @@ public enum StrMethods {
         let ascii = UTF8Util.isASCII(p, n)
         let len = ascii ? n : UTF8Util.count(p, n)
         if kindOf(index) == .slice {
-            let (start, _, step, count) = try Slice.indices(index, len)
+            // C looks at the step before the bounds, and names str's indices.
+            let stepObj = field(index, 3)
+            if stepObj != .none && stepObj != Obj(small: 1) { throw PyExc.notImplemented(Msg.onlyStepOne) }
+            let (start, _, step, count) = try Slice.indices(index, len, what: "string indices")
             if step != 1 { throw PyExc.notImplemented(Msg.onlyStepOne) }
             if ascii { return try Str.make(p + start, count) }
             var out: [UInt8] = []
@@ -150,7 +153,7 @@ public enum BytesMethods {
             if kindOf(o) == .bytearray { return try ByteArray.make(out) }
             return try Str.make(bytes: out, type: Types.bytes)
         }
-        var i = try IntOps.toIndex(index, "bytes indices")
+        var i = try IntOps.toIndex(index, kindOf(o) == .bytearray ? "bytearray indices" : "bytes indices")
         if i < 0 { i += n }
         if i < 0 || i >= n { throw PyExc.indexError(kindOf(o) == .bytearray ? "bytearray index out of range" : "bytes index out of range") }
         return Obj(small: Int(p[i]))

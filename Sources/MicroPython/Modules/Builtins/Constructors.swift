@@ -149,9 +149,10 @@ extension Builtins {
         }
         constructor(Types.range, 1, 3) { (a, n, _) throws(PyExc) in
             var start = 0, stop = 0, step = 1
-            if n == 2 { stop = try IntOps.toIndex(a[1], "range() arguments") } else {
-                start = try IntOps.toIndex(a[1], "range() arguments"); stop = try IntOps.toIndex(a[2], "range() arguments")
-                if n == 4 { step = try IntOps.toIndex(a[3], "range() arguments") }
+            // (C's mp_obj_get_int: "can't convert float to int".)
+            if n == 2 { stop = try IntOps.toInt(a[1]) } else {
+                start = try IntOps.toInt(a[1]); stop = try IntOps.toInt(a[2])
+                if n == 4 { step = try IntOps.toInt(a[3]) }
             }
             if step == 0 { throw PyExc.valueError("zero step") }
             return try Range.make(start, stop, step)
