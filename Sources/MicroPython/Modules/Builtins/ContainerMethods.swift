@@ -324,19 +324,37 @@ public enum DictMethods {
             while let s = m.next(from: &i) { try Dict.set(d, s[0], s[1]) }
             return
         }
-        if kindOf(src) == .instance && Classes.lookup(typeOf(src), .keys) != nil {
-            try Runtime.mergeKwargs(into: d, from: src)
-            return
-        }
+        // Anything but a dict itself (a dict subclass or a class with keys() too) is an
+        // iterable of pairs, as in C.
         let it = try Runtime.getIter(src)
         let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
         hold[0] = it
         while true {
             let item = try Runtime.iterNext(it)
             if item.isNull { break }
-            hold[1] = item
-            try Runtime.unpackSequence(item, 2, hold + 1)
-            try Dict.set(d, hold[2], hold[1])
+            // Each item is iterated for exactly two values (C's text when it gives another
+            // number); a tuple or list is read in place (C iterates it without allocating).
+            let ki = kindOf(item)
+            if ki == .tuple || ki == .list {
+                let n = ki == .tuple ? Tuple.count(item) : List.count(item)
+                if n != 2 { throw PyExc.valueError("dict update sequence has wrong length") }
+                hold[1] = item
+                if ki == .tuple { try Dict.set(d, Tuple.item(item, 0), Tuple.item(item, 1)) }
+                else { try Dict.set(d, List.item(item, 0), List.item(item, 1)) }
+                continue
+            }
+            let pair = try Runtime.getIter(item)
+            hold[1] = pair
+            let k = try Runtime.iterNext(pair)
+            hold[2] = k
+            var v = Obj.null
+            if !k.isNull { v = try Runtime.iterNext(pair) }
+            var extra = Obj.null
+            if !v.isNull { extra = try Runtime.iterNext(pair) }
+            if k.isNull || v.isNull || !extra.isNull {
+                throw PyExc.valueError("dict update sequence has wrong length")
+            }
+            try Dict.set(d, k, v)
         }
     }
 
