@@ -1,7 +1,11 @@
 a = {5, 3, 9, 1, 7}
 b = {2, 3, 4, 5, 6}
 print(a | b, a & b, a - b, b - a, a ^ b)
-print(a.union(b, {100}), a.intersection(b, {3}), a.difference(b, {9}), a.symmetric_difference([5, 50]))
+print(a.union([100, 0]), a.intersection(range(4)), a.difference(b, {9}), a.symmetric_difference([5, 50]))
+try:
+    print(a.union(b, {100}))
+except TypeError as e:
+    print("TypeError", e)
 c = set()
 for x in "mississippi banana":
     c.add(x)

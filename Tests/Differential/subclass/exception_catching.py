@@ -1,6 +1,11 @@
 class Base(Exception): pass
 class Mid(Base): pass
-class Leaf(Mid, ValueError): pass
+class Leaf(Mid): pass
+try:
+    class Both(Mid, ValueError):
+        pass
+except TypeError as e:
+    print("TypeError", e)
 def raiser(e):
     raise e
 for exc in (Base("b"), Mid("m"), Leaf("l"), ValueError("v"), KeyError("k")):

@@ -327,7 +327,7 @@ public enum DictMethods {
         // Anything but a dict itself (a dict subclass or a class with keys() too) is an
         // iterable of pairs, as in C.
         let it = try Runtime.getIter(src)
-        let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
+        let hold = try PyStack.pushObjs(4); defer { PyStack.pop(to: hold) }
         hold[0] = it
         while true {
             let item = try Runtime.iterNext(it)
@@ -349,6 +349,7 @@ public enum DictMethods {
             hold[2] = k
             var v = Obj.null
             if !k.isNull { v = try Runtime.iterNext(pair) }
+            hold[3] = v
             var extra = Obj.null
             if !v.isNull { extra = try Runtime.iterNext(pair) }
             if k.isNull || v.isNull || !extra.isNull {
