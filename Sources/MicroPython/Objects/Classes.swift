@@ -222,6 +222,9 @@ public enum Classes {
                 let nb = TypeObject.nativeBase(cls)
                 let native: Obj
                 if TypeObject.kind(nb) == .exception {
+                    // Without an __init__ the arguments go to the exception's own constructor,
+                    // which takes no keywords (C's mp_obj_exception_make_new).
+                    if initFn == nil && nKw > 0 { throw PyExc.typeError("function doesn't take keyword arguments") }
                     native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
                     // Not raisable until its __init__ has called the base's or returned.
                     if initFn != nil { Exceptions.markIncomplete(native) }
