@@ -493,6 +493,9 @@ extension Builtins {
             var i = 0
             while let s = m.next(from: &i) { try List.append(l, s[0]) }
             try addTypeKeys(typeOf(o), addKeys)
+            // A class made by a metaclass: its own attributes are its native type's.
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) == .type { try addTypeKeys(n, addKeys) }
         case .type: try addTypeKeys(o, addKeys)
         default: try addTypeKeys(typeOf(o), addKeys)
         }
