@@ -4,7 +4,7 @@
 /// or slot0 = NULL and slot1 = an iterator object.
 public enum IterKind: Int {
     case list = 1, tuple, str, bytes, range, dictKeys, dictValues, dictItems, set, enumerate, zip
-    case map, filter, reversed, getitem, callable, bytearray
+    case map, filter, reversed, getitem, bytearray
     // Views (iterable, not iterators).
     case keysView = 40, valuesView, itemsView
 }
@@ -312,10 +312,6 @@ extension Runtime {
             if i <= 0 { return .null }
             setField(it, 3, Obj(small: i - 1))
             return try getItem(a, Obj(small: i - 1))
-        case .callable:
-            let v = try invoke(a)
-            if try equals(v, field(it, 3)) { return .null }
-            return v
         case .keysView, .valuesView, .itemsView:
             throw PyExc.typeError("'dict_view' object isn't an iterator")
         }

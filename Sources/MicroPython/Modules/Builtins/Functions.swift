@@ -158,10 +158,8 @@ extension Builtins {
             guard kindOf(a[0]) == .type else { throw PyExc.typeError("issubclass() arg 1 must be a class") }
             return Obj(bool: try classCheck(a[0], a[1]))
         }
-        function("iter", 1, 2) { (a, n, _) throws(PyExc) in
-            if n == 2 { return try Iteration.make(.callable, a[0], a[1]) }
-            return try Runtime.getIter(a[0])
-        }
+        // One argument only: neither C build has iter(callable, sentinel).
+        function("iter", 1, 1) { (a, _, _) throws(PyExc) in try Runtime.getIter(a[0]) }
         function("next", 1, 2) { (a, n, _) throws(PyExc) in
             // A generator's return value travels in its StopIteration.
             if n == 1 && kindOf(a[0]) == .generator { return try Generator.send(a[0], .none) }
