@@ -65,9 +65,8 @@ public enum Runtime {
         case .instance:
             let t = typeOf(o)
             if let m = Classes.lookup(t, .__bool__) {
-                let r = try invokeMethod(m, o)
-                guard r == .true || r == .false else { throw PyExc.typeError("__bool__ should return bool") }
-                return r == .true
+                // C counts only True as true (mp_obj_is_true compares the answer with True).
+                return try invokeMethod(m, o) == .true
             }
             // A native base answers before a class's __len__ (C's lookup finds its unary
             // operator first).
