@@ -191,12 +191,16 @@ extension Runtime {
     }
 
     static func instanceDict(_ o: Obj) throws(PyExc) -> Obj {
-        // A dict that shares the instance's table: copy the map words (reads see all
-        // attributes; the instance keeps its own storage).
-        let d = try Dict.make()
+        // As C: a read-only copy of the instance's table, slot for slot (so it iterates in
+        // the same order); changing it is a TypeError.
         let m = Classes.attrs(o)
-        var i = 0
-        while let s = m.next(from: &i) { try Dict.set(d, s[0], s[1]) }
+        let d = try Dict.make(capacity: m.alloc)
+        if m.alloc > 0 {
+            Dict.map(d).table.update(from: m.table, count: 2 * m.alloc)
+            Dict.map(d).used = m.used
+            Dict.map(d).takeKeyKind(of: m)
+        }
+        Dict.map(d).makeFixed()
         return d
     }
 
