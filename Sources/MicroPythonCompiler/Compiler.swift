@@ -44,7 +44,7 @@ public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode
     lexer.debugValue = options.optimizationLevel == 0
     lexer.run()
     var parser = Parser(tokens: lexer.tokens, options: options)
-    parser.interned.insert(fileName)
+    parser.intern(fileName)
     let module = Scope(kind: .module, parent: nil, name: "<module>")
     switch mode {
     case .file, .pasted: module.moduleBody = try parser.parseFile()
@@ -57,7 +57,9 @@ public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode
     }
     let c = CodeGen(fileName: fileName, options: options, isRepl: mode == .single || mode == .pasted,
                     keepsLonelyConstants: mode == .single)
-    return try c.compileModule(module)
+    var compiled = try c.compileModule(module)
+    compiled.parseNames = parser.internOrder
+    return compiled
 }
 
 let breakFromFor = 0x8000

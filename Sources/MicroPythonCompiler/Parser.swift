@@ -10,6 +10,8 @@ struct Parser {
     /// `staticQstrSet`, are consulted beside it, so a compile neither copies nor, when it has
     /// no long string literal, builds that set).
     var interned: Set<String>
+    /// `interned` in the order the source gives them.
+    var internOrder: [String] = []
     let options: CompilerOptions
 
     init(tokens: [Token], options: CompilerOptions) {
@@ -42,10 +44,15 @@ struct Parser {
     mutating func acceptKw(_ s: String) -> Bool { if isKw(s) { next(); return true }; return false }
     mutating func expectOp(_ s: String) throws(CompileError) { if !acceptOp(s) { throw error() } }
     mutating func expectKw(_ s: String) throws(CompileError) { if !acceptKw(s) { throw error() } }
+    /// Notes a name or string the C parser makes a qstr of, in the order it meets them.
+    mutating func intern(_ s: String) {
+        if interned.insert(s).inserted { internOrder.append(s) }
+    }
+
     mutating func expectName() throws(CompileError) -> String {
         guard tok.kind == .name else { throw error() }
         let s = tok.text
-        interned.insert(s)
+        intern(s)
         next()
         return s
     }

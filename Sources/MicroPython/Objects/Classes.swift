@@ -107,6 +107,19 @@ public enum Classes {
         return o
     }
 
+    /// How many native types (other than object-kind ones) a base brings, counted down its
+    /// classes' bases as C's instance_count_native_bases does.
+    static func nativeBaseCount(_ t: Obj) -> Int {
+        let k = TypeObject.kind(t)
+        if k == .object { return 0 }
+        if k != .instance { return 1 }
+        let bases = TypeObject.bases(t)
+        if bases.isNull { return 0 }
+        var c = 0
+        for i in 0..<Tuple.count(bases) { c += nativeBaseCount(Tuple.item(bases, i)) }
+        return c
+    }
+
     /// type(name, bases, dict) and class statements: a new class object in the heap.
     public static func makeClass(name: Qstr, bases: Obj, dict: Obj) throws(PyExc) -> Obj {
         var nativeBase = Types.object
@@ -133,6 +146,11 @@ public enum Classes {
             }
             flags |= TypeObject.flags(b) & TypeFlags.exception
         }
+        // C counts the native types over all bases, the same one twice too (class D(B, C)
+        // over one native base, or class E(A, Exception) with A an Exception subclass).
+        var natives = 0
+        for i in 0..<n { natives += nativeBaseCount(Tuple.item(bases, i)) }
+        if natives > 1 { throw PyExc.typeError("multiple bases have instance lay-out conflict") }
         // A plain function named __new__ is implicitly a staticmethod.
         if let s = Dict.map(dict).lookupQstr(Obj(qstr: .__new__)) {
             let k = kindOf(s[1])
@@ -204,6 +222,9 @@ public enum Classes {
                 let nb = TypeObject.nativeBase(cls)
                 let native: Obj
                 if TypeObject.kind(nb) == .exception {
+                    // Without an __init__ the arguments go to the exception's own constructor,
+                    // which takes no keywords (C's mp_obj_exception_make_new).
+                    if initFn == nil && nKw > 0 { throw PyExc.typeError("function doesn't take keyword arguments") }
                     native = try Exceptions.makeNative(nb, args: try Tuple.make(args, nPos))
                     // Not raisable until its __init__ has called the base's or returned.
                     if initFn != nil { Exceptions.markIncomplete(native) }

@@ -263,13 +263,19 @@ public enum Slice {
     }
 
     /// Resolves a slice against a sequence of length `n`: (start, stop, step, count).
-    public static func indices(_ s: Obj, _ n: Int) throws(PyExc) -> (Int, Int, Int, Int) {
+    /// A bound that is not an int is C's mp_obj_get_int error ("can't convert float to int"),
+    /// or "`what` must be integers, not T" when `what` is given (str's).
+    public static func indices(_ s: Obj, _ n: Int, what: String? = nil) throws(PyExc) -> (Int, Int, Int, Int) {
+        func int(_ o: Obj) throws(PyExc) -> Int {
+            if let w = what { return try IntOps.toIndex(o, w) }
+            return try IntOps.toInt(o)
+        }
         let stepObj = field(s, 3)
-        let step = stepObj == .none ? 1 : try IntOps.toIndex(stepObj, "slice indices")
+        let step = stepObj == .none ? 1 : try int(stepObj)
         if step == 0 { throw PyExc.valueError("slice step can't be zero") }
         func clamp(_ o: Obj, _ def: Int) throws(PyExc) -> Int {
             if o == .none { return def }
-            var v = try IntOps.toIndex(o, "slice indices")
+            var v = try int(o)
             if v < 0 { v += n; if v < 0 { v = step < 0 ? -1 : 0 } }
             else if v >= n { v = step < 0 ? n - 1 : n }
             return v

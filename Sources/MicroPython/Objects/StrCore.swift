@@ -54,7 +54,10 @@ public enum StrMethods {
         let ascii = UTF8Util.isASCII(p, n)
         let len = ascii ? n : UTF8Util.count(p, n)
         if kindOf(index) == .slice {
-            let (start, _, step, count) = try Slice.indices(index, len)
+            // C looks at the step before the bounds, and names str's indices.
+            let stepObj = field(index, 3)
+            if stepObj != .none && stepObj != Obj(small: 1) { throw PyExc.notImplemented(Msg.onlyStepOne) }
+            let (start, _, step, count) = try Slice.indices(index, len, what: "string indices")
             if step != 1 { throw PyExc.notImplemented(Msg.onlyStepOne) }
             if ascii { return try Str.make(p + start, count) }
             var out: [UInt8] = []
@@ -76,7 +79,7 @@ public enum StrMethods {
 
     static func contains(_ s: Obj, _ item: Obj) throws(PyExc) -> Bool {
         guard Str.isStr(item) else {
-            throw PyExc.typeError("'in <string>' requires string as left operand, not \(typeName(item))")
+            throw PyExc.typeError("can't convert '\(typeName(item))' object to str implicitly")
         }
         return find(Str.buffer(s), Str.buffer(item), 0, Str.length(s)) >= 0
     }
@@ -150,7 +153,7 @@ public enum BytesMethods {
             if kindOf(o) == .bytearray { return try ByteArray.make(out) }
             return try Str.make(bytes: out, type: Types.bytes)
         }
-        var i = try IntOps.toIndex(index, "bytes indices")
+        var i = try IntOps.toIndex(index, kindOf(o) == .bytearray ? "bytearray indices" : "bytes indices")
         if i < 0 { i += n }
         if i < 0 || i >= n { throw PyExc.indexError(kindOf(o) == .bytearray ? "bytearray index out of range" : "bytes index out of range") }
         return Obj(small: Int(p[i]))
@@ -241,12 +244,21 @@ public enum BytesMethods {
 
     static func contains(_ o: Obj, _ item: Obj) throws(PyExc) -> Bool {
         let (p, n) = data(o)
-        if IntOps.isInt(item) {
-            let v = try IntOps.toInt(item)
+        // As C: a bytearray (an array there) looks for no numbers; bytes look for a small int
+        // as a byte; a str is searched by its UTF-8 bytes; anything else is just not in them.
+        if item.isSmallInt || IntOps.isBig(item) {
+            if kindOf(o) == .bytearray { throw PyExc.make(Exceptions.NotImplementedError) }
+            guard item.isSmallInt else { return false }
+            let v = item.smallValue
             for i in 0..<n where Int(p[i]) == v { return true }
             return false
         }
-        guard isBuffer(item) else { throw PyExc.typeError("a bytes-like object is required") }
+        if kindOf(o) == .bytearray && Float.isFloat(item) { throw PyExc.make(Exceptions.NotImplementedError) }
+        if Str.isStr(item) {
+            let b = Str.buffer(item)
+            return StrMethods.find(UnsafeBufferPointer(start: p, count: n), b, 0, n) >= 0
+        }
+        guard isBuffer(item) else { return false }
         let (q, m) = data(item)
         return StrMethods.find(UnsafeBufferPointer(start: p, count: n), UnsafeBufferPointer(start: q, count: m), 0, n) >= 0
     }
@@ -285,7 +297,15 @@ public enum ByteArray {
         return o
     }
 
-    public static func replaceContents(_ o: Obj, _ bytes: [UInt8]) throws(PyExc) {
+    public static func replaceContents(_ target: Obj, _ bytes: [UInt8]) throws(PyExc) {
+        // A bytearray subclass's instance holds its bytes in its native part (its own words
+        // are its attribute map).
+        var o = target
+        if kindOf(o) != .bytearray {
+            let n = Classes.nativePart(o)
+            guard !n.isNull && kindOf(n) == .bytearray else { throw PyExc.typeError("expected a bytearray") }
+            o = n
+        }
         if words(o)[1] != 0 {
             guard bytes.count == count(o) else { throw PyExc.valueError("can't resize a bytearray over fixed memory") }
             let p = arenaBytes(words(o)[3])

@@ -22,7 +22,9 @@ extension Runtime {
         if kindOf(o) == .type {
             return PyExc.attributeError("type object '\(TypeObject.name(o).string)' has no attribute '\(name.string)'")
         }
-        if kindOf(o) == .module {
+        // The module wording is the detailed error level's (the NORMAL level of the esp8266
+        // build says "'module' object has no attribute").
+        if kindOf(o) == .module && MicroPythonRuntime.port.detailedErrors {
             let n = (try? Dict.get(Module.globals(o), Obj(qstr: .__name__))) ?? nil
             return PyExc.attributeError("module '\(n.map { Str.string($0) } ?? "?")' has no attribute '\(name.string)'")
         }
@@ -190,12 +192,16 @@ extension Runtime {
     }
 
     static func instanceDict(_ o: Obj) throws(PyExc) -> Obj {
-        // A dict that shares the instance's table: copy the map words (reads see all
-        // attributes; the instance keeps its own storage).
-        let d = try Dict.make()
+        // As C: a read-only copy of the instance's table, slot for slot (so it iterates in
+        // the same order); changing it is a TypeError.
         let m = Classes.attrs(o)
-        var i = 0
-        while let s = m.next(from: &i) { try Dict.set(d, s[0], s[1]) }
+        let d = try Dict.make(capacity: m.alloc)
+        if m.alloc > 0 {
+            Dict.map(d).table.update(from: m.table, count: 2 * m.alloc)
+            Dict.map(d).used = m.used
+            Dict.map(d).takeKeyKind(of: m)
+        }
+        Dict.map(d).makeFixed()
         return d
     }
 
@@ -219,6 +225,10 @@ extension Runtime {
         let cls = dest[1], selfObj = dest[2]
         if name == .__init__, try superInitOfNative(cls, selfObj, dest) { return }
         if let v = Classes.lookupAfter(cls, name) {
+            // C's object has no __repr__ or __str__: super() finds none there.
+            if (name == .__repr__ || name == .__str__) && v == Classes.lookup(Types.object, name) {
+                throw PyExc.attributeError("'super' object has no attribute '\(name.string)'")
+            }
             try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
             if kindOf(v) == .builtinFunction && name == .__init__ && kindOf(selfObj) == .instance
                 && Classes.hasNativePart(typeOf(selfObj)) {
@@ -247,7 +257,7 @@ extension Runtime {
                 let vk = TypeObject.kind(field(v, 0))
                 if vk == .property {
                     let f = field(v, value.isNull ? 3 : 2)
-                    if f.isNull || f == .none { throw PyExc.attributeError("can't set attribute") }
+                    if f.isNull || f == .none { throw PyExc.attributeError("'\(typeName(o))' object has no attribute '\(name.string)'") }
                     if value.isNull { _ = try invoke(f, o) } else { _ = try invoke(f, o, value) }
                     return
                 }

@@ -20,8 +20,6 @@ public enum BinOp {
         .__ror__, .__rxor__, .__rand__, .__rlshift__, .__rrshift__, .__radd__, .__rsub__, .__rmul__,
         .__rmatmul__, .__rfloordiv__, .__rtruediv__, .__rmod__, .__rpow__,
     ]
-    /// The comparison with swapped operands (a < b  <=>  b > a).
-    public static let swapped: [Int] = [1, 0, 2, 4, 3, 5]
     public static let symbols: [String] = [
         "<", ">", "==", "<=", ">=", "!=", "in", "is", "", "|=", "^=", "&=", "<<=", ">>=", "+=", "-=", "*=",
         "@=", "//=", "/=", "%=", "**=", "|", "^", "&", "<<", ">>", "+", "-", "*", "@", "//", "/", "%", "**",

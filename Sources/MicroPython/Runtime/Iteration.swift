@@ -4,7 +4,7 @@
 /// or slot0 = NULL and slot1 = an iterator object.
 public enum IterKind: Int {
     case list = 1, tuple, str, bytes, range, dictKeys, dictValues, dictItems, set, enumerate, zip
-    case map, filter, reversed, getitem, callable, bytearray
+    case map, filter, reversed, getitem, bytearray
     // Views (iterable, not iterators).
     case keysView = 40, valuesView, itemsView
 }
@@ -122,8 +122,16 @@ extension Runtime {
         case .instance:
             let t = typeOf(o)
             if let m = Classes.lookup(t, .__iter__) { return try invokeMethod(m, o) }
-            if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
+            // An iterable native base iterates before a class's __getitem__ is tried (C's
+            // lookup finds the base's iterator first).
             let n = Classes.nativePart(o)
+            if !n.isNull {
+                switch kindOf(n) {
+                case .str, .bytes, .bytearray, .list, .tuple, .dict, .set, .frozenset: return try getIter(n)
+                default: break
+                }
+            }
+            if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
             if !n.isNull && kindOf(n) != .exception { return try getIter(n) }
         case .nativeObject:
             if let m = Classes.lookup(typeOf(o), .__iter__) { return try invokeMethod(m, o) }
@@ -304,10 +312,6 @@ extension Runtime {
             if i <= 0 { return .null }
             setField(it, 3, Obj(small: i - 1))
             return try getItem(a, Obj(small: i - 1))
-        case .callable:
-            let v = try invoke(a)
-            if try equals(v, field(it, 3)) { return .null }
-            return v
         case .keysView, .valuesView, .itemsView:
             throw PyExc.typeError("'dict_view' object isn't an iterator")
         }

@@ -7,12 +7,7 @@ extension Runtime {
         if op == BinOp.in { return Obj(bool: try contains(b, a)) }
         let ka = kindOf(a), kb = kindOf(b)
         // Numbers.
-        if ka == .bool && kb == .bool && (op == BinOp.and || op == BinOp.or || op == BinOp.xor
-            || op == BinOp.inplaceAnd || op == BinOp.inplaceOr || op == BinOp.inplaceXor) {
-            let x = a == .true, y = b == .true
-            let base = op >= BinOp.or ? op : op + (BinOp.or - BinOp.inplaceOr)
-            return Obj(bool: base == BinOp.and ? x && y : (base == BinOp.or ? x || y : x != y))
-        }
+        // (bool & bool and the like are ints, as in C: bool has no binary ops of its own.)
         let aInt = ka == .int || ka == .bool, bInt = kb == .int || kb == .bool
         if aInt && bInt, let r = try IntOps.binary(op, a, b) { return r }
         if (ka == .float || aInt) && (kb == .float || bInt) && (ka == .float || kb == .float) {
@@ -141,10 +136,8 @@ extension Runtime {
             let r = try invokeMethod(m, b, a)
             if r != Singletons.notImplemented { return r }
         }
-        if op <= BinOp.notEqual && kb == .instance, let m = Classes.lookup(typeOf(b), BinOp.methods[BinOp.swapped[op]]) {
-            let r = try invokeMethod(m, b, a)
-            if r != Singletons.notImplemented { return r }
-        }
+        // (No reflected comparisons: C tries only the left operand's __lt__ etc., so `a > b`
+        // with only __lt__ defined is a TypeError there.)
         if op == BinOp.notEqual && ka == .instance, let m = Classes.lookup(typeOf(a), .__eq__) {
             let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }
@@ -154,9 +147,42 @@ extension Runtime {
         let na = ka == .instance ? Classes.nativePart(a) : a
         let nb = kb == .instance ? Classes.nativePart(b) : b
         if (na != a || nb != b) && !na.isNull && !nb.isNull {
+            if nb != b, let e = nativeRightOperandError(op, na, b, nb) { throw e }
             return try binaryOp(op, na, nb)
         }
         return nil
+    }
+
+    /// C's native operators take no instance on their right: `1 + MyInt(2)` (and MyInt(1) +
+    /// MyInt(2), whose left side works as its native part) goes to the instance's reflected
+    /// method, which without a class's own reaches the native part's operator the other way
+    /// round and fails; a comparison is not reflected at all. The TypeError names what C's does.
+    static func nativeRightOperandError(_ op: Int, _ na: Obj, _ b: Obj, _ nb: Obj) -> PyExc? {
+        let kna = kindOf(na), knb = kindOf(nb)
+        let numberLeft = kna == .int || kna == .bool || kna == .float
+        // C turns a bool on the left into an int first.
+        let left = kna == .bool ? "int" : typeName(na)
+        if op <= BinOp.moreEqual && op != BinOp.equal {
+            // A tuple compares with a tuple subclass, bytes with anything that has a buffer.
+            if kna == .tuple && knb == .tuple { return nil }
+            if kna == .bytes && (BytesMethods.isBuffer(nb) || Str.isStr(nb)) { return nil }
+            return PyExc.typeError("unsupported types for \(BinOp.methods[op].string): '\(left)', '\(typeName(b))'")
+        }
+        // (tuple and bytes operators take a subclass instance on the right.)
+        guard op >= BinOp.or, numberLeft || kna == .str || kna == .list else { return nil }
+        // A sequence repeated by an int subclass works (it takes any int-like count).
+        if !numberLeft && op == BinOp.mul && (knb == .int || knb == .bool) { return nil }
+        // A small int native part's operator declines the reflected operator: C's message
+        // names that one, with the operands the other way round.
+        func cSmall(_ o: Obj) -> Bool {
+            if o.isSmallInt { return true }
+            guard MicroPythonRuntime.port.wordBits >= 64, IntOps.isBig(o), let v = IntOps.big(o).int64Value else { return false }
+            return v >= -(1 << 62) && v < (1 << 62)
+        }
+        if knb == .int && cSmall(nb) && (kna == .bool || kna == .float || (kna == .int && cSmall(na))) {
+            return PyExc.typeError("unsupported types for \(BinOp.reflected[op - BinOp.or].string): 'int', '\(left)'")
+        }
+        return PyExc.typeError("unsupported types for \(BinOp.methods[op].string): '\(left)', '\(typeName(nb))'")
     }
 
     public static func unaryOp(_ op: Int, _ a: Obj) throws(PyExc) -> Obj {
@@ -237,8 +263,13 @@ extension Runtime {
                 return try isTrue(try invokeMethod(m, container, item))
             }
             let n = Classes.nativePart(container)
+            if !n.isNull && IntOps.isInt(n) && (item.isSmallInt || Float.isFloat(item)) {
+                throw PyExc.typeError("unsupported types for __contains__: 'int', '\(typeName(item))'")
+            }
             if !n.isNull { return try contains(n, item) }
-        default: break
+        default:
+            // Two small ints meet C's small-int operator switch, whose error names no operator.
+            if container.isSmallInt && item.isSmallInt { throw PyExc.typeError("unsupported types for : 'int', 'int'") }
         }
         // Fall back to iteration.
         let it = try getIter(container)

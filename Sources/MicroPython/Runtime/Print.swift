@@ -182,7 +182,10 @@ extension Runtime {
                 p.write(Str.buffer(s))
                 return
             }
-            if let m = Classes.lookup(t, .__repr__), kindOf(m) != .builtinFunction {
+            // str() without a __str__ falls back to __repr__ only over object: a native base
+            // (int, list, an exception...) prints itself first, as C's print slot lookup does.
+            let nativePrints = Classes.hasNativePart(t) || TypeObject.flags(t) & TypeFlags.exception != 0
+            if kind != .str || !nativePrints, let m = Classes.lookup(t, .__repr__), kindOf(m) != .builtinFunction {
                 let s = try invokeMethod(m, o)
                 guard Str.isStr(s) else { throw PyExc.typeError("__repr__ returned non-string (type \(typeName(s)))") }
                 p.write(Str.buffer(s))

@@ -83,6 +83,9 @@ public enum Runtime {
         if o.isQstr { return Int(QstrPool.hashOf(o.qstrValue)) }
         if o == .true { return 1 }
         if o == .false { return 0 }
+        // C hashes None by its immediate object word: (0 << 3) | 6 in the 64-bit build's
+        // representation A, (0 << 4) | 0xe in the 32-bit representation C.
+        if o == .none { return MicroPythonRuntime.port.wordBits >= 64 ? 6 : 14 }
         switch kindOf(o) {
         case .str, .bytes: return Int(Str.hash(o))
         case .int: return IntOps.hash(o)
@@ -114,7 +117,7 @@ public enum Runtime {
             let t = typeOf(o)
             // object's own __eq__/__hash__ builtins count as "not defined by the class".
             if let m = Classes.lookup(t, .__hash__), kindOf(m) != .builtinFunction {
-                if m == .none { throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'") }
+                if m == .none { throw PyExc.typeError("'NoneType' object isn't callable") }
                 // __hash__'s result is cut to a small int, as the C build does.
                 return IntOps.truncatedToSmall(try IntOps.truncatedWord(try invokeMethod(m, o)))
             }
@@ -146,7 +149,10 @@ public enum Runtime {
         if a.isSmallInt && b.isSmallInt { return false }
         if a.isQstr && b.isQstr { return false }
         let r = try binaryOp(BinOp.equal, a, b)
-        return r == .true
+        // An __eq__ may answer anything: its truth counts (as C's mp_obj_equal takes it).
+        if r == .true { return true }
+        if r == .false { return false }
+        return try isTrue(r)
     }
 
     // MARK: subscripts

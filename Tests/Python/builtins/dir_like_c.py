@@ -2,16 +2,17 @@
 # modules, classes and instances, __name__/__bases__ on classes, __name__/__globals__ on
 # functions and their bound methods, args/value/errno on every exception, a range's
 # start/step/stop; in the qstr pool's order (static names first, then the program's in the
-# order it interned them). Everything listed can be fetched.
+# order its source gives them; a one-letter name may be one of our own start-up names and
+# come first). Everything listed can be fetched.
 import math
 class A:
     zeta = 1
     alpha = 2
-    def f(self): pass
+    def meth(self): pass
 class E2(ValueError):
     pass
 def g(): pass
-objs = (A, A(), A.f, A().f, g, print, E2('x'), OSError(2), StopIteration(5), range(3),
+objs = (A, A(), A.meth, A().meth, g, print, E2('x'), OSError(2), StopIteration(5), range(3),
         object(), int, type, 1, True, None, [], (), 'a', b'b', 1.5)
 for o in objs:
     d = dir(o)

@@ -15,7 +15,7 @@ extension Builtins {
             if n == 1 { return Obj(small: 0) }
             let x = a[1]
             if n == 3 {
-                guard Str.isStr(x) || BytesMethods.isBuffer(x) else { throw PyExc.typeError("can't convert non-string with explicit base") }
+                guard Str.isStr(x) || BytesMethods.isBuffer(x) else { throw PyExc.typeError("can't convert '\(typeName(x))' object to str implicitly") }
                 let base = try IntOps.toInt(a[2])
                 let (p, len) = BytesMethods.data(x)
                 return try parseIntBytes(UnsafeBufferPointer(start: p, count: len), base: base)
@@ -45,6 +45,8 @@ extension Builtins {
                 }
                 let n = Classes.nativePart(x)
                 if !n.isNull && IntOps.isInt(n) { return n == .true ? Obj(small: 1) : (n == .false ? Obj(small: 0) : n) }
+                // A str subclass's text is parsed, as C does.
+                if !n.isNull && Str.isStr(n) { return try parseIntBytes(Str.buffer(n), base: 10) }
             }
             throw PyExc.typeError("can't convert \(typeName(x)) to int")
         }
@@ -64,6 +66,16 @@ extension Builtins {
             if let m = Classes.lookup(typeOf(x), .__float__) {
                 let r = try Runtime.invoke(m, x)
                 if Float.isFloat(r) { return r }
+            }
+            // A str subclass's text is parsed, as C does.
+            if kindOf(x) == .instance {
+                let n = Classes.nativePart(x)
+                if !n.isNull && Str.isStr(n) {
+                    guard let d = FloatText.parse(Str.buffer(n), model: Float.model) else {
+                        throw PyExc.valueError("invalid syntax for number")
+                    }
+                    return try Float.make(d)
+                }
             }
             throw PyExc.typeError("can't convert \(typeName(x)) to float")
         }
@@ -147,9 +159,10 @@ extension Builtins {
         }
         constructor(Types.range, 1, 3) { (a, n, _) throws(PyExc) in
             var start = 0, stop = 0, step = 1
-            if n == 2 { stop = try IntOps.toIndex(a[1], "range() arguments") } else {
-                start = try IntOps.toIndex(a[1], "range() arguments"); stop = try IntOps.toIndex(a[2], "range() arguments")
-                if n == 4 { step = try IntOps.toIndex(a[3], "range() arguments") }
+            // (C's mp_obj_get_int: "can't convert float to int".)
+            if n == 2 { stop = try IntOps.toInt(a[1]) } else {
+                start = try IntOps.toInt(a[1]); stop = try IntOps.toInt(a[2])
+                if n == 4 { step = try IntOps.toInt(a[3]) }
             }
             if step == 0 { throw PyExc.valueError("zero step") }
             return try Range.make(start, stop, step)
@@ -290,7 +303,7 @@ extension Builtins {
         let parsedSomething = i != start
         let digitsEnd = i
         while i < top && isSpace(b[i]) { i += 1 }
-        guard parsedSomething && i == top else {
+        func syntaxError() -> PyExc {
             let shownBase = base == 1 ? 0 : base
             var text = "invalid syntax for integer with base \(shownBase)"
             if MicroPythonRuntime.port.detailedErrors {
@@ -298,8 +311,13 @@ extension Builtins {
                 Runtime.writeQuoted(UnsafeBufferPointer(rebasing: b[start..<top]), &p, bytes: true)
                 text += ": " + String(decoding: p.bytes.dropFirst(), as: UTF8.self)
             }
-            throw PyExc.valueError(text)
+            return PyExc.valueError(text)
         }
+        guard parsedSomething && i == top else { throw syntaxError() }
+        // C reads the digits into a small int; once the value outgrows one it reads them again
+        // as a big int with a reader that stops at '_', so there an underscore is an error.
+        let smallLimit = UInt64(1) << UInt64(MicroPythonRuntime.port.wordBits - 2)
+        if (overflow || value >= smallLimit) && b[start..<digitsEnd].contains(0x5F) { throw syntaxError() }
         if !overflow {
             let v = Int(value)
             return try IntOps.make(negative ? -v : v)

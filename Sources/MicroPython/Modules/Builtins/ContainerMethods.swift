@@ -85,7 +85,7 @@ extension Builtins {
                 _ = List.remove(at: i, l)
                 return .none
             }
-            throw PyExc.valueError("list.remove(x): x not in list")
+            throw PyExc.valueError("object not in sequence")
         }
         method(t, "index", 2, 4) { (a, n, _) throws(PyExc) in
             let l = try listArg(a[0])
@@ -152,9 +152,10 @@ extension Builtins {
         method(t, "popitem", 1, 1) { (a, _, _) throws(PyExc) in
             let d = try mutableDictArg(a[0])
             let m = Dict.map(d)
-            // MicroPython pops from the end of the table.
-            var i = m.alloc - 1
-            while i >= 0 {
+            // MicroPython pops the first item in table order, or an OrderedDict's last.
+            let ordered = m.isOrdered
+            var i = ordered ? m.alloc - 1 : 0
+            while i >= 0 && i < m.alloc {
                 let s = m.table + 2 * i
                 if !s[0].isNull && s[0] != .sentinel {
                     let k = s[0], v = s[1]
@@ -162,7 +163,7 @@ extension Builtins {
                     _ = try m.remove(k)
                     return r
                 }
-                i -= 1
+                i += ordered ? -1 : 1
             }
             throw PyExc.keyError(Obj(qstr: Qstr("popitem(): dictionary is empty")))
         }
@@ -209,15 +210,36 @@ extension Builtins {
         }
     }
 
+    /// The set or frozenset a set method works on: `self`, or the native part of an instance
+    /// of a subclass (the instance's own words are its attribute map, not a set's table).
+    static func setArg(_ o: Obj) throws(PyExc) -> Obj {
+        let k = kindOf(o)
+        if k == .set || k == .frozenset { return o }
+        let n = Classes.nativePart(o)
+        if !n.isNull && (kindOf(n) == .set || kindOf(n) == .frozenset) { return n }
+        throw PyExc.typeError("expected a set")
+    }
+
+    /// A set method whose `self` is made the set itself first.
+    static func setMethod(_ t: Obj, _ name: String, _ minArgs: Int, _ maxArgs: Int, _ fn: @escaping NativeFn) {
+        method(t, name, minArgs, maxArgs) { (a, n, kw) throws(PyExc) in
+            a[0] = try setArg(a[0])
+            return try fn(a, n, kw)
+        }
+    }
+
     static func installSetMethods() {
         for t in [Types.set, Types.frozenset] {
             let mutable = t == Types.set
-            method(t, "copy", 1, 1) { (a, _, _) throws(PyExc) in try SetObj.copy(a[0], type: typeOf(a[0])) }
-            method(t, "__contains__", 2, 2) { (a, _, _) throws(PyExc) in Obj(bool: try SetObj.contains(a[0], a[1])) }
+            setMethod(t, "copy", 1, 1) { (a, _, _) throws(PyExc) in try SetObj.copy(a[0], type: typeOf(a[0])) }
+            setMethod(t, "__contains__", 2, 2) { (a, _, _) throws(PyExc) in Obj(bool: try SetObj.contains(a[0], a[1])) }
             let ops: [(String, Int)] = [("union", BinOp.or), ("intersection", BinOp.and), ("difference", BinOp.sub),
                                         ("symmetric_difference", BinOp.xor)]
             for (name, op) in ops {
-                method(t, name, 1, Native.varArgs) { (a, n, _) throws(PyExc) in
+                // As C: only difference (and its update) takes any number of others; union,
+                // intersection and symmetric_difference take one.
+                let maxArgs = op == BinOp.sub ? Native.varArgs : 2
+                setMethod(t, name, maxArgs == 2 ? 2 : 1, maxArgs) { (a, n, _) throws(PyExc) in
                     var r = try SetObj.copy(a[0], type: typeOf(a[0]))
                     let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
                     hold[0] = r
@@ -233,8 +255,8 @@ extension Builtins {
                     }
                     return r
                 }
-                if mutable {
-                    method(t, name + "_update", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
+                if mutable && op != BinOp.or {
+                    setMethod(t, name + "_update", maxArgs == 2 ? 2 : 1, maxArgs) { (a, n, _) throws(PyExc) in
                         for i in 1..<n {
                             let other = SetObj.isSetLike(a[i]) ? a[i] : try SetObj.from(a[i])
                             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
@@ -245,7 +267,7 @@ extension Builtins {
                     }
                 }
             }
-            method(t, "isdisjoint", 2, 2) { (a, _, _) throws(PyExc) in
+            setMethod(t, "isdisjoint", 2, 2) { (a, _, _) throws(PyExc) in
                 let it = try Runtime.getIter(a[1])
                 while true {
                     let v = try Runtime.iterNext(it)
@@ -253,17 +275,17 @@ extension Builtins {
                     if try SetObj.contains(a[0], v) { return .false }
                 }
             }
-            method(t, "issubset", 2, 2) { (a, _, _) throws(PyExc) in
+            setMethod(t, "issubset", 2, 2) { (a, _, _) throws(PyExc) in
                 let o = SetObj.isSetLike(a[1]) ? a[1] : try SetObj.from(a[1])
                 return Obj(bool: try SetObj.isSubset(a[0], o))
             }
-            method(t, "issuperset", 2, 2) { (a, _, _) throws(PyExc) in
+            setMethod(t, "issuperset", 2, 2) { (a, _, _) throws(PyExc) in
                 let o = SetObj.isSetLike(a[1]) ? a[1] : try SetObj.from(a[1])
                 return Obj(bool: try SetObj.isSubset(o, a[0]))
             }
         }
         let t = Types.set
-        method(t, "update", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
+        setMethod(t, "update", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
             for i in 1..<n {
                 let it = try Runtime.getIter(a[i])
                 while true {
@@ -274,14 +296,14 @@ extension Builtins {
             }
             return .none
         }
-        method(t, "add", 2, 2) { (a, _, _) throws(PyExc) in try SetObj.add(a[0], a[1]); return .none }
-        method(t, "remove", 2, 2) { (a, _, _) throws(PyExc) in
+        setMethod(t, "add", 2, 2) { (a, _, _) throws(PyExc) in try SetObj.add(a[0], a[1]); return .none }
+        setMethod(t, "remove", 2, 2) { (a, _, _) throws(PyExc) in
             if !(try SetObj.remove(a[0], a[1])) { throw PyExc.keyError(a[1]) }
             return .none
         }
-        method(t, "discard", 2, 2) { (a, _, _) throws(PyExc) in _ = try SetObj.remove(a[0], a[1]); return .none }
-        method(t, "clear", 1, 1) { (a, _, _) throws(PyExc) in SetObj.clear(a[0]); return .none }
-        method(t, "pop", 1, 1) { (a, _, _) throws(PyExc) in
+        setMethod(t, "discard", 2, 2) { (a, _, _) throws(PyExc) in _ = try SetObj.remove(a[0], a[1]); return .none }
+        setMethod(t, "clear", 1, 1) { (a, _, _) throws(PyExc) in SetObj.clear(a[0]); return .none }
+        setMethod(t, "pop", 1, 1) { (a, _, _) throws(PyExc) in
             let s = a[0]
             let tb = SetObj.table(s)
             for i in 0..<SetObj.alloc(s) where !tb[i].isNull && tb[i] != .sentinel {
@@ -302,19 +324,38 @@ public enum DictMethods {
             while let s = m.next(from: &i) { try Dict.set(d, s[0], s[1]) }
             return
         }
-        if kindOf(src) == .instance && Classes.lookup(typeOf(src), .keys) != nil {
-            try Runtime.mergeKwargs(into: d, from: src)
-            return
-        }
+        // Anything but a dict itself (a dict subclass or a class with keys() too) is an
+        // iterable of pairs, as in C.
         let it = try Runtime.getIter(src)
-        let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
+        let hold = try PyStack.pushObjs(4); defer { PyStack.pop(to: hold) }
         hold[0] = it
         while true {
             let item = try Runtime.iterNext(it)
             if item.isNull { break }
-            hold[1] = item
-            try Runtime.unpackSequence(item, 2, hold + 1)
-            try Dict.set(d, hold[2], hold[1])
+            // Each item is iterated for exactly two values (C's text when it gives another
+            // number); a tuple or list is read in place (C iterates it without allocating).
+            let ki = kindOf(item)
+            if ki == .tuple || ki == .list {
+                let n = ki == .tuple ? Tuple.count(item) : List.count(item)
+                if n != 2 { throw PyExc.valueError("dict update sequence has wrong length") }
+                hold[1] = item
+                if ki == .tuple { try Dict.set(d, Tuple.item(item, 0), Tuple.item(item, 1)) }
+                else { try Dict.set(d, List.item(item, 0), List.item(item, 1)) }
+                continue
+            }
+            let pair = try Runtime.getIter(item)
+            hold[1] = pair
+            let k = try Runtime.iterNext(pair)
+            hold[2] = k
+            var v = Obj.null
+            if !k.isNull { v = try Runtime.iterNext(pair) }
+            hold[3] = v
+            var extra = Obj.null
+            if !v.isNull { extra = try Runtime.iterNext(pair) }
+            if k.isNull || v.isNull || !extra.isNull {
+                throw PyExc.valueError("dict update sequence has wrong length")
+            }
+            try Dict.set(d, k, v)
         }
     }
 

@@ -15,10 +15,21 @@ extension Builtins {
                 try printToStream(file, a, n, sep: sep, end: end)
                 return .none
             }
+            // C's print streams: what came before an instance (whose __str__ may print) goes
+            // out first, and what came before an error stays written.
             var p = Printer()
-            for i in 0..<n {
-                if i > 0 { if sep == .none { p.byte(0x20) } else { p.write(Str.buffer(sep)) } }
-                try Runtime.write(a[i], &p, .str)
+            do throws(PyExc) {
+                for i in 0..<n {
+                    if i > 0 { if sep == .none { p.byte(0x20) } else { p.write(Str.buffer(sep)) } }
+                    if kindOf(a[i]) == .instance && !p.bytes.isEmpty {
+                        out(p.bytes)
+                        p.bytes.removeAll(keepingCapacity: true)
+                    }
+                    try Runtime.write(a[i], &p, .str)
+                }
+            } catch {
+                if !p.bytes.isEmpty { out(p.bytes) }
+                throw error
             }
             if end == .none { p.byte(0x0A) } else { p.write(Str.buffer(end)) }
             out(p.bytes)
@@ -91,16 +102,22 @@ extension Builtins {
             }
             // MP_BINARY_OP_DIVMOD: numbers, or a class's own __divmod__; nothing else.
             func isNumber(_ o: Obj) -> Bool { let k = kindOf(o); return k == .int || k == .bool || k == .float }
+            var left = a[0]
             if !isNumber(a[0]) || !isNumber(a[1]) {
                 if kindOf(a[0]) == .instance, let m = Classes.lookup(typeOf(a[0]), Qstr("__divmod__")) {
                     return try Runtime.invokeMethod(m, a[0], a[1])
                 }
-                throw PyExc.typeError("unsupported types for __divmod__: '\(typeName(a[0]))', '\(typeName(a[1]))'")
+                // An int or float subclass on the left works as its native part.
+                let n = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : Obj.null
+                guard !n.isNull && isNumber(n) && isNumber(a[1]) else {
+                    throw PyExc.typeError("unsupported types for __divmod__: '\(typeName(a[0]))', '\(typeName(a[1]))'")
+                }
+                left = n
             }
-            let q = try Runtime.binaryOp(BinOp.floorDiv, a[0], a[1])
+            let q = try Runtime.binaryOp(BinOp.floorDiv, left, a[1])
             let hold = try PyStack.pushObjs(1); defer { PyStack.pop(to: hold) }
             hold[0] = q
-            let r = try Runtime.binaryOp(BinOp.mod, a[0], a[1])
+            let r = try Runtime.binaryOp(BinOp.mod, left, a[1])
             return try Tuple.make2(q, r)
         }
         function("getattr", 2, 3) { (a, n, _) throws(PyExc) in
@@ -141,10 +158,8 @@ extension Builtins {
             guard kindOf(a[0]) == .type else { throw PyExc.typeError("issubclass() arg 1 must be a class") }
             return Obj(bool: try classCheck(a[0], a[1]))
         }
-        function("iter", 1, 2) { (a, n, _) throws(PyExc) in
-            if n == 2 { return try Iteration.make(.callable, a[0], a[1]) }
-            return try Runtime.getIter(a[0])
-        }
+        // One argument only: neither C build has iter(callable, sentinel).
+        function("iter", 1, 1) { (a, _, _) throws(PyExc) in try Runtime.getIter(a[0]) }
         function("next", 1, 2) { (a, n, _) throws(PyExc) in
             // A generator's return value travels in its StopIteration.
             if n == 1 && kindOf(a[0]) == .generator { return try Generator.send(a[0], .none) }
@@ -311,12 +326,28 @@ extension Builtins {
             return false
         }
         guard kindOf(spec) == .type else { throw PyExc.typeError("issubclass() arg 2 must be a class or a tuple of classes") }
+        // C's bool type names no base, so isinstance(True, int) and issubclass(bool, int) are
+        // False there, although bools take part in int arithmetic.
+        if t == Types.bool && spec == Types.int { return false }
         return isSubclass(t, spec)
     }
 
     static func radixString(_ o: Obj, _ radix: Int, _ prefix: String) throws(PyExc) -> Obj {
-        guard IntOps.isInt(o) || kindOf(o) == .instance else { throw PyExc.typeError("can't convert \(typeName(o)) to int") }
-        let v = IntOps.isInt(o) ? o : try IntOps.make(try IntOps.toInt(o))
+        var v = o
+        if !IntOps.isInt(o) {
+            // C's bin is '{:#b}'.format(x), which formats only ints; oct and hex also take an
+            // int subclass's value or a class's __int__ (but call no __index__).
+            var n = kindOf(o) == .instance ? Classes.nativePart(o) : Obj.null
+            if radix != 2 && kindOf(o) == .instance && (n.isNull || !IntOps.isInt(n)),
+               let m = Classes.lookup(typeOf(o), .__int__) {
+                n = try Runtime.invokeMethod(m, o)
+            }
+            guard radix != 2, !n.isNull, IntOps.isInt(n) else {
+                if radix == 2 { throw PyExc.valueError("unknown format code 'b' for object of type '\(typeName(o))'") }
+                throw PyExc.typeError("can't convert \(typeName(o)) to int")
+            }
+            v = n
+        }
         var s = IntOps.string(v == .true ? Obj(small: 1) : (v == .false ? Obj(small: 0) : v), radix: radix)
         if s.hasPrefix("-") { s.removeFirst(); return try Str.make("-" + prefix + s) }
         return try Str.make(prefix + s)
@@ -424,6 +455,11 @@ extension Builtins {
         if let m = Classes.lookup(typeOf(x), .__round__) {
             return nd == .none ? try Runtime.invoke(m, x) : try Runtime.invoke(m, x, nd)
         }
+        // C takes the value as a float: a class's __float__ gives it.
+        if kindOf(x) == .instance, let m = Classes.lookup(typeOf(x), .__float__) {
+            let f = try Runtime.invokeMethod(m, x)
+            if Float.isFloat(f) { return try round(f, nd) }
+        }
         throw PyExc.typeError("can't convert \(typeName(x)) to float")
     }
 
@@ -478,6 +514,9 @@ extension Builtins {
             var i = 0
             while let s = m.next(from: &i) { if s[0].isQstr { add(s[0].qstrValue) } }
             addTypeKeys(typeOf(o))
+            // A class made by a metaclass: its own attributes are its native type's.
+            let n = Classes.nativePart(o)
+            if !n.isNull && kindOf(n) == .type { addTypeKeys(n) }
             if TypeObject.kind(TypeObject.nativeBase(typeOf(o))) == .exception { exceptionNames(add) }
             add(.__dict__)
         case .type:
@@ -532,7 +571,10 @@ extension Builtins {
 
     /// __build_class__(body, name, *bases): runs the body with a fresh namespace, makes the class,
     /// and fills the body's __class__ cell.
+    /// As in C it takes no keywords (class X(metaclass=M) is a TypeError): the metaclass is the
+    /// type of the first base.
     static func buildClassBody(_ a: UnsafeMutablePointer<Obj>, _ n: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        if nKw > 0 { throw PyExc.typeError("function doesn't take keyword arguments") }
         let body = a[0]
         let name = try Str.intern(a[1])
         let hold = try PyStack.pushObjs(3); defer { PyStack.pop(to: hold) }
@@ -550,9 +592,9 @@ extension Builtins {
             throw error
         }
         Runtime.locals = savedLocals
-        let metaclass = KwArgs(a, n, nKw).get(Qstr("metaclass"))
+        let meta = n > 2 && kindOf(a[2]) == .type ? typeOf(a[2]) : Types.type
         let cls: Obj
-        if let meta = metaclass, meta != Types.type {
+        if meta != Types.type {
             cls = try Runtime.invoke(meta, a[1], bases, ns)
         } else {
             cls = try Classes.makeClass(name: name, bases: bases, dict: ns)

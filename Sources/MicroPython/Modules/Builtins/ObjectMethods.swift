@@ -4,7 +4,7 @@ extension Builtins {
         // object.__init__ takes only self (instances of classes without __init__ never call it).
         objectInit = Native.make("__init__", 1, 1) { (_, _, _) throws(PyExc) in .none }
         setMember(Types.object, "__init__", objectInit)
-        objectNew = Native.make("__new__", 1, Native.varArgs, kw: true) { (a, _, _) throws(PyExc) in
+        objectNew = Native.make("__new__", 1, 1) { (a, _, _) throws(PyExc) in  // object.__new__(cls) only, as in C
             let cls = a[0]
             guard kindOf(cls) == .type && TypeObject.isUserClass(cls) else { throw PyExc.typeError("arg must be user-type") }
             let o = try Classes.makeInstance(cls)

@@ -1,0 +1,11 @@
+print(str(1), repr(1), str("a"), repr("a"), str([1, "a"]), repr((1,)), repr(()), repr({}), repr(set()), repr({1}), repr([]), repr(None), repr(True))
+print({"a": [1, (2, 3)], "b": {"c": None}})
+print(repr(range(3)), repr(range(1, 10, 2)), repr(range(0)), repr([1, 2][0:1]))
+print(str(b""), repr(bytearray()), repr(bytearray(b"ab")), list(range(-3)))
+print(repr("a\nb"), str("a\nb").count("\n"))
+print(repr(frozenset()), repr(frozenset([1])))
+class A: pass
+print(type(A()).__name__, type(1).__name__, type("").__name__, type(None).__name__, type(type).__name__)
+print(repr(int), repr(str), repr(Exception), repr(ValueError))
+print(repr(ValueError("x")), repr(ValueError()), repr(ValueError(1, 2)), str(ValueError("x")), str(ValueError(1, 2)), str(KeyError("k")), repr(KeyError("k")))
+print(str(Exception()), repr(OSError(2, "no")), str(OSError(2, "no")), repr(StopIteration(3)))

@@ -1,0 +1,6 @@
+print({"a", "b", "c"}, {"apple", "banana", "cherry", "date"}, {1, "1", 1.5, None, True, b"x"})
+print({0.5, 1.5, 2.5, 3.0, -0.5}, {False, 0, 0.0}, {1, 1.0, True})
+words = "the quick brown fox jumps over the lazy dog".split()
+print(set(words))
+print(set("mississippi"), frozenset("abc") if True else 0)
+print({i * i for i in range(-6, 6)}, {str(i) for i in range(12)})
