@@ -151,8 +151,8 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\):\n(?:  .*\n)*([^\n]
 
 
 def comparable(res):
-    """stdout, the exit status and the uncaught exception's line. A traceback is taken out of
-    stdout (the C unix build prints it there, we on stderr) and reduced to its last line."""
+    """stdout, the exit status and the uncaught exception's line. A traceback (on stdout in
+    both, as the unix port prints it; stderr is looked at too) is reduced to its last line."""
     out = res.out.decode("utf-8", "replace")
     err = res.err.decode("utf-8", "replace")
     exc = ""

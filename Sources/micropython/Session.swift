@@ -175,9 +175,10 @@ enum Session {
             if let s = try? Runtime.strString(code) { HostIO.writeString(2, s + "\n") }
             return forcedExit | 1
         }
+        // On stdout, as the unix port's pyexec prints it (a SystemExit's message goes to stderr).
         var p = Printer()
         Traceback.format(e, &p)
-        p.bytes.withUnsafeBufferPointer { HostIO.write(2, $0) }
+        p.bytes.withUnsafeBufferPointer { HostIO.write(1, $0) }
         return isInstance(e, Exceptions.KeyboardInterrupt) ? interruptedStatus : 1
     }
 

@@ -718,7 +718,6 @@ enum LiteralNames {
         "keepends",
         "length",
         "lookahead",
-        "metaclass",
         "mkfs",
         "mode",
         "mount",

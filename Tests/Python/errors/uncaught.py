@@ -1,5 +1,5 @@
-# An uncaught exception: the traceback goes to stderr (not compared),
-# stdout keeps what was printed before, and the exit status is 1.
+# An uncaught exception: the traceback follows what was printed, on stdout as the unix
+# port prints it, and the exit status is 1.
 def fail(v):
     raise ValueError('bad value %d' % v)
 print('before')
