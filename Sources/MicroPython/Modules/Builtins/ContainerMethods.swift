@@ -73,7 +73,10 @@ extension Builtins {
         method(t, "insert", 3, 3) { (a, _, _) throws(PyExc) in
             let l = try listArg(a[0])
             let c = List.count(l)
-            var i = try IntOps.toInt(a[1])
+            // C reads the index as a small int without a check: a bigger int's object address
+            // is a large positive number there (on the host and on the chip), so the item goes
+            // at the end.
+            var i = IntOps.isInt(a[1]) && !IntOps.isCSmall(a[1]) && a[1] != .true && a[1] != .false ? c : try IntOps.toInt(a[1])
             if i < 0 { i = max(0, i + c) }
             if i > c { i = c }
             try List.insert(l, i, a[2])
