@@ -12,10 +12,6 @@ public struct CompiledModule: Sendable {
     public var objects: [Constant]
     /// The module's own code; functions and classes are its children, recursively.
     public var root: RawCode
-    /// Compiled from source: the names and short strings in the order the source gives them,
-    /// which the C parser interns as it meets them (so qstr numbering, and dir()'s order,
-    /// follow the source). Empty for a .mpy file, whose table order is the interning order.
-    public var parseNames: [String] = []
 
     public init(qstrs: [String], objects: [Constant], root: RawCode) {
         self.qstrs = qstrs

@@ -57,9 +57,7 @@ public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode
     }
     let c = CodeGen(fileName: fileName, options: options, isRepl: mode == .single || mode == .pasted,
                     keepsLonelyConstants: mode == .single)
-    var compiled = try c.compileModule(module)
-    compiled.parseNames = parser.internOrder
-    return compiled
+    return try c.compileModule(module)
 }
 
 let breakFromFor = 0x8000

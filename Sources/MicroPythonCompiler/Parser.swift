@@ -10,8 +10,6 @@ struct Parser {
     /// `staticQstrSet`, are consulted beside it, so a compile neither copies nor, when it has
     /// no long string literal, builds that set).
     var interned: Set<String>
-    /// `interned` in the order the source gives them.
-    var internOrder: [String] = []
     let options: CompilerOptions
 
     init(tokens: [Token], options: CompilerOptions) {
@@ -44,10 +42,8 @@ struct Parser {
     mutating func acceptKw(_ s: String) -> Bool { if isKw(s) { next(); return true }; return false }
     mutating func expectOp(_ s: String) throws(CompileError) { if !acceptOp(s) { throw error() } }
     mutating func expectKw(_ s: String) throws(CompileError) { if !acceptKw(s) { throw error() } }
-    /// Notes a name or string the C parser makes a qstr of, in the order it meets them.
-    mutating func intern(_ s: String) {
-        if interned.insert(s).inserted { internOrder.append(s) }
-    }
+    /// Notes a name or string the C parser makes a qstr of.
+    mutating func intern(_ s: String) { interned.insert(s) }
 
     mutating func expectName() throws(CompileError) -> String {
         guard tok.kind == .name else { throw error() }

@@ -252,12 +252,6 @@ extension Runtime {
     nonisolated(unsafe) public static var compiledHook: ((CompiledModule) -> Void)? = nil
 
     public static func compile(_ src: [UInt8], fileName: String, mode: CompileMode) throws(PyExc) -> CompiledModule {
-        let compiled = try compileOnly(src, fileName: fileName, mode: mode)
-        for name in compiled.parseNames { _ = try QstrPool.intern(data: name) }
-        return compiled
-    }
-
-    static func compileOnly(_ src: [UInt8], fileName: String, mode: CompileMode) throws(PyExc) -> CompiledModule {
         do throws(CompileError) {
             let compiled = try compilePython(src, fileName: fileName, mode: mode, options: compilerOptions)
             compiledHook?(compiled)

@@ -2,13 +2,13 @@
 # modules, classes and instances, __name__/__bases__ on classes, __name__/__globals__ on
 # functions and their bound methods, args/value/errno on every exception, a range's
 # start/step/stop; in the qstr pool's order (static names first, then the program's in the
-# order its source gives them; a one-letter name may be one of our own start-up names and
-# come first). Everything listed can be fetched.
+# order they were interned; C interns in source order, we in compile order, which puts
+# function names first, as here). Everything listed can be fetched.
 import math
 class A:
+    def meth(self): pass
     zeta = 1
     alpha = 2
-    def meth(self): pass
 class E2(ValueError):
     pass
 def g(): pass
