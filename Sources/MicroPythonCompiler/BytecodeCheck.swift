@@ -49,9 +49,7 @@ public enum BytecodeCheck {
     /// `childCount` children checked before it must not need cells from it.
     public static func machineCode(prelude d: UnsafePointer<UInt8>, count: Int, childCount: Int,
                                    file: File) throws(MpyError) {
-        let s = StackCheck.shared
-        guard childCount <= s.freeTop, s.childrenNeedNoCells(childCount) else { throw fail() }
-        s.freeTop -= childCount
+        try machineCodeChildren(childCount)
         _ = try prelude(d, count, file)
     }
 

@@ -44,7 +44,7 @@ public func compilePython(_ source: [UInt8], fileName: String, mode: CompileMode
     lexer.debugValue = options.optimizationLevel == 0
     lexer.run()
     var parser = Parser(tokens: lexer.tokens, options: options)
-    parser.intern(fileName)
+    parser.interned.insert(fileName)
     let module = Scope(kind: .module, parent: nil, name: "<module>")
     switch mode {
     case .file, .pasted: module.moduleBody = try parser.parseFile()

@@ -42,13 +42,10 @@ struct Parser {
     mutating func acceptKw(_ s: String) -> Bool { if isKw(s) { next(); return true }; return false }
     mutating func expectOp(_ s: String) throws(CompileError) { if !acceptOp(s) { throw error() } }
     mutating func expectKw(_ s: String) throws(CompileError) { if !acceptKw(s) { throw error() } }
-    /// Notes a name or string the C parser makes a qstr of.
-    mutating func intern(_ s: String) { interned.insert(s) }
-
     mutating func expectName() throws(CompileError) -> String {
         guard tok.kind == .name else { throw error() }
         let s = tok.text
-        intern(s)
+        interned.insert(s)
         next()
         return s
     }

@@ -288,7 +288,7 @@ extension Parser {
         switch t.kind {
         case .name:
             next()
-            intern(t.text)
+            interned.insert(t.text)
             if let c = folder.consts[t.text] { return folder.copyConst(c, line: line) }
             return Expr(.name(t.text), line: line)
         case .integer:
@@ -300,7 +300,7 @@ extension Parser {
         case .string:
             next()
             if t.bytes.count <= 10 || interned.contains(t.text) || staticQstrSet.contains(t.text) {
-                intern(t.text)
+                interned.insert(t.text)
                 return Expr(.str(t.text), line: line)
             }
             return Expr(.constObj(.str(t.text)), line: line)

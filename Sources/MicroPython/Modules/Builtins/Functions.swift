@@ -531,7 +531,7 @@ extension Builtins {
             addTypeKeys(typeOf(o))
             exceptionNames(add)
         case .range:
-            add(QstrPool.intern("start")); add(QstrPool.intern("step")); add(QstrPool.intern("stop"))
+            add(.start); add(.step); add(.stop)
         case .object:
             add(.__init__); add(.__new__)
             if MicroPythonRuntime.port.moduleFeatures.contains(.delattrSetattr) { add(.__delattr__); add(.__setattr__) }
@@ -540,15 +540,16 @@ extension Builtins {
         default:
             addTypeKeys(typeOf(o))
         }
-        names.sort { cOrder($0) < cOrder($1) }
-        for q in names { try List.append(l, Obj(qstr: q)) }
+        // Each name's place computed once (it looks the name up as a string).
+        let placed = names.map { (cOrder($0), $0) }.sorted { $0.0 < $1.0 }
+        for (_, q) in placed { try List.append(l, Obj(qstr: q)) }
         return l
     }
 
     /// What every exception answers to (C's exception attributes: args, and value and errno
     /// as args[0] on any exception).
     static func exceptionNames(_ add: (Qstr) -> Void) {
-        add(QstrPool.intern("args")); add(QstrPool.intern("value")); add(QstrPool.intern("errno"))
+        add(.args); add(.value); add(.errno)
     }
 
     /// Where C's qstr pool has `q`: (0, number) for a static qstr, (1, 0) for another name of
