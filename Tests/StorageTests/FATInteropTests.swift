@@ -71,8 +71,8 @@ final class FATInteropTests: XCTestCase {
         p.environment = env
         let out = dir.appendingPathComponent("out-\(UUID().uuidString)")
         let err = dir.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let oh = try FileHandle(forWritingTo: out), eh = try FileHandle(forWritingTo: err)
         p.standardOutput = oh
         p.standardError = eh
@@ -149,7 +149,7 @@ final class FATInteropTests: XCTestCase {
         // a partitioned volume (FAT32 from VfsFat.mkfs) starts at sector 63
         let start = FATGeometry.classify(mem.blocks[0] ?? []) == 0 ? 0 : 63
         let image = dir.appendingPathComponent("ours-\(sectors)-\(sectorSize).img").path
-        FileManager.default.createFile(atPath: image, contents: nil)
+        _ = FileManager.default.createFile(atPath: image, contents: nil)
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: image))
         try h.truncate(atOffset: UInt64((sectors - start) * sectorSize))
         for (b, data) in mem.blocks where b >= start {
@@ -179,7 +179,7 @@ final class FATInteropTests: XCTestCase {
             let (st, _, e) = try run("mkfs.fat", args + [image, "\(sizeKiB)"])
             XCTAssertEqual(st, 0, e)
         } else {
-            FileManager.default.createFile(atPath: image, contents: nil)
+            _ = FileManager.default.createFile(atPath: image, contents: nil)
             let h = try FileHandle(forWritingTo: URL(fileURLWithPath: image))
             try h.truncate(atOffset: UInt64(sizeKiB * 1024))
             try h.close()
