@@ -52,6 +52,15 @@ int csupport_run_on_new_stack(size_t size, void (*fn)(void *ctx), void *ctx) {
 #endif
 }
 
+// noinline puts the block in this frame, just below the caller's; a variable-length array so
+// the size is the caller's, volatile so that not one store is optimised away.
+__attribute__((noinline))
+void csupport_scrub_stack(size_t bytes) {
+    size_t n = bytes / sizeof(uint64_t);
+    volatile uint64_t block[n > 0 ? n : 1];
+    for (size_t i = 0; i < n; i++) block[i] = 0;
+}
+
 // The frame address of this (non-inlined) call: just below the caller's frame.
 __attribute__((noinline))
 void *csupport_stack_pointer(void) {

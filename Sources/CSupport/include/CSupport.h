@@ -7,6 +7,16 @@
 /// bounds [lo, hi) of the live native stack, so the collector can scan it conservatively.
 void csupport_scan_stack(void *top_of_stack, void (*scan)(void *ctx, const void *lo, const void *hi), void *ctx);
 
+/// The current frame's address, inline (the interpreter's call path checks the native stack
+/// depth with it on every call).
+static inline void *csupport_frame_address(void) {
+    return __builtin_frame_address(0);
+}
+
+/// Zeroes `bytes` of native stack just below the caller's frame (dead frames of calls that have
+/// returned). The stores are volatile: an optimiser may not drop them as dead.
+void csupport_scrub_stack(size_t bytes);
+
 /// Reads one word of the native stack for the conservative scan. The scan reads whole frames,
 /// padding included, so AddressSanitizer's redzones are not errors there.
 /// Inline, so release builds read the word in place (a sanitized build keeps it a call).

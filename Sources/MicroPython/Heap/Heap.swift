@@ -235,26 +235,14 @@ public enum Heap {
     /// the objects that filled the heap in dead native-stack memory, where the frames of later
     /// calls (uninitialised slots) would keep them alive through the conservative scan.
     nonisolated(unsafe) public static var scrubPending = false
-    nonisolated(unsafe) static var scrubSink: UInt = 0
 
-    /// Zeroes about 64 KB of native stack below the caller's frame. The VM calls this when it
+    /// Zeroes 64 KiB of native stack below the caller's frame. The VM calls this when it
     /// hands an exception to a handler after a MemoryError, so the heap can be reclaimed.
+    /// (In C: stores to a Swift local that nothing reads again are removed by the optimiser,
+    /// and a release build did remove them, leaving the stack as it was.)
     @inline(never) public static func scrubStack() {
         scrubPending = false
-        scrub(256)
-    }
-
-    @inline(never) static func scrub(_ depth: Int) {
-        var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &block) { p in
-            p.initializeMemory(as: UInt8.self, repeating: 0)
-            scrubSink = UInt(bitPattern: p.baseAddress)   // escapes: the stores stay
-        }
-        if depth > 0 { scrub(depth - 1) }
+        csupport_scrub_stack(64 * 1024)
     }
 
     static func allocateStatic(bytes: Int) -> UInt32 {

@@ -1,3 +1,4 @@
+import CSupport
 import MicroPythonCompiler
 /// Native functions: Swift closures called with a pointer to their arguments (positional, then
 /// key/value pairs for keywords; all on a GC-scanned stack).
@@ -152,13 +153,10 @@ extension Runtime {
         guard f.isPointer else { throw notCallable(f) }
         let t = field(f, 0)
         switch TypeObject.kind(t) {
-        case .function:
-            return try callBytecode(f, cells: nil, 0, args, nPos, nKw)
+        case .function, .closure:
+            return try callBytecode(f, TypeObject.kind(t), args, nPos, nKw)
         case .builtinFunction:
             return try Native.call(f, args, nPos, nKw)
-        case .closure:
-            let n = Int(words(f)[2])
-            return try callBytecode(field(f, 1), cells: slots(f, 3), n, args, nPos, nKw)
         case .checkedFunction:
             return try CheckedFunction.call(f, args, nPos, nKw)
         case .boundMethod:
@@ -330,22 +328,115 @@ extension Runtime {
 
     // MARK: bytecode functions
 
-    static func callBytecode(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
-                             _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
-        let rc = Function.rawCode(fun)
-        let nState = RawCodeObj.nState(rc)
-        let size = Frame.words(nState: nState, nExc: RawCodeObj.nExcStack(rc))
-        if RawCodeObj.scopeFlags(rc) & (RawCodeObj.generatorFlag | RawCodeObj.machineCodeFlag) != 0 {
-            return try callGeneratorOrMachineCode(fun, cells: cells, nCells, args, nPos, nKw)
+    /// Calls a bytecode function or closure (`kind`): its frame goes on the value stack and
+    /// the VM runs it. A generator function's call makes the generator instead, and machine
+    /// code runs on NativeCode.
+    @inline(__always)
+    static func callBytecode(_ f: Obj, _ kind: Kind, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
+        guard let frame = try frameForCall(f, kind, args, nPos, nKw) else {
+            if kind == .closure {
+                return try callGeneratorOrMachineCode(field(f, 1), cells: slots(f, 3), Int(words(f)[2]), args, nPos, nKw)
+            }
+            return try callGeneratorOrMachineCode(f, cells: nil, 0, args, nPos, nKw)
         }
-        let frame = try PyStack.push(size)
-        defer { PyStack.pop(to: frame) }
+        // The frame's charge is given back on both paths (written out: a `defer` here became
+        // an out-of-line function).
+        let cost = VM.frameCost &+ VM.slotCost &* RawCodeObj.nState(Function.rawCode(Obj(raw: frame[0])))
+        let r: Obj
+        do {
+            r = try VM.run(frame)
+        } catch {
+            VM.leave(cost)
+            PyStack.pop(to: frame)
+            throw error
+        }
+        VM.leave(cost)
+        PyStack.pop(to: frame)
+        return r
+    }
+
+    /// The frame for calling `f`, a function or closure (`kind`), with its arguments bound and
+    /// the stacks charged (`VM.enter`); nil for a generator function or machine code.
+    static func frameForCall(_ f: Obj, _ kind: Kind, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> UnsafeMutablePointer<UInt32>? {
+        // A closure passes its cells as leading positional arguments.
+        var fun = f, cells: UnsafeMutablePointer<Obj>? = nil, nCells = 0
+        if kind == .closure {
+            fun = field(f, 1)
+            cells = slots(f, 3)
+            nCells = Int(words(f)[2])
+        }
+        let w = words(Function.rawCode(fun))
+        let nState = Int(w[1] & 0xFFFF)
+        let size = Frame.headerWords &+ nState &+ Frame.recordWords &* Int(w[1] >> 16)
+        let p = PyStack.top
+        // The common call: exactly the positional parameters, no *args, **kwargs, keyword-only
+        // parameters or cells to make, not a generator or machine code, and room for the frame
+        // rounded up to 16 words (see below). Anything else is bound in full.
+        let flagsAndKwOnly: UInt32 = 0x00FF_0000 | RawCodeObj.generatorFlag | RawCodeObj.varKwFlag
+            | RawCodeObj.varArgsFlag | RawCodeObj.machineCodeFlag
+        let room = UInt(bitPattern: PyStack.limit) &- UInt(bitPattern: p)
+        guard nKw == 0 && w[2] & flagsAndKwOnly == 0 && Int((w[2] >> 8) & 0xFF) == nPos &+ nCells
+                && w[5] >> 24 == 0 && room >= UInt(max(size, 16)) &* 4 else {
+            return try boundFrame(fun, cells: cells, nCells, args, nPos, nKw)
+        }
+        // VM.enter, reading the frame address inline rather than calling for the stack pointer.
+        let cost = VM.frameCost &+ VM.slotCost &* nState
+        VM.stackUsed &+= cost
+        VM.depth &+= 1
+        if VM.stackUsed > VM.stackLimit || UInt(bitPattern: csupport_frame_address()) < VM.nativeStackLimit {
+            VM.stackUsed &-= cost
+            VM.depth &-= 1
+            throw PyExc(Exceptions.recursionError())
+        }
+        // Most frames have at most 16 words: two vector stores clear them (the words past a
+        // smaller frame are above the stack's top, unused), without a call to memset.
+        if size <= 16 {
+            let raw = UnsafeMutableRawPointer(p)
+            raw.storeBytes(of: SIMD8<UInt32>(), as: SIMD8<UInt32>.self)
+            raw.storeBytes(of: SIMD8<UInt32>(), toByteOffset: 32, as: SIMD8<UInt32>.self)
+        } else {
+            p.initialize(repeating: 0, count: size)
+        }
+        p[0] = fun.raw
+        p[2] = UInt32(bitPattern: -1)
+        var fastTop = UnsafeMutableRawPointer(p + Frame.headerWords).assumingMemoryBound(to: Obj.self) + (nState &- 1)
+        if nCells > 0 { copyDown(from: cells.unsafelyUnwrapped, nCells, to: &fastTop) }
+        if nPos > 0 {
+            fastTop[0] = args[0]
+            if nPos > 1 {
+                fastTop[-1] = args[1]
+                if nPos > 2 { fastTop -= 2; copyDown(from: args + 2, nPos &- 2, to: &fastTop) }
+            }
+        }
+        PyStack.top = p + size
+        return p
+    }
+
+    /// Stores `n` objects downward from `dst` (locals are addressed downward), moving it past them.
+    @inline(never)
+    static func copyDown(from src: UnsafeMutablePointer<Obj>, _ n: Int, to dst: inout UnsafeMutablePointer<Obj>) {
+        for i in 0..<n { dst[-i] = src[i] }
+        dst -= n
+    }
+
+    /// `frameForCall` for anything but the common call: full binding (`bindArguments`).
+    @inline(never)
+    static func boundFrame(_ fun: Obj, cells: UnsafeMutablePointer<Obj>?, _ nCells: Int,
+                           _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> UnsafeMutablePointer<UInt32>? {
+        let rc = Function.rawCode(fun)
+        if RawCodeObj.scopeFlags(rc) & (RawCodeObj.generatorFlag | RawCodeObj.machineCodeFlag) != 0 { return nil }
+        let nState = RawCodeObj.nState(rc)
+        let frame = try PyStack.push(Frame.words(nState: nState, nExc: RawCodeObj.nExcStack(rc)))
         frame[0] = fun.raw
         frame[2] = UInt32(bitPattern: -1)
-        try bindArguments(fun, frame, cells: cells, nCells, args, nPos, nKw)
-        let cost = try VM.enter(nState: nState)
-        defer { VM.leave(cost) }
-        return try VM.run(frame)
+        do throws(PyExc) {
+            try bindArguments(fun, frame, cells: cells, nCells, args, nPos, nKw)
+            _ = try VM.enter(nState: nState)
+        } catch {
+            PyStack.pop(to: frame)
+            throw error
+        }
+        return frame
     }
 
     /// A generator function's call makes the generator; machine code runs on NativeCode.

@@ -151,7 +151,7 @@ public enum VM {
                     // MARK: loads of constants and locals
                     case Op.loadFastMulti...Op.loadFastMultiLast:
                         let v = fastTop[-Int(op &- Op.loadFastMulti)]
-                        if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        if v.isNull { throw unboundLocal() }
                         sp += 1; sp[0] = v
                     case Op.storeFastMulti...Op.storeFastMultiLast:
                         fastTop[-Int(op &- Op.storeFastMulti)] = sp[0]; sp -= 1
@@ -170,23 +170,23 @@ public enum VM {
                     case Op.loadNull: sp += 1; sp[0] = .null
                     case Op.loadFastN:
                         let v = fastTop[-readUint(&ip)]
-                        if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        if v.isNull { throw unboundLocal() }
                         sp += 1; sp[0] = v
                     case Op.storeFastN:
                         fastTop[-readUint(&ip)] = sp[0]; sp -= 1
                     case Op.loadDeref:
                         let v = field(fastTop[-readUint(&ip)], 1)
-                        if v.isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        if v.isNull { throw unboundLocal() }
                         sp += 1; sp[0] = v
                     case Op.storeDeref:
                         setField(fastTop[-readUint(&ip)], 1, sp[0]); sp -= 1
                     case Op.deleteFast:
                         let i = readUint(&ip)
-                        if fastTop[-i].isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        if fastTop[-i].isNull { throw unboundLocal() }
                         fastTop[-i] = .null
                     case Op.deleteDeref:
                         let c = fastTop[-readUint(&ip)]
-                        if field(c, 1).isNull { throw PyExc.nameError(Msg.localBeforeAssignment) }
+                        if field(c, 1).isNull { throw unboundLocal() }
                         setField(c, 1, .null)
 
                     // MARK: names
@@ -520,13 +520,13 @@ public enum VM {
                             if p != 0 { e = Obj(raw: p); break }
                             i -= 1
                         }
-                        if e.isNull { throw PyExc.runtimeError(Msg.noActiveException) }
+                        if e.isNull { throw noActiveException() }
                         throw PyExc(e)
                     case Op.raiseObj:
                         throw PyExc(try Exceptions.normalise(sp[0]))
                     case Op.raiseFrom:
                         // A cause other than None is dropped, with MicroPython's warning.
-                        if sp[0] != .none { Runtime.warn("exception chaining not supported") }
+                        if sp[0] != .none { warnChaining() }
                         sp -= 1
                         throw PyExc(try Exceptions.normalise(sp[0]))
 
@@ -628,7 +628,7 @@ public enum VM {
                         }
 
                     default:
-                        throw PyExc.notImplemented(Msg.badOpcode)
+                        throw badOpcode()
                     }
                 }
             } catch {
@@ -681,6 +681,13 @@ public enum VM {
             }
         }
     }
+
+    // The interpreter's errors, made out of line: a message used inline in `run` is a string
+    // constant that `run` would set up on every entry.
+    @inline(never) static func unboundLocal() -> PyExc { PyExc.nameError(Msg.localBeforeAssignment) }
+    @inline(never) static func noActiveException() -> PyExc { PyExc.runtimeError(Msg.noActiveException) }
+    @inline(never) static func badOpcode() -> PyExc { PyExc.notImplemented(Msg.badOpcode) }
+    @inline(never) static func warnChaining() { Runtime.warn("exception chaining not supported") }
 
     /// WITH_CLEANUP on the stack (..., __exit__, mgr, X); returns the new sp.
     static func withCleanup(_ sp0: UnsafeMutablePointer<Obj>) throws(PyExc) -> UnsafeMutablePointer<Obj> {
