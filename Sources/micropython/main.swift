@@ -174,6 +174,8 @@ signal(SIGPIPE, SIG_IGN)
 var options = parseOptions()
 // The command's own additions to sys and os, built with the other built-in modules.
 options.port.modules.append(UnixOS.installAtexit)
+// The unix port's machine module, on the host profile (the ESP8266 profile has the board's).
+if options.port.platform == "linux" { options.port.modules.append(UnixMachine.install) }
 if options.port.hostFilesystems { options.port.modules.append(UnixOS.installEnvironment) }
 
 /// Runs the whole session on a thread with a large native stack (deep Python recursion).

@@ -11,10 +11,7 @@ enum MachineMemory {
         func address(_ o: Obj, _ index: Obj) throws(PyExc) -> UInt32 {
             let a = try MachineArgs.truncated32(index)
             let align = UInt32(size[o])
-            if a & (align - 1) != 0 {
-                let hex = String(a, radix: 16)
-                throw PyExc.valueError("address \(String(repeating: "0", count: max(0, 8 - hex.count)) + hex) is not aligned to \(align) bytes")
-            }
+            if a & (align - 1) != 0 { throw PyExc.unalignedAddress(UInt64(a), Int(align)) }
             return a
         }
         mem.method("__getitem__", 2, 2) { (a, _, _) throws(PyExc) in

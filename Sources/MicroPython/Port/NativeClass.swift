@@ -77,16 +77,27 @@ public final class NativeClass {
     public func method(_ name: String, _ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ body: @escaping NativeFn) {
         let t = type
         Builtins.setMember(type, name, Native.make(name, minArgs, maxArgs, kw: kw) { (a, nPos, nKw) throws(PyExc) in
-            guard nPos > 0, a[0].isPointer, typeOf(a[0]) == t else {
-                throw PyExc.wrongSelf(TypeObject.name(t).string, nPos > 0 ? a[0] : .none)
-            }
-            return try body(a, nPos, nKw)
+            guard nPos > 0, a[0].isPointer else { throw PyExc.wrongSelf(TypeObject.name(t).string, nPos > 0 ? a[0] : .none) }
+            if typeOf(a[0]) == t { return try body(a, nPos, nKw) }
+            // An instance of a Python subclass: the method works on its native part, as
+            // MicroPython passes a native base's methods the instance's native sub-object.
+            let part = kindOf(a[0]) == .instance ? Classes.nativePart(a[0]) : Obj.null
+            guard !part.isNull, typeOf(part) == t else { throw PyExc.wrongSelf(TypeObject.name(t).string, a[0]) }
+            let total = nPos + 2 * nKw
+            let b = try PyStack.pushObjs(total)
+            defer { PyStack.pop(to: b) }
+            b.update(from: a, count: total)
+            b[0] = part
+            return try body(b, nPos, nKw)
         })
     }
 
     /// The constructor, called with the type first (`minArgs`/`maxArgs` count the arguments only).
     public func constructor(_ minArgs: Int, _ maxArgs: Int, kw: Bool = false, _ body: @escaping NativeFn) {
         Builtins.constructor(type, minArgs, maxArgs, kw: kw, body)
+        // A type with a constructor is an acceptable base, as in MicroPython (a class
+        // statement refuses only types without make_new).
+        words(type)[5] |= TypeFlags.subclassable
     }
 
     /// A class attribute (constant).

@@ -27,6 +27,12 @@ public struct PyExc: Error {
     public static func attributeError(_ m: String) -> PyExc { make(Exceptions.AttributeError, m) }
     public static func nameError(_ m: String) -> PyExc { make(Exceptions.NameError, m) }
     public static func overflowError(_ m: String) -> PyExc { make(Exceptions.OverflowError, m) }
+    /// machine.mem16/mem32's error for an address that is not a multiple of the access size
+    /// (the address printed as 8 hex digits, as MicroPython's %08x).
+    public static func unalignedAddress(_ address: UInt64, _ bytes: Int) -> PyExc {
+        let hex = String(address, radix: 16)
+        return valueError("address \(String(repeating: "0", count: max(0, 8 - hex.count)) + hex) is not aligned to \(bytes) bytes")
+    }
     public static func zeroDivision(_ m: String = "divide by zero") -> PyExc { make(Exceptions.ZeroDivisionError, m) }
     public static func notImplemented(_ m: String) -> PyExc { make(Exceptions.NotImplementedError, m) }
     public static func runtimeError(_ m: String) -> PyExc { make(Exceptions.RuntimeError, m) }

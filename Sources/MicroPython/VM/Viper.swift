@@ -237,6 +237,12 @@ public enum Viper {
         return words(o)[0] == e.ownerType
     }
 
+    /// The bytes of an access of `size` bytes at `address` for a port's memory objects (the
+    /// unix port's machine.mem8...): the same checks as a viper load or store.
+    public static func memory(at address: UInt64, size: Int, store: Bool) throws(PyExc) -> UnsafeMutablePointer<UInt8> {
+        try resolve(address, size, store: store)
+    }
+
     /// The host bytes of an access of `size` bytes at `address`, after the checks above.
     static func resolve(_ address: UInt64, _ size: Int, store: Bool) throws(PyExc) -> UnsafeMutablePointer<UInt8> {
         var i = count - 1
