@@ -246,14 +246,20 @@ enum MachineSignal {
             let n = nPos - 1
             var target: Obj
             var inverted = false
-            if n > 0 && isPinLike(args[0]) {
+            // An instance of a Python subclass of Pin (or Signal) is that pin: its native part.
+            var first = n > 0 ? args[0] : Obj.null
+            if n > 0 && kindOf(first) == .instance {
+                let part = Classes.nativePart(first)
+                if !part.isNull && isPinLike(part) { first = part }
+            }
+            if n > 0 && isPinLike(first) {
                 guard n == 1 else { throw PyExc.make(Exceptions.TypeError) }
                 if nKw == 1 && isName(args[1], invertName) {
                     inverted = try Runtime.isTrue(args[2])
                 } else if nKw != 0 {
                     throw PyExc.make(Exceptions.TypeError)
                 }
-                target = args[0]
+                target = first
             } else {
                 // Not a pin: the arguments make one, less `invert` (which also inverts `value`).
                 for i in 0..<nKw where isName(args[n + 2 * i], invertName) {

@@ -32,3 +32,9 @@ try:
         pass
 except TypeError as e:
     print("TypeError", e)
+
+# A Signal over a subclassed pin drives that pin.
+led2 = LED(5, machine.Pin.OUT)
+sig = machine.Signal(led2, invert=True)
+sig.on()
+print(led2.value(), sig.value(), machine.Pin(5).value())
