@@ -289,16 +289,19 @@ public enum IntOps {
         case BinOp.mod, BinOp.inplaceMod:
             guard let (_, r) = x.floorDivMod(y) else { throw PyExc.zeroDivision() }
             return try store(r)
+        // The count is taken as a machine word first (an OverflowError past it), then checked
+        // for sign, as mpz's shift does.
         case BinOp.lshift, BinOp.inplaceLshift:
-            if y.signum < 0 { throw PyExc.valueError("negative shift count") }
             let s = try machineWord(y)
+            if s < 0 { throw PyExc.valueError("negative shift count") }
             if s > 1 << 24 || Double(x.bitLength) + Double(s) > Double(Heap.poolBytes) * 8 {
                 throw PyExc(Exceptions.memoryError(bytes: UInt(s / 8)))
             }
             return try store(x << Int(s))
         case BinOp.rshift, BinOp.inplaceRshift:
-            if y.signum < 0 { throw PyExc.valueError("negative shift count") }
-            return try store(x >> Int(try machineWord(y)))
+            let s = try machineWord(y)
+            if s < 0 { throw PyExc.valueError("negative shift count") }
+            return try store(x >> Int(s))
         case BinOp.and, BinOp.inplaceAnd: return try store(x & y)
         case BinOp.or, BinOp.inplaceOr: return try store(x | y)
         case BinOp.xor, BinOp.inplaceXor: return try store(x ^ y)
