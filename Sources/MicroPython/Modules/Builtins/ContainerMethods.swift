@@ -247,6 +247,8 @@ extension Builtins {
                     let hold = try PyStack.pushObjs(2); defer { PyStack.pop(to: hold) }
                     hold[0] = r
                     for i in 1..<n {
+                        // s.intersection(s) is s's copy, table and all (C's set_intersect).
+                        if op == BinOp.and && a[i] == a[0] { continue }
                         if SetObj.isSetLike(a[i]) {
                             r = try SetObj.binary(op, r, a[i], kindOf(a[i]))!
                         } else {
