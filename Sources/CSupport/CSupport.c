@@ -61,12 +61,6 @@ void csupport_scrub_stack(size_t bytes) {
     for (size_t i = 0; i < n; i++) block[i] = 0;
 }
 
-// The frame address of this (non-inlined) call: just below the caller's frame.
-__attribute__((noinline))
-void *csupport_stack_pointer(void) {
-    return __builtin_frame_address(0);
-}
-
 // noinline keeps the jmp_buf in this frame, below the caller's frames.
 __attribute__((noinline))
 void csupport_scan_stack(void *top_of_stack, void (*scan)(void *ctx, const void *lo, const void *hi), void *ctx) {

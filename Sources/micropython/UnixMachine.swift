@@ -19,8 +19,6 @@ enum UnixMachine {
     nonisolated(unsafe) static var invertName = Qstr.__name__
 
     nonisolated(unsafe) static var pinBase: NativeClass? = nil
-    nonisolated(unsafe) static var signalPin: NativeField<Obj>? = nil
-    nonisolated(unsafe) static var signalInvert: NativeField<Bool>? = nil
 
     /// The port's installer (PortConfiguration.modules).
     static func install() {
@@ -83,8 +81,6 @@ enum UnixMachine {
         let signal = NativeClass("Signal", in: m)
         let pin = signal.field(Obj.self)
         let invert = signal.field(Bool.self)
-        signalPin = pin
-        signalInvert = invert
         signal.constructor(1, Native.varArgs, kw: true) { (a, nPos, nKw) throws(PyExc) in
             // a[0] is the type; then the pin, then keyword pairs.
             // Any object is taken, as the unix port's Signal checks nothing; using one that is

@@ -7,8 +7,8 @@
 /// bounds [lo, hi) of the live native stack, so the collector can scan it conservatively.
 void csupport_scan_stack(void *top_of_stack, void (*scan)(void *ctx, const void *lo, const void *hi), void *ctx);
 
-/// The current frame's address, inline (the interpreter's call path checks the native stack
-/// depth with it on every call).
+/// The current frame's address, inline: the native stack depth the recursion limits check on
+/// every call (no call of its own).
 static inline void *csupport_frame_address(void) {
     return __builtin_frame_address(0);
 }
@@ -24,9 +24,6 @@ __attribute__((no_sanitize("address")))
 static inline uint64_t csupport_load_stack_word(const void *p) {
     return *(const uint64_t *)p;
 }
-
-/// The current stack pointer (approximately), for recursion limits and the stack top.
-void *csupport_stack_pointer(void);
 
 /// Calls `fn(ctx)` on this thread, on a fresh native stack of `size` bytes (mapped on demand,
 /// with an inaccessible guard page below it), and returns 0 once it has returned; -1 if no such

@@ -1,4 +1,3 @@
-import CSupport
 import MicroPythonCompiler
 /// Native functions: Swift closures called with a pointer to their arguments (positional, then
 /// key/value pairs for keywords; all on a GC-scanned stack).
@@ -152,9 +151,10 @@ extension Runtime {
     public static func call(_ f: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
         guard f.isPointer else { throw notCallable(f) }
         let t = field(f, 0)
-        switch TypeObject.kind(t) {
+        let kind = TypeObject.kind(t)
+        switch kind {
         case .function, .closure:
-            return try callBytecode(f, TypeObject.kind(t), args, nPos, nKw)
+            return try callBytecode(f, kind, args, nPos, nKw)
         case .builtinFunction:
             return try Native.call(f, args, nPos, nKw)
         case .checkedFunction:
@@ -379,15 +379,7 @@ extension Runtime {
                 && w[5] >> 24 == 0 && room >= UInt(max(size, 16)) &* 4 else {
             return try boundFrame(fun, cells: cells, nCells, args, nPos, nKw)
         }
-        // VM.enter, reading the frame address inline rather than calling for the stack pointer.
-        let cost = VM.frameCost &+ VM.slotCost &* nState
-        VM.stackUsed &+= cost
-        VM.depth &+= 1
-        if VM.stackUsed > VM.stackLimit || UInt(bitPattern: csupport_frame_address()) < VM.nativeStackLimit {
-            VM.stackUsed &-= cost
-            VM.depth &-= 1
-            throw PyExc(Exceptions.recursionError())
-        }
+        _ = try VM.enter(nState: nState)
         // Most frames have at most 16 words: two vector stores clear them (the words past a
         // smaller frame are above the stack's top, unused), without a call to memset.
         if size <= 16 {

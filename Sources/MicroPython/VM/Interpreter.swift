@@ -93,7 +93,7 @@ public enum VM {
     @inline(__always) public static func enterNested(_ cost: Int = 48) throws(PyExc) -> Int {
         stackUsed += cost
         depth += 1
-        if stackUsed > stackLimit || UInt(bitPattern: csupport_stack_pointer()) < nativeStackLimit {
+        if stackUsed > stackLimit || UInt(bitPattern: csupport_frame_address()) < nativeStackLimit {
             stackUsed -= cost
             depth -= 1
             throw PyExc(Exceptions.recursionError())
