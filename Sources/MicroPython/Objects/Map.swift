@@ -187,8 +187,13 @@ public struct MapRef {
                     let k = slot[0]
                     if k.isNull { break }
                     if k == key { found = slot; break }
-                    let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
-                    if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { found = slot; break }
+                    if k != .sentinel {
+                        if MapRef.isUserObject(k) {
+                            let equal = try Runtime.equals(k, key)
+                            if tableMoved(tableOff, a) { continue search }
+                            if equal { found = slot; break }
+                        } else if MapRef.strSlotMatches(k, key, h32) { found = slot; break }
+                    }
                     pos &+= 1
                     if pos == a { pos = 0 }
                     if pos == start { break }
@@ -223,14 +228,27 @@ public struct MapRef {
         key.isQstr || (key.raw & 3 == 0 && key.raw != 0 && TypeObject.kind(field(key, 0)) == .str)
     }
 
+    /// Does slot key `k` (not NULL, SENTINEL, a user object or `key` itself) equal str key `key`,
+    /// whose hash is `h32`? Only a str can: slots whose stored hash differs cost two loads.
+    @inline(__always) static func strSlotMatches(_ k: Obj, _ key: Obj, _ h32: UInt32) -> Bool {
+        let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
+        return (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key)
+    }
+
+    /// Is slot key `k` an instance of a class made by `class`? Its own `__eq__` (or its str
+    /// base's) then decides whether it equals a str key, as C asks mp_obj_equal(slot key, key):
+    /// `{Tag("k"): 1}["k"]` finds the str subclass's key.
+    @inline(__always) static func isUserObject(_ k: Obj) -> Bool {
+        k.isPointer && k != .sentinel && TypeObject.isUserClass(field(k, 0))
+    }
+
     /// Does slot key `k` (not NULL, not SENTINEL, not identical to `key`) equal `key`, whose
     /// hash is `h`? Str keys are told apart by their stored hashes first, so a probe past a
     /// different string costs two loads.
     @inline(__always) static func probeMatches(_ k: Obj, _ key: Obj, _ h: Int) throws(PyExc) -> Bool {
         if isStrKey(key) {
-            let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 0)
-            if kh != UInt32(truncatingIfNeeded: h) && kh != 0 { return false }
-            return Str.isStr(k) && Str.equal(k, key)
+            if isUserObject(k) { return try Runtime.equals(k, key) }
+            return strSlotMatches(k, key, UInt32(truncatingIfNeeded: h))
         }
         if key.isSmallInt && (k.isSmallInt || k.isQstr) { return false }
         return try keysEqual(k, key)
@@ -257,7 +275,12 @@ public struct MapRef {
     }
 
     public func get(_ key: Obj) throws(PyExc) -> Obj? {
-        if key.isQstr { return lookupQstr(key)?[1] }
+        if key.isQstr {
+            if let slot = lookupQstr(key) { return slot[1] }
+            // A table with other keys than qstrs may hold an object equal to a str (a str
+            // subclass's instance): the full lookup asks it.
+            if words(owner)[base] & MapRef.mixedKeysBit == 0 { return nil }
+        }
         return try lookup(key)?[1]
     }
 
@@ -381,10 +404,8 @@ public struct MapRef {
                 if MapIndex.isStrKey(key), let slot = addIndexed(key, h) { return slot }
             }
             if isIndexed { MapIndex.invalidate() }
-            // Only strs can equal a str: slots whose stored hash differs cost two loads.
             return try probeForAdd(key, h) { k throws(PyExc) in
-                let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
-                return (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key)
+                MapRef.isUserObject(k) ? try Runtime.equals(k, key) : MapRef.strSlotMatches(k, key, h32)
             }
         }
         // Any other key may make the indexed table mixed.

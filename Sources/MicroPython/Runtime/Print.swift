@@ -146,9 +146,15 @@ extension Runtime {
         case .builtinFunction, .checkedFunction:
             p.write("<function>")
         case .boundMethod:
-            p.write("<bound_method>")
+            // The detailed build prints the method and its object; the others have no print slot.
+            guard MicroPythonRuntime.port.detailedErrors else { p.write("<bound_method>"); break }
+            p.write("<bound_method \(String(o.raw, radix: 16)) ")
+            try write(field(o, 2), &p, .repr)
+            p.write(".")
+            try write(field(o, 1), &p, .repr)
+            p.write(">")
         case .generator:
-            p.write("<generator object '\(Function.name(Obj(raw: Generator.frame(o)[0])).string)' at 0x\(String(o.raw, radix: 16))>")
+            p.write("<generator object '\(Function.name(Obj(raw: Generator.frame(o)[0])).string)' at \(String(o.raw, radix: 16))>")
         case .module:
             let n = (try Dict.get(Module.globals(o), Obj(qstr: .__name__))) ?? .none
             p.write("<module '\(Str.isStr(n) ? Str.string(n) : "?")'>")
@@ -197,7 +203,7 @@ extension Runtime {
             }
             let native = Classes.nativePart(o)
             if !native.isNull { try write(native, &p, kind); return }
-            p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
+            p.write("<\(TypeObject.name(t).string) object at \(String(o.raw, radix: 16))>")
         case .nativeObject:
             let t = typeOf(o)
             // object's own __str__/__repr__ come back here: only a type's own method counts.
@@ -214,7 +220,7 @@ extension Runtime {
                 p.write("<\(TypeObject.name(t).string)>")
                 return
             }
-            p.write("<\(TypeObject.name(t).string) object at 0x\(String(o.raw, radix: 16))>")
+            p.write("<\(TypeObject.name(t).string) object at \(String(o.raw, radix: 16))>")
         case .superObj:
             p.write("<super: ")
             try write(field(o, 1), &p, .repr)
@@ -225,8 +231,10 @@ extension Runtime {
         case .classMethod: p.write("<classmethod>")
         case .staticMethod: p.write("<staticmethod>")
         case .memoryview: p.write("<memoryview>")
+        // object has no print slot in C: "<%q>" of its name.
+        case .object: p.write("<object>")
         default:
-            p.write("<\(typeName(o)) object at 0x\(String(o.raw, radix: 16))>")
+            p.write("<\(typeName(o)) object at \(String(o.raw, radix: 16))>")
         }
     }
 

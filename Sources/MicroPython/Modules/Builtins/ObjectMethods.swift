@@ -42,7 +42,7 @@ extension Builtins {
         method(Types.object, "__ne__", 2, 2) { (a, _, _) throws(PyExc) in a[0] != a[1] ? .true : .false }
         method(Types.object, "__hash__", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: Int(a[0].raw >> 4)) }
         method(Types.object, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
-            try Str.make("<\(typeName(a[0])) object at 0x\(String(a[0].raw, radix: 16))>")
+            try Str.make("<\(typeName(a[0])) object at \(String(a[0].raw, radix: 16))>")
         }
         method(Types.object, "__str__", 1, 1) { (a, _, _) throws(PyExc) in try Runtime.str(a[0]) }
         // Exceptions: __init__ stores the args on the native part.
