@@ -24,8 +24,12 @@ public enum CollectionsModule {
         return n
     }
 
-    static func checkDeque(_ d: Obj) throws(PyExc) {
+    /// A method's deque: `self`, or the native part of a deque subclass's instance (C hands a
+    /// native type's methods the instance's native object).
+    static func selfDeque(_ o: Obj) throws(PyExc) -> Obj {
+        let d = o.isPointer && kindOf(o) == .instance ? Classes.nativePart(o) : o
         guard d.isPointer && typeOf(d) == deque else { throw PyExc.typeError("expected a deque") }
+        return d
     }
 
     static func dqAppend(_ d: Obj, _ v: Obj) throws(PyExc) {
@@ -73,7 +77,7 @@ public enum CollectionsModule {
     }
 
     static func installDeque() {
-        deque = TypeObject.makeBuiltin(Qstr("deque"), .nativeObject, base: Types.object)
+        deque = TypeObject.makeBuiltin(Qstr("deque"), .nativeObject, base: Types.object, flags: TypeFlags.subclassable)
         Builtins.constructor(deque, 2, 3) { (a, n, _) throws(PyExc) in
             let maxlen = try IntOps.toInt(a[2])
             if maxlen < 0 { throw PyExc.make(Exceptions.ValueError) }
@@ -88,17 +92,16 @@ public enum CollectionsModule {
             return d
         }
         Builtins.method(deque, "append", 2, 2) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); try dqAppend(a[0], a[1]); return .none
+            let d = try selfDeque(a[0]); try dqAppend(d, a[1]); return .none
         }
         Builtins.method(deque, "appendleft", 2, 2) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); try dqAppendLeft(a[0], a[1]); return .none
+            let d = try selfDeque(a[0]); try dqAppendLeft(d, a[1]); return .none
         }
         Builtins.method(deque, "extend", 2, 2) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); try dqExtend(a[0], a[1]); return .none
+            let d = try selfDeque(a[0]); try dqExtend(d, a[1]); return .none
         }
         Builtins.method(deque, "popleft", 1, 1) { (a, _, _) throws(PyExc) in
-            let d = a[0]
-            try checkDeque(d)
+            let d = try selfDeque(a[0])
             if dqGet(d) == dqPut(d) { throw PyExc.make(Exceptions.IndexError, "empty") }
             let r = dqItems(d)[dqGet(d)]
             dqItems(d)[dqGet(d)] = .null
@@ -108,8 +111,7 @@ public enum CollectionsModule {
             return r
         }
         Builtins.method(deque, "pop", 1, 1) { (a, _, _) throws(PyExc) in
-            let d = a[0]
-            try checkDeque(d)
+            let d = try selfDeque(a[0])
             if dqGet(d) == dqPut(d) { throw PyExc.make(Exceptions.IndexError, "empty") }
             let p = dqPut(d) == 0 ? dqAlloc(d) - 1 : dqPut(d) - 1
             words(d)[3] = UInt32(p)
@@ -118,19 +120,19 @@ public enum CollectionsModule {
             return r
         }
         Builtins.method(deque, "__len__", 1, 1) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); return Obj(small: dqLen(a[0]))
+            let d = try selfDeque(a[0]); return Obj(small: dqLen(d))
         }
         Builtins.method(deque, "__bool__", 1, 1) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); return Obj(bool: dqLen(a[0]) != 0)
+            let d = try selfDeque(a[0]); return Obj(bool: dqLen(d) != 0)
         }
         Builtins.method(deque, "__getitem__", 2, 2) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); return dqItems(a[0])[try dqIndex(a[0], a[1])]
+            let d = try selfDeque(a[0]); return dqItems(d)[try dqIndex(d, a[1])]
         }
         Builtins.method(deque, "__setitem__", 3, 3) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); dqItems(a[0])[try dqIndex(a[0], a[1])] = a[2]; return .none
+            let d = try selfDeque(a[0]); dqItems(d)[try dqIndex(d, a[1])] = a[2]; return .none
         }
         Builtins.method(deque, "__iter__", 1, 1) { (a, _, _) throws(PyExc) in
-            try checkDeque(a[0]); return try Iteration.make(.getitem, a[0], Obj(small: 0))
+            let d = try selfDeque(a[0]); return try Iteration.make(.getitem, d, Obj(small: 0))
         }
     }
 

@@ -195,7 +195,7 @@ public enum Classes {
     public static func construct(_ cls: Obj, _ args: UnsafeMutablePointer<Obj>, _ nPos: Int, _ nKw: Int) throws(PyExc) -> Obj {
         if !TypeObject.isUserClass(cls) {
             let maker = field(cls, 7)
-            if maker.isNull { throw PyExc.typeError("cannot create '\(TypeObject.name(cls).string)' instances") }
+            if maker.isNull { throw PyExc.typeError("can't create '\(TypeObject.name(cls).string)' instances") }
             let a = try PyStack.pushObjs(nPos + 2 * nKw + 1)
             defer { PyStack.pop(to: a) }
             a[0] = cls

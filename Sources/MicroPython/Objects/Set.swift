@@ -358,12 +358,4 @@ public enum Range {
         let distance = s > 0 ? UInt(bitPattern: x &- a) : UInt(bitPattern: a &- x)
         return distance % s.magnitude == 0
     }
-
-    static func equal(_ x: Obj, _ y: Obj) throws(PyExc) -> Bool {
-        let lx = length(x), ly = length(y)
-        if lx != ly { return false }
-        if lx == 0 { return true }
-        if field(x, 1) != field(y, 1) { return false }
-        return lx == 1 || field(x, 3) == field(y, 3)
-    }
 }

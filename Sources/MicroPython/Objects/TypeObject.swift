@@ -128,15 +128,16 @@ public enum Types {
         str = TypeObject.makeBuiltin(.str, .str, base: object, flags: TypeFlags.subclassable)
         bytes = TypeObject.makeBuiltin(.bytes, .bytes, base: object, flags: TypeFlags.subclassable)
         bytearray = TypeObject.makeBuiltin(.bytearray, .bytearray, base: object, flags: TypeFlags.subclassable)
-        memoryview = TypeObject.makeBuiltin(.memoryview, .memoryview, base: object)
+        memoryview = TypeObject.makeBuiltin(.memoryview, .memoryview, base: object, flags: TypeFlags.subclassable)
         list = TypeObject.makeBuiltin(.list, .list, base: object, flags: TypeFlags.subclassable)
         dict = TypeObject.makeBuiltin(.dict, .dict, base: object, flags: TypeFlags.subclassable)
         set = TypeObject.makeBuiltin(.set, .set, base: object, flags: TypeFlags.subclassable)
         frozenset = TypeObject.makeBuiltin(.frozenset, .frozenset, base: object, flags: TypeFlags.subclassable)
-        range = TypeObject.makeBuiltin(.range, .range, base: object)
+        range = TypeObject.makeBuiltin(.range, .range, base: object, flags: TypeFlags.subclassable)
         slice = TypeObject.makeBuiltin(.slice, .slice, base: object)
-        ellipsis = TypeObject.makeBuiltin(Qstr("ellipsis"), .ellipsis)
-        notImplemented = TypeObject.makeBuiltin(Qstr("NotImplementedType"), .notImplemented)
+        // Ellipsis and NotImplemented share one nameless type, as C's mp_type_singleton.
+        ellipsis = TypeObject.makeBuiltin(Qstr(""), .ellipsis)
+        notImplemented = ellipsis
         function = TypeObject.makeBuiltin(.function, .function)
         closure = TypeObject.makeBuiltin(.closure, .closure)
         // A builtin function's type is called "function", as MicroPython's.

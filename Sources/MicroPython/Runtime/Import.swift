@@ -367,7 +367,15 @@ extension Runtime {
         case .instance:
             if let m = Classes.lookup(typeOf(o), .__len__) { return try IntOps.toInt(try invokeMethod(m, o)) }
             let n = Classes.nativePart(o)
-            if !n.isNull { return try length(n) }
+            if !n.isNull && NativeSlots.hasUnaryOp(n) {
+                // A number's operator is asked for the length: C's small int one falls through
+                // to its invert (len(IntSubclass(5)) is -6), the others decline it.
+                if n.isSmallInt { return ~n.smallValue }
+                if IntOps.isInt(n) || Float.isFloat(n) || Complex.isComplex(n) {
+                    throw PyExc.typeError("unsupported type for __len__: '\(typeName(n))'")
+                }
+                return try length(n)
+            }
         default: break
         }
         throw PyExc.typeError("object of type '\(typeName(o))' has no len()")

@@ -125,14 +125,8 @@ extension Runtime {
             // An iterable native base iterates before a class's __getitem__ is tried (C's
             // lookup finds the base's iterator first).
             let n = Classes.nativePart(o)
-            if !n.isNull {
-                switch kindOf(n) {
-                case .str, .bytes, .bytearray, .list, .tuple, .dict, .set, .frozenset: return try getIter(n)
-                default: break
-                }
-            }
+            if !n.isNull && NativeSlots.hasIter(n) { return try getIter(n) }
             if Classes.lookup(t, .__getitem__) != nil { return try Iteration.make(.getitem, o, Obj(small: 0)) }
-            if !n.isNull && kindOf(n) != .exception { return try getIter(n) }
         case .nativeObject:
             if let m = Classes.lookup(typeOf(o), .__iter__) { return try invokeMethod(m, o) }
         default: break

@@ -74,9 +74,8 @@ extension Runtime {
                 return Obj(bool: same == (op == BinOp.equal))
             }
             return nil
-        case .range:
-            if op == BinOp.equal && kb == .range { return Obj(bool: try Range.equal(a, b)) }
-            return nil
+        // (range has no operators: MicroPython's builds leave MICROPY_PY_BUILTINS_RANGE_BINOP
+        // out, so two ranges are equal only when they are one object.)
         case .type:
             if op == BinOp.or { return nil }
             return nil
@@ -104,7 +103,7 @@ extension Runtime {
                     }
                 } else {
                     let n = Classes.nativePart(x)
-                    if !n.isNull { return try binaryOp(op, n, y) }
+                    if !n.isNull && NativeSlots.hasBinaryOp(n) { return try binaryOp(op, n, y) }
                 }
             } else if (pass == 0 ? ka : kb) == .complex,
                       let r = try Complex.binary(op, Complex.real(x), Complex.imag(x), y) {
@@ -144,8 +143,11 @@ extension Runtime {
         }
         if op == BinOp.mod && (ka == .str || ka == .bytes) { return try Format.percent(a, b) }
         // Subclasses of native types operate on their native part.
-        let na = ka == .instance ? Classes.nativePart(a) : a
-        let nb = kb == .instance ? Classes.nativePart(b) : b
+        // (A native part without operators leaves the instance on its own.)
+        var na = ka == .instance ? Classes.nativePart(a) : a
+        var nb = kb == .instance ? Classes.nativePart(b) : b
+        if na != a && !na.isNull && !NativeSlots.hasBinaryOp(na) { na = a }
+        if nb != b && !nb.isNull && !NativeSlots.hasBinaryOp(nb) { nb = b }
         if (na != a || nb != b) && !na.isNull && !nb.isNull {
             if nb != b, let e = nativeRightOperandError(op, na, b, nb) { throw e }
             return try binaryOp(op, na, nb)
@@ -165,7 +167,9 @@ extension Runtime {
         if op <= BinOp.moreEqual && op != BinOp.equal {
             // A tuple compares with a tuple subclass, bytes with anything that has a buffer.
             if kna == .tuple && knb == .tuple { return nil }
+            // bytes, bytearray and memoryview compare with anything that has a buffer.
             if kna == .bytes && (BytesMethods.isBuffer(nb) || Str.isStr(nb)) { return nil }
+            if (kna == .bytearray || kna == .memoryview) && BytesMethods.isBuffer(nb) { return nil }
             return PyExc.typeError("unsupported types for \(BinOp.methods[op].string): '\(left)', '\(typeName(b))'")
         }
         // (tuple and bytes operators take a subclass instance on the right.)
@@ -213,7 +217,7 @@ extension Runtime {
         case .instance:
             if let m = Classes.lookup(typeOf(a), UnaryOp.methods[op]) { return try invokeMethod(m, a) }
             let n = Classes.nativePart(a)
-            if !n.isNull { return try unaryOp(op, n) }
+            if !n.isNull && NativeSlots.hasUnaryOp(n) { return try unaryOp(op, n) }
         default: break
         }
         throw PyExc.typeError("unsupported type for \(UnaryOp.methods[op].string): '\(typeName(a))'")
@@ -266,7 +270,8 @@ extension Runtime {
             if !n.isNull && IntOps.isInt(n) && (item.isSmallInt || Float.isFloat(item)) {
                 throw PyExc.typeError("unsupported types for __contains__: 'int', '\(typeName(item))'")
             }
-            if !n.isNull { return try contains(n, item) }
+            // Without operators of its own the native part is searched by iterating.
+            if !n.isNull && NativeSlots.hasBinaryOp(n) { return try contains(n, item) }
         default:
             // Two small ints meet C's small-int operator switch, whose error names no operator.
             if container.isSmallInt && item.isSmallInt { throw PyExc.typeError("unsupported types for : 'int', 'int'") }

@@ -202,7 +202,7 @@ extension Runtime {
                 return
             }
             let native = Classes.nativePart(o)
-            if !native.isNull { try write(native, &p, kind); return }
+            if !native.isNull && NativeSlots.hasPrint(native) { try write(native, &p, kind); return }
             p.write("<\(TypeObject.name(t).string) object at \(String(o.raw, radix: 16))>")
         case .nativeObject:
             let t = typeOf(o)

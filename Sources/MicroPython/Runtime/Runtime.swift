@@ -50,6 +50,7 @@ public enum Runtime {
         case .dict: return Dict.count(o) > 0
         case .set, .frozenset: return SetObj.count(o) > 0
         case .bytearray: return ByteArray.count(o) > 0
+        case .memoryview: return MemoryView.count(o) > 0
         case .range: return Range.length(o) > 0
         case .iterator:
             // Dict views are true when their dict is not empty; iterators always are.
@@ -68,10 +69,8 @@ public enum Runtime {
             // native base answers before a __len__ (the class lookup meets its slot first);
             // a length is true unless it is the small int 0.
             if let m = Classes.lookup(t, .__bool__) { return try invokeMethod(m, o) == .true }
-            let native = field(o, 4)
-            if !native.isNull && TypeObject.kind(TypeObject.nativeBase(t)) != .object && TypeObject.kind(TypeObject.nativeBase(t)) != .exception {
-                return try isTrue(native)
-            }
+            let native = Classes.nativePart(o)
+            if !native.isNull && NativeSlots.hasUnaryOp(native) { return try isTrue(native) }
             if let m = Classes.lookup(t, .__len__) { return try invokeMethod(m, o) != Obj(small: 0) }
             return true
         default: return true
@@ -108,7 +107,8 @@ public enum Runtime {
             for i in 0..<n where !t[i].isNull && t[i] != .sentinel { h ^= try hash(t[i]) }
             return h & 0x3FFF_FFFF
         case .boundMethod: return Int((field(o, 1).raw ^ field(o, 2).raw) >> 2)
-        case .list, .dict, .set, .bytearray, .slice:
+        // Types whose operators decline hashing.
+        case .list, .dict, .set, .bytearray, .memoryview, .range, .slice:
             throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
         case .iterator where Iteration.kind(o) == .keysView || Iteration.kind(o) == .itemsView:
             // Set-like views are unhashable (the values view hashes by identity).
@@ -121,18 +121,22 @@ public enum Runtime {
                 // __hash__'s result is cut to a small int, as the C build does.
                 return IntOps.truncatedToSmall(try IntOps.truncatedWord(try invokeMethod(m, o)))
             }
+            // A native base with operators hashes (or refuses to) before the class's __eq__
+            // is looked at, as C's lookup meets its slot first.
+            let n = Classes.nativePart(o)
+            if !n.isNull && NativeSlots.hasUnaryOp(n) { return try hash(n) }
             if let m = Classes.lookup(t, .__eq__), kindOf(m) != .builtinFunction {
                 throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
             }
-            let n = Classes.nativePart(o)
-            if !n.isNull && kindOf(n) != .exception { return try hash(n) }
             return Int(o.raw >> 4)
         case .nativeObject:
             // A native class whose __hash__ is None is unhashable (a C type whose unary_op
             // declines MP_UNARY_OP_HASH).
+            // array and deque have operators, which decline it.
             if let m = Classes.lookup(typeOf(o), .__hash__), m == .none {
                 throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'")
             }
+            if NativeSlots.hasUnaryOp(o) { throw PyExc.typeError("unsupported type for __hash__: '\(typeName(o))'") }
             return Int(o.raw >> 4)
         default:
             return Int(o.raw >> 4)
@@ -196,7 +200,7 @@ public enum Runtime {
         case .instance:
             if let m = Classes.lookup(typeOf(o), .__getitem__) { return try invokeMethod(m, o, index) }
             let n = Classes.nativePart(o)
-            if !n.isNull && kindOf(n) != .exception { return try getItem(n, index) }
+            if !n.isNull && NativeSlots.hasSubscript(n) { return try getItem(n, index) }
             fallthrough
         default:
             throw PyExc.typeError("'\(typeName(o))' object isn't subscriptable")

@@ -309,7 +309,9 @@ extension Builtins {
             if let m = Classes.lookup(typeOf(x), .__abs__) { return try Runtime.invoke(m, x) }
             if kindOf(x) == .instance {
                 let n = Classes.nativePart(x)
-                if !n.isNull && (IntOps.isInt(n) || Float.isFloat(n) || Complex.isComplex(n)) { return try absolute(n) }
+                // A native part with operators answers (its type named if it has no abs);
+                // without them the instance fails as itself.
+                if !n.isNull && NativeSlots.hasUnaryOp(n) { return try absolute(n) }
             }
             throw PyExc.typeError("unsupported type for __abs__: '\(typeName(x))'")
         }
