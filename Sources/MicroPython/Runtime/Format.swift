@@ -20,11 +20,12 @@ public enum Format {
 
     /// Writes `s` padded to `width` bytes with `fill`, adjusted by `flags`.
     static func padded(_ out: inout [UInt8], _ s: UnsafeBufferPointer<UInt8>, _ flags: Int, _ fill: UInt8, _ width: Int) throws(PyExc) {
-        // The text is built outside the heap: a width the heap could not hold fails first.
-        // (A negative width is "none given".)
-        try Heap.checkTemporary(out.count + max(0, width))
-        var width = width
-        var pad = width - s.count
+        // Width and pad are C ints, as in MicroPython's printer: a width that wrapped negative
+        // is "none given", but the most negative one pads by the wrapped difference.
+        var width = Int(Int32(truncatingIfNeeded: width))
+        var pad = Int(Int32(truncatingIfNeeded: width - s.count))
+        // The text is built outside the heap: a pad the heap could not hold fails first.
+        try Heap.checkTemporary(out.count + s.count + max(0, pad))
         let grouping = UInt8(truncatingIfNeeded: flags >> sepShift)
         // The pad is a periodic pattern: spaces, zeros, the fill byte, or zeros with grouping
         // characters placed so that the whole field keeps its groups aligned.
@@ -104,7 +105,9 @@ public enum Format {
         var x = arg
         if !(x.isSmallInt || IntOps.isBig(x)) { x = try IntOps.make(try IntOps.toInt(x)) }
         // The common `%d` / `{}` of a small int: decimal digits straight into the output.
-        if x.isSmallInt && base == 10 && flagsIn == 0 && widthIn <= 0 && precIn <= 0 {
+        // (Not for the one width that wraps to a pad: see `padded`.)
+        if x.isSmallInt && base == 10 && flagsIn == 0 && widthIn <= 0 && precIn <= 0
+            && Int32(truncatingIfNeeded: widthIn) != Int32.min {
             var v = x.smallValue
             if v < 0 { out.append(UInt8(ascii: "-")); v = -v }
             var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -398,6 +401,8 @@ public enum Format {
     }
 
     /// Parses unsigned decimal digits at s[i...]; `num` changes only if there is at least one.
+    /// It is a C int, as in MicroPython: too many digits wrap it (a huge width turns negative,
+    /// which is no width).
     static func parseInt(_ s: [UInt8], _ start: Int, _ top: Int, _ num: inout Int) -> Int {
         s.withUnsafeBufferPointer { parseInt($0, start, top, &num) }
     }
@@ -407,7 +412,7 @@ public enum Format {
         if i < top && s[i] >= 0x30 && s[i] <= 0x39 {
             num = 0
             while i < top && s[i] >= 0x30 && s[i] <= 0x39 {
-                num = num &* 10 &+ Int(s[i] - 0x30)
+                num = Int(Int32(truncatingIfNeeded: num &* 10 &+ Int(s[i] - 0x30)))
                 i += 1
             }
         }
@@ -492,7 +497,8 @@ public enum Format {
                     }
                     var index = 0
                     f = parseInt(s, f, fieldEnd, &index)
-                    if index >= n { throw PyExc.indexError("tuple index out of range") }
+                    // (A wrapped, negative index is out of range too, as C compares unsigned.)
+                    if index < 0 || index >= n { throw PyExc.indexError("tuple index out of range") }
                     arg = args[index]
                     argI = -1
                 } else {
