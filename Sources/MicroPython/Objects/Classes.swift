@@ -40,6 +40,9 @@ public enum Classes {
         return v
     }
 
+    /// What `t` and its bases hold for `name`. `object` is searched only when it is `t` itself:
+    /// as in MicroPython, it is "not a real type" to its subclasses, so a class has no
+    /// `__init__` or `__new__` of object's (`hasattr(C, '__init__')` is False there).
     static func lookupUncached(_ t: Obj, _ name: Qstr) -> Obj? {
         let key = Obj(qstr: name)
         var cur = t
@@ -50,9 +53,14 @@ public enum Classes {
             if bases.isNull { return nil }
             let n = Tuple.count(bases)
             if n == 0 { return nil }
-            if n == 1 { cur = Tuple.item(bases, 0); continue }
+            if n == 1 {
+                cur = Tuple.item(bases, 0)
+                if cur == Types.object { return nil }
+                continue
+            }
             for i in 0..<n {
-                if let v = lookup(Tuple.item(bases, i), name) { return v }
+                let b = Tuple.item(bases, i)
+                if b != Types.object, let v = lookup(b, name) { return v }
             }
             return nil
         }
@@ -69,22 +77,29 @@ public enum Classes {
             if bases.isNull { return nil }
             let n = Tuple.count(bases)
             if n == 0 { return nil }
-            if n == 1 { cur = Tuple.item(bases, 0); continue }
+            if n == 1 {
+                cur = Tuple.item(bases, 0)
+                if cur == Types.object { return nil }
+                continue
+            }
             for i in 0..<n {
-                if lookup(Tuple.item(bases, i), name) != nil { return owner(Tuple.item(bases, i), name) }
+                let b = Tuple.item(bases, i)
+                if b != Types.object, lookup(b, name) != nil { return owner(b, name) }
             }
             return nil
         }
     }
 
-    /// Like `lookup`, starting after `cls` in the bases of `cls` (for super()).
+    /// Like `lookup`, starting after `cls` in the bases of `cls` (for super()), with `object`
+    /// searched last, as MicroPython's super does.
     static func lookupAfter(_ cls: Obj, _ name: Qstr) -> Obj? {
         let bases = TypeObject.bases(cls)
         if bases.isNull { return nil }
         for i in 0..<Tuple.count(bases) {
-            if let v = lookup(Tuple.item(bases, i), name) { return v }
+            let b = Tuple.item(bases, i)
+            if b != Types.object, let v = lookup(b, name) { return v }
         }
-        return nil
+        return lookup(Types.object, name)
     }
 
     @inline(__always) public static func attrs(_ inst: Obj) -> MapRef { MapRef(inst, 1) }
@@ -245,8 +260,6 @@ public enum Classes {
             if deferred && field(obj, 4).isNull {
                 setField(obj, 4, try construct(TypeObject.nativeBase(cls), a + 1, nPos, nKw))
             }
-        } else if nPos + nKw > 0 && !hasNativePart(cls) && lookup(cls, .__new__) == nil {
-            throw PyExc.typeError("function takes 0 positional arguments but \(nPos) were given")
         }
         return obj
     }

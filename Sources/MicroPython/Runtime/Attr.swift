@@ -225,10 +225,6 @@ extension Runtime {
         let cls = dest[1], selfObj = dest[2]
         if name == .__init__, try superInitOfNative(cls, selfObj, dest) { return }
         if let v = Classes.lookupAfter(cls, name) {
-            // C's object has no __repr__ or __str__: super() finds none there.
-            if (name == .__repr__ || name == .__str__) && v == Classes.lookup(Types.object, name) {
-                throw PyExc.attributeError("'super' object has no attribute '\(name.string)'")
-            }
             try bind(v, selfObj, kindOf(selfObj) == .type ? selfObj : typeOf(selfObj), dest)
             if kindOf(v) == .builtinFunction && name == .__init__ && kindOf(selfObj) == .instance
                 && Classes.hasNativePart(typeOf(selfObj)) {
@@ -306,6 +302,13 @@ extension Runtime {
                 } else {
                     try Dict.set(over, key, value)
                 }
+                return
+            }
+            // sys.path is one of sys's mutable attributes (MicroPython's sys_mutable): a new
+            // list or tuple replaces the one imports search.
+            if o == Heap.roots[Root.sysModule] && name == Qstr("path") && !value.isNull {
+                try Dict.set(Module.globals(o), key, value)
+                Heap.roots[Root.sysPath] = value
                 return
             }
             if !Heap.inPool(o) {

@@ -59,7 +59,9 @@ public enum Import {
 
     static func importOne(_ fullName: String, component: String, parentPath: String?, parent: Obj) throws(PyExc) -> Obj {
         let key = try Str.make(fullName)
-        if let m = try Dict.get(modules, key) { return m }
+        // An empty sys.path forces a built-in: loaded modules of the name (the file module
+        // that extends it, being imported) are passed over, as in MicroPython.
+        if parentPath != nil || !searchPathIsEmpty(), let m = try Dict.get(modules, key) { return m }
         // Built-ins are not entered in sys.modules (as in MicroPython).
         if parentPath == nil, let m = ModuleRegistry.beforePath(fullName) { return m }
         let dirs: [String]
@@ -137,10 +139,24 @@ public enum Import {
         return readFile(path)
     }
 
+    static func searchPathIsEmpty() -> Bool {
+        let p = Heap.roots[Root.sysPath]
+        switch kindOf(p) {
+        case .list: return List.count(p) == 0
+        case .tuple: return Tuple.count(p) == 0
+        default: return true
+        }
+    }
+
     static func searchPath() throws(PyExc) -> [String] {
+        // A list, or the tuple a program may have put in its place.
         let p = Heap.roots[Root.sysPath]
         var out: [String] = []
-        for i in 0..<List.count(p) where Str.isStr(List.item(p, i)) { out.append(Str.string(List.item(p, i))) }
+        switch kindOf(p) {
+        case .list: for i in 0..<List.count(p) where Str.isStr(List.item(p, i)) { out.append(Str.string(List.item(p, i))) }
+        case .tuple: for i in 0..<Tuple.count(p) where Str.isStr(Tuple.item(p, i)) { out.append(Str.string(Tuple.item(p, i))) }
+        default: break
+        }
         return out
     }
 

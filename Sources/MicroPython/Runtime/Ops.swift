@@ -15,13 +15,10 @@ extension Runtime {
             if let r = try FloatOps.binary(op, aInt ? Float.narrow(IntOps.toDouble(a)) : Float.value(a),
                                            bInt ? Float.narrow(IntOps.toDouble(b)) : Float.value(b)) { return r }
         }
-        // (object's own __ne__ stands for "not defined": != is then the negation of __eq__.)
-        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]),
-           op != BinOp.notEqual || m != Classes.lookup(Types.object, .__ne__) {
+        if ka == .nativeObject, let m = Classes.lookup(typeOf(a), BinOp.methods[op]) {
             let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return r }
-        } else if ka == .nativeObject && op == BinOp.notEqual, let m = Classes.lookup(typeOf(a), .__eq__),
-                  m != Classes.lookup(Types.object, .__eq__) {
+        } else if ka == .nativeObject && op == BinOp.notEqual, let m = Classes.lookup(typeOf(a), .__eq__) {
             // A native class with only __eq__: != is its negation.
             let r = try invokeMethod(m, a, b)
             if r != Singletons.notImplemented { return Obj(bool: !(try isTrue(r))) }

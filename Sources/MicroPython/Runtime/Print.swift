@@ -83,7 +83,7 @@ extension Runtime {
                 i += 1
             }
             p.write("]")
-        case .tuple where typeOf(o) != Types.tuple && Classes.lookup(typeOf(o), .__repr__).map({ $0 != Classes.lookup(Types.object, .__repr__) }) == true:
+        case .tuple where typeOf(o) != Types.tuple && Classes.lookup(typeOf(o), .__repr__) != nil:
             p.write(Str.buffer(try invoke(Classes.lookup(typeOf(o), .__repr__)!, o)))
         case .tuple:
             p.write("(")
@@ -94,7 +94,7 @@ extension Runtime {
             }
             if n == 1 { p.write(",") }
             p.write(")")
-        case .dict where typeOf(o) != Types.dict && Classes.lookup(typeOf(o), .__repr__).map({ $0 != Classes.lookup(Types.object, .__repr__) }) == true:
+        case .dict where typeOf(o) != Types.dict && Classes.lookup(typeOf(o), .__repr__) != nil:
             p.write(Str.buffer(try invoke(Classes.lookup(typeOf(o), .__repr__)!, o)))
         case .dict:
             p.write("{")
@@ -157,7 +157,12 @@ extension Runtime {
             p.write("<generator object '\(Function.name(Obj(raw: Generator.frame(o)[0])).string)' at \(String(o.raw, radix: 16))>")
         case .module:
             let n = (try Dict.get(Module.globals(o), Obj(qstr: .__name__))) ?? .none
-            p.write("<module '\(Str.isStr(n) ? Str.string(n) : "?")'>")
+            p.write("<module '\(Str.isStr(n) ? Str.string(n) : "?")'")
+            // A module imported from a file says which (where modules get a __file__).
+            if let f = try Dict.get(Module.globals(o), Obj(qstr: .__file__)), Str.isStr(f) {
+                p.write(" from '\(Str.string(f))'")
+            }
+            p.write(">")
         case .cell: p.write("<cell>")
         case .exception:
             try writeException(o, TypeObject.name(typeOf(o)).string, &p, kind)
@@ -206,11 +211,7 @@ extension Runtime {
             p.write("<\(TypeObject.name(t).string) object at \(String(o.raw, radix: 16))>")
         case .nativeObject:
             let t = typeOf(o)
-            // object's own __str__/__repr__ come back here: only a type's own method counts.
-            func own(_ name: Qstr) -> Obj? {
-                guard let m = Classes.lookup(t, name), m != Classes.lookup(Types.object, name) else { return nil }
-                return m
-            }
+            func own(_ name: Qstr) -> Obj? { Classes.lookup(t, name) }
             if let m = (kind == .repr ? own(.__repr__) : own(.__str__)) ?? own(.__repr__) {
                 let s = try invokeMethod(m, o)
                 p.write(Str.buffer(s))

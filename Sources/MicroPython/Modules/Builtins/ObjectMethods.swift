@@ -35,16 +35,8 @@ extension Builtins {
                 try Runtime.genericSetAttr(a[0], a[1], .null); return .none
             }
         }
-        method(Types.object, "__getattribute__", 2, 2) { (a, _, _) throws(PyExc) in
-            try Runtime.loadAttr(a[0], try qstrArg(a[1]))
-        }
-        method(Types.object, "__eq__", 2, 2) { (a, _, _) throws(PyExc) in a[0] == a[1] ? .true : Singletons.notImplemented }
-        method(Types.object, "__ne__", 2, 2) { (a, _, _) throws(PyExc) in a[0] != a[1] ? .true : .false }
-        method(Types.object, "__hash__", 1, 1) { (a, _, _) throws(PyExc) in Obj(small: Int(a[0].raw >> 4)) }
-        method(Types.object, "__repr__", 1, 1) { (a, _, _) throws(PyExc) in
-            try Str.make("<\(typeName(a[0])) object at \(String(a[0].raw, radix: 16))>")
-        }
-        method(Types.object, "__str__", 1, 1) { (a, _, _) throws(PyExc) in try Runtime.str(a[0]) }
+        // (No __eq__, __ne__, __hash__, __repr__, __str__ or __getattribute__: MicroPython's
+        // object has only __init__, __new__ and, where enabled, __setattr__/__delattr__.)
         // Exceptions: __init__ stores the args on the native part.
         let excInit = Native.make("__init__", 1, Native.varArgs) { (a, n, _) throws(PyExc) in
             let native = Exceptions.native(a[0])
