@@ -20,7 +20,12 @@ public struct MapRef {
     /// other key than a str finds nothing without hashing it, as in C (`[] in {'a': 1}` is
     /// False, `{'a': 1}.get([])` None).
     static let mixedKeysBit: UInt32 = 0x2000_0000
-    static let flagBits = orderedBit | fixedBit | mixedKeysBit
+    /// Set once a key that is an instance of a class made by `class` is added: such a key may
+    /// equal a str (a str subclass's instance, an __eq__ of its own), which C finds by asking
+    /// the stored key (mp_obj_equal(slot key, key)). Until then str keys take the fast probes,
+    /// which compare strs only.
+    static let objectKeysBit: UInt32 = 0x1000_0000
+    static let flagBits = orderedBit | fixedBit | mixedKeysBit | objectKeysBit
 
     /// A lookup that cannot succeed: the keys are all interned strings and `key` is neither
     /// one nor a str object.
@@ -30,12 +35,18 @@ public struct MapRef {
 
     /// For a verbatim copy of `other`'s table: its keys' kind goes with them.
     public func takeKeyKind(of other: MapRef) {
-        words(owner)[base] |= words(other.owner)[other.base] & MapRef.mixedKeysBit
+        words(owner)[base] |= words(other.owner)[other.base] & (MapRef.mixedKeysBit | MapRef.objectKeysBit)
     }
 
     @inline(__always) func noteAdded(_ key: Obj) {
-        if !key.isQstr { words(owner)[base] |= MapRef.mixedKeysBit }
+        if !key.isQstr {
+            words(owner)[base] |= MapRef.mixedKeysBit
+            if key.isPointer && TypeObject.isUserClass(field(key, 0)) { words(owner)[base] |= MapRef.objectKeysBit }
+        }
     }
+
+    /// Whether a key may be an object that equals a str without being one (see objectKeysBit).
+    @inline(__always) var holdsObjectKeys: Bool { words(owner)[base] & MapRef.objectKeysBit != 0 }
 
     @inline(__always) public var used: Int {
         get { Int(words(owner)[base] & ~MapRef.flagBits) }
@@ -104,7 +115,7 @@ public struct MapRef {
 
     /// Allocates an empty table for `n` items (BUILD_MAP n / dict literal).
     public func initialise(capacity n: Int) throws(PyExc) {
-        words(owner)[base] &= ~MapRef.mixedKeysBit
+        words(owner)[base] &= ~(MapRef.mixedKeysBit | MapRef.objectKeysBit)
         used = 0
         alloc = 0
         words(owner)[base + 2] = 0
@@ -174,7 +185,7 @@ public struct MapRef {
                 probed(key, from: start, to: pos)
                 return found
             }
-            if MapRef.isStrKey(key) {
+            if MapRef.isStrKey(key) && !holdsObjectKeys {
                 let h32 = UInt32(truncatingIfNeeded: h)
                 if isIndexed && MapIndex.holdsStrs {
                     guard let i = MapIndex.findStr(key, h32, t) else { return nil }
@@ -187,13 +198,8 @@ public struct MapRef {
                     let k = slot[0]
                     if k.isNull { break }
                     if k == key { found = slot; break }
-                    if k != .sentinel {
-                        if MapRef.isUserObject(k) {
-                            let equal = try Runtime.equals(k, key)
-                            if tableMoved(tableOff, a) { continue search }
-                            if equal { found = slot; break }
-                        } else if MapRef.strSlotMatches(k, key, h32) { found = slot; break }
-                    }
+                    let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 && k != .sentinel ? words(k)[1] : 1)
+                    if (kh == h32 || kh == 0) && k != .sentinel && Str.isStr(k) && Str.equal(k, key) { found = slot; break }
                     pos &+= 1
                     if pos == a { pos = 0 }
                     if pos == start { break }
@@ -228,27 +234,16 @@ public struct MapRef {
         key.isQstr || (key.raw & 3 == 0 && key.raw != 0 && TypeObject.kind(field(key, 0)) == .str)
     }
 
-    /// Does slot key `k` (not NULL, SENTINEL, a user object or `key` itself) equal str key `key`,
-    /// whose hash is `h32`? Only a str can: slots whose stored hash differs cost two loads.
-    @inline(__always) static func strSlotMatches(_ k: Obj, _ key: Obj, _ h32: UInt32) -> Bool {
-        let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
-        return (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key)
-    }
-
-    /// Is slot key `k` an instance of a class made by `class`? Its own `__eq__` (or its str
-    /// base's) then decides whether it equals a str key, as C asks mp_obj_equal(slot key, key):
-    /// `{Tag("k"): 1}["k"]` finds the str subclass's key.
-    @inline(__always) static func isUserObject(_ k: Obj) -> Bool {
-        k.isPointer && k != .sentinel && TypeObject.isUserClass(field(k, 0))
-    }
-
     /// Does slot key `k` (not NULL, not SENTINEL, not identical to `key`) equal `key`, whose
     /// hash is `h`? Str keys are told apart by their stored hashes first, so a probe past a
     /// different string costs two loads.
     @inline(__always) static func probeMatches(_ k: Obj, _ key: Obj, _ h: Int) throws(PyExc) -> Bool {
         if isStrKey(key) {
-            if isUserObject(k) { return try Runtime.equals(k, key) }
-            return strSlotMatches(k, key, UInt32(truncatingIfNeeded: h))
+            // A class's instance answers for itself (a str subclass's, or one with an __eq__).
+            if k.isPointer && TypeObject.isUserClass(field(k, 0)) { return try keysEqual(k, key) }
+            let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 0)
+            if kh != UInt32(truncatingIfNeeded: h) && kh != 0 { return false }
+            return Str.isStr(k) && Str.equal(k, key)
         }
         if key.isSmallInt && (k.isSmallInt || k.isQstr) { return false }
         return try keysEqual(k, key)
@@ -275,12 +270,7 @@ public struct MapRef {
     }
 
     public func get(_ key: Obj) throws(PyExc) -> Obj? {
-        if key.isQstr {
-            if let slot = lookupQstr(key) { return slot[1] }
-            // A table with other keys than qstrs may hold an object equal to a str (a str
-            // subclass's instance): the full lookup asks it.
-            if words(owner)[base] & MapRef.mixedKeysBit == 0 { return nil }
-        }
+        if key.isQstr && !holdsObjectKeys { return lookupQstr(key)?[1] }
         return try lookup(key)?[1]
     }
 
@@ -397,15 +387,17 @@ public struct MapRef {
             // Only a bool or a float can equal a small int without being it.
             return try probeForAdd(key, h) { k throws(PyExc) in MapRef.mayEqualSmallInt(k) ? try MapRef.keysEqual(k, key) : false }
         }
-        if MapRef.isStrKey(key) {
+        if MapRef.isStrKey(key) && !holdsObjectKeys {
             let h32 = UInt32(truncatingIfNeeded: h)
             if isIndexed && MapIndex.holdsStrs {
                 if let i = MapIndex.findStr(key, h32, table) { return table + 2 * i }
                 if MapIndex.isStrKey(key), let slot = addIndexed(key, h) { return slot }
             }
             if isIndexed { MapIndex.invalidate() }
+            // Only strs can equal a str: slots whose stored hash differs cost two loads.
             return try probeForAdd(key, h) { k throws(PyExc) in
-                MapRef.isUserObject(k) ? try Runtime.equals(k, key) : MapRef.strSlotMatches(k, key, h32)
+                let kh: UInt32 = k.isQstr ? QstrPool.hashOf(k.qstrValue) : (k.raw & 3 == 0 ? words(k)[1] : 1)
+                return (kh == h32 || kh == 0) && Str.isStr(k) && Str.equal(k, key)
             }
         }
         // Any other key may make the indexed table mixed.
@@ -531,7 +523,7 @@ public struct MapRef {
 
     public func clear() {
         let off = words(owner)[base + 2]
-        words(owner)[base] &= ~MapRef.mixedKeysBit
+        words(owner)[base] &= ~(MapRef.mixedKeysBit | MapRef.objectKeysBit)
         used = 0
         alloc = 0
         words(owner)[base + 2] = 0
