@@ -136,7 +136,8 @@ def run_capped(cmd, timeout, cwd, cap=OUTPUT_CAP):
 # ---------------------------------------------------------------------------------------
 # Comparing outputs
 
-ADDRESS = re.compile(r"0x[0-9a-fA-F]{4,}")
+# Addresses: "0x..." (functions) and the bare hex of "<C object at 7f..>" and generators.
+ADDRESS = re.compile(r"0x[0-9a-fA-F]{4,}|(?<= at )[0-9a-fA-F]{4,}(?=>)|(?<=<bound_method )[0-9a-fA-F]{4,}")
 BANNER = re.compile(r"^MicroPython v\S+.*$", re.M)
 TRACEBACK_LINE = re.compile(r'^  File "[^"]*", line \d+.*\n', re.M)
 

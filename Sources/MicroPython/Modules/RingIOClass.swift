@@ -90,7 +90,6 @@ enum RingIOClass {
                 }
             },
             hasFlush: false)
-        slots.reprIsTypeName = true
         cls.implement(slots)
     }
 }

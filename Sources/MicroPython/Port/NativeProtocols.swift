@@ -39,9 +39,6 @@ public final class NativeProtocols {
     /// Stores (value NULL: deletes) an attribute; false for AttributeError.
     public var storeAttribute: ((_ self: Obj, _ name: Qstr, _ value: Obj) throws(PyExc) -> Bool)?
 
-    /// repr() is `<Name>`, as a C type without a print slot prints (no address).
-    public var reprIsTypeName = false
-
     public init() {}
 
     // The table the types' protocol word indexes (ROM: filled while the runtime starts).

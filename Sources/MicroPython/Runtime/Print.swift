@@ -217,11 +217,8 @@ extension Runtime {
                 p.write(Str.buffer(s))
                 return
             }
-            if NativeProtocols.of(type: t)?.reprIsTypeName == true {
-                p.write("<\(TypeObject.name(t).string)>")
-                return
-            }
-            p.write("<\(TypeObject.name(t).string) object at \(String(o.raw, radix: 16))>")
+            // A C type without a print slot of its own prints "<%q>" of its name (deque, poll).
+            p.write("<\(TypeObject.name(t).string)>")
         case .superObj:
             p.write("<super: ")
             try write(field(o, 1), &p, .repr)

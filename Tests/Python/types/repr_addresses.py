@@ -26,3 +26,7 @@ print(shape(g()))
 print(shape(object()), repr(object()))
 print(shape(C.m))
 print(shape(C().m) in ("<bound_method>", "<bound_method ADDR <C object at ADDR>.<function m at 0xADDR>>"))
+# A builtin type without a print of its own prints its name only.
+import collections, select
+
+print(collections.deque((), 2), select.poll())
